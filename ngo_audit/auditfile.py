@@ -1,0 +1,298 @@
+"""The audit file (.ngoaudit): one SQLite file, one object while it is open.
+
+``AuditFile`` owns the engine and the one sessionmaker.  Work is done in
+:meth:`AuditFile.session` blocks, each committed at its end, and every commit
+is durable and complete in the main file (rollback journal, ``synchronous=FULL``,
+no WAL), so that a copy taken while the app is open holds every confirmed
+change and a power cut loses nothing that was confirmed.
+
+Opening checks the bytes first (:mod:`ngo_audit.fileformat`), then the schema
+revision: an older file is backed up and upgraded, a newer one refused.  A
+writer holds an OS lock on ``<file>.lock`` (released by the OS if the process
+dies), so a second writer is refused instead of corrupting the file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import __version__, changelog
+from .errors import (
+    CorruptFile,
+    FileExists,
+    FileLocked,
+    NewerFileVersion,
+    NotAnAuditFile,
+    OlderFileVersion,
+    ReadOnlyFile,
+)
+from .fileformat import APPLICATION_ID, read_header
+from .migrations import runner
+from .models import FileInfo, new_uid
+
+READONLY = "readonly"
+
+
+def _uri(path: Path, readonly: bool) -> str:
+    # as_uri() percent-encodes spaces, Chinese and '?#', and gives file:///C:/… on Windows.
+    return path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
+
+
+def _connector(path: Path, readonly: bool):
+    uri = _uri(path, readonly)
+
+    def connect() -> sqlite3.Connection:
+        # isolation_level=None: SQLAlchemy issues BEGIN itself (see _begin), so
+        # DDL and reads are transactional too.
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=5)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        if readonly:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+        return conn
+
+    return connect
+
+
+def make_engine(path: Path, readonly: bool = False) -> Engine:
+    engine = create_engine("sqlite://", creator=_connector(path, readonly))
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # pragma: no cover - trivial
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _refuse_writes(session: Session, flush_context, instances) -> None:
+    if session.info.get(READONLY) and (session.new or session.dirty or session.deleted):
+        raise ReadOnlyFile(
+            "此文件以只读方式打开，不能修改。", "This file is open read-only; it cannot be changed."
+        )
+
+
+class AuditFile:
+    """An open audit file.  Use :meth:`open` or :meth:`create`; always :meth:`close`."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool,
+                 actor: str, origin: str) -> None:
+        self.path = path
+        self.engine = engine
+        self.readonly = readonly
+        self.actor = actor
+        self.origin = origin
+        self._lock = lock
+        self._closed = False
+        self.Session = sessionmaker(bind=engine, expire_on_commit=False)
+        changelog.install(self.Session)
+        event.listen(self.Session, "before_flush", _refuse_writes)
+        self.backup_path: Path | None = None  # set when opening upgraded an older file
+
+    # -- opening and creating --------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, actor: str = "", origin: str = "", readonly: bool = False,
+             upgrade: bool = True) -> AuditFile:
+        path = Path(path)
+        facts = read_header(path)
+        if readonly and facts.hot_journal:
+            raise CorruptFile(
+                f"“{path.name}”上次未正常关闭，需要恢复。请先用 ngo-audit 以可写方式打开一次。",
+                f"“{path.name}” was not closed properly and needs recovery: open it once for writing in ngo-audit.",
+            )
+        lock = None if readonly else _acquire_lock(path)
+        try:
+            engine = make_engine(path, readonly)
+            revision = _revision(engine, path)
+            if revision != runner.head():
+                if not runner.is_known(revision):
+                    raise NewerFileVersion(
+                        f"“{path.name}”由更新版本的 ngo-audit 创建（结构版本 {revision}）。请升级本程序后再打开。",
+                        f"“{path.name}” was written by a newer ngo-audit (schema {revision}). Update this program to open it.",
+                    )
+                if readonly or not upgrade:
+                    engine.dispose()
+                    raise _older_readonly(path, revision)
+                engine.dispose()
+                backup = _backup(path, revision)
+                runner.upgrade(path)
+                engine = make_engine(path, readonly)
+            else:
+                backup = None
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        audit_file = cls(path, engine, lock, readonly, actor, origin)
+        audit_file.backup_path = backup
+        return audit_file
+
+    @classmethod
+    def create(cls, path: str | Path, *, actor: str = "", origin: str = "", overwrite: bool = False,
+               title: str = "") -> AuditFile:
+        """Create a new, empty audit file at ``path`` (built aside, then moved in place)."""
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise FileExists(
+                f"文件“{path}”已存在。如要覆盖，请先确认（命令行使用 --force）。",
+                f"“{path}” already exists. Confirm to replace it (--force on the command line).",
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = _acquire_lock(path)
+        tmp = path.with_name(f".{path.name}.{new_uid()[:8]}.tmp")
+        try:
+            conn = sqlite3.connect(tmp)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.close()
+            runner.upgrade(tmp)
+            engine = make_engine(tmp)
+            with Session(engine) as s, s.begin():
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                s.add_all([
+                    FileInfo(key="format", value="ngo-audit"),
+                    FileInfo(key="file_uid", value=new_uid()),
+                    FileInfo(key="created_at", value=now),
+                    FileInfo(key="created_with", value=__version__),
+                    FileInfo(key="title", value=title),
+                ])
+            engine.dispose()
+            tmp.replace(path)
+        except BaseException:
+            with suppress(OSError):
+                tmp.unlink()
+            lock.release()
+            raise
+        return cls(path, make_engine(path), lock, False, actor, origin)
+
+    # -- working with it ---------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed (durably) at the end, rolled back on error."""
+        self._check_open()
+        with self.Session() as s:
+            s.info.update({changelog.ACTOR: self.actor, changelog.ORIGIN: self.origin, READONLY: self.readonly})
+            try:
+                yield s
+                s.commit()
+            except BaseException:
+                s.rollback()
+                raise
+
+    def info(self) -> dict[str, str]:
+        with self.session() as s:
+            return {row.key: row.value for row in s.scalars(select(FileInfo))}
+
+    def set_info(self, key: str, value: str) -> None:
+        with self.session() as s:
+            s.merge(FileInfo(key=key, value=value))
+
+    @property
+    def is_demo(self) -> bool:
+        return self.info().get("demo") == "1"
+
+    def today(self) -> date:
+        """The date "overdue" is judged against: today, or the frozen date of a demo file."""
+        ref = self.info().get("reference_date")
+        return date.fromisoformat(ref) if ref else date.today()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("the audit file is closed")
+
+    def __enter__(self) -> AuditFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<AuditFile {self.path}{' ro' if self.readonly else ''}>"
+
+
+def _acquire_lock(path: Path) -> FileLock:
+    lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=0, is_singleton=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise FileLocked(
+            f"“{path.name}”已被另一个 ngo-audit 窗口或程序打开并正在使用。请先在那里关闭它，或以只读方式打开。",
+            f"“{path.name}” is already open for writing in another ngo-audit window or program. "
+            "Close it there first, or open it read-only.",
+        ) from None
+    except OSError as exc:
+        raise FileLocked(
+            f"无法锁定“{path.name}”（{exc.strerror}）。文件夹可能是只读的。",
+            f"Cannot lock “{path.name}” ({exc.strerror}). The folder may be read-only.",
+        ) from None
+    return lock
+
+
+def _revision(engine: Engine, path: Path) -> str | None:
+    try:
+        with engine.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables or "file_info" not in tables:
+                raise NotAnAuditFile(
+                    f"“{path.name}”不是完整的 ngo-audit 审计文件（缺少结构信息）。",
+                    f"“{path.name}” is not a complete ngo-audit file (its schema record is missing).",
+                )
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    except sqlite3.DatabaseError as exc:
+        engine.dispose()
+        raise CorruptFile(
+            f"“{path.name}”已损坏，无法读取（{exc}）。请使用备份副本。",
+            f"“{path.name}” is damaged and cannot be read ({exc}). Use a backup copy.",
+        ) from None
+    except Exception as exc:
+        engine.dispose()
+        if isinstance(exc, NotAnAuditFile):
+            raise
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, sqlite3.DatabaseError):
+            raise CorruptFile(
+                f"“{path.name}”已损坏，无法读取（{orig}）。请使用备份副本。",
+                f"“{path.name}” is damaged and cannot be read ({orig}). Use a backup copy.",
+            ) from None
+        raise
+    return row[0] if row else None
+
+
+def _older_readonly(path: Path, revision: str | None) -> OlderFileVersion:
+    return OlderFileVersion(
+        f"“{path.name}”是旧版本的审计文件（结构版本 {revision}），需要以可写方式打开一次以升级。",
+        f"“{path.name}” is an older audit file (schema {revision}); open it once for writing to upgrade it.",
+    )
+
+
+def _backup(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{path.suffix}")
+    shutil.copy2(path, backup)
+    return backup

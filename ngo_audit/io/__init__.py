@@ -1,0 +1,1 @@
+"""Reading and writing spreadsheets: importing subjects, exporting lists."""

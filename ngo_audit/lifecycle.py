@@ -1,0 +1,105 @@
+"""The finding lifecycle as an explicit state machine.
+
+    open ──notify──▶ notified ──respond──▶ reported ──verify(pass)──▶ closed
+                       ▲  │ extend              │
+                       │  └────────verify(pass)─┼─────────────────────▶ closed
+                       └──────verify(fail, new deadline)◀───────────────┘
+    open / notified / reported ──escalate──▶ escalated ──respond/verify──▶ …
+    any active state ──withdraw(reason)──▶ withdrawn
+
+Closed and withdrawn are final: a recurrence is a new finding.  "Overdue" is
+derived from the deadline and a reference date, never stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import and_
+
+from .errors import InvalidTransition
+from .i18n import Text
+from .models import Finding, FindingStatus
+
+S = FindingStatus
+
+
+class Action(StrEnum):
+    NOTIFY = "notify"
+    RESPOND = "respond"
+    EXTEND = "extend"
+    VERIFY_PASS = "verify_pass"
+    VERIFY_FAIL = "verify_fail"
+    ESCALATE = "escalate"
+    WITHDRAW = "withdraw"
+
+
+# (from state, action) -> to state.  Anything not listed is illegal.
+TRANSITIONS: dict[tuple[FindingStatus, Action], FindingStatus] = {
+    (S.OPEN, Action.NOTIFY): S.NOTIFIED,
+    (S.NOTIFIED, Action.RESPOND): S.REPORTED,
+    (S.ESCALATED, Action.RESPOND): S.REPORTED,
+    (S.NOTIFIED, Action.EXTEND): S.NOTIFIED,
+    (S.REPORTED, Action.EXTEND): S.REPORTED,
+    (S.ESCALATED, Action.EXTEND): S.ESCALATED,
+    (S.NOTIFIED, Action.VERIFY_PASS): S.CLOSED,
+    (S.REPORTED, Action.VERIFY_PASS): S.CLOSED,
+    (S.ESCALATED, Action.VERIFY_PASS): S.CLOSED,
+    (S.NOTIFIED, Action.VERIFY_FAIL): S.NOTIFIED,
+    (S.REPORTED, Action.VERIFY_FAIL): S.NOTIFIED,
+    (S.ESCALATED, Action.VERIFY_FAIL): S.ESCALATED,
+    (S.OPEN, Action.ESCALATE): S.ESCALATED,
+    (S.NOTIFIED, Action.ESCALATE): S.ESCALATED,
+    (S.REPORTED, Action.ESCALATE): S.ESCALATED,
+    (S.OPEN, Action.WITHDRAW): S.WITHDRAWN,
+    (S.NOTIFIED, Action.WITHDRAW): S.WITHDRAWN,
+    (S.REPORTED, Action.WITHDRAW): S.WITHDRAWN,
+    (S.ESCALATED, Action.WITHDRAW): S.WITHDRAWN,
+}
+
+ACTIVE = frozenset({S.OPEN, S.NOTIFIED, S.REPORTED, S.ESCALATED})
+FINAL = frozenset({S.CLOSED, S.WITHDRAWN})
+# States in which the subject still owes a rectification by the deadline.
+AWAITING_SUBJECT = frozenset({S.OPEN, S.NOTIFIED})
+
+ACTION_LABELS: dict[Action, Text] = {
+    Action.NOTIFY: Text("发出整改通知", "send rectification notice"),
+    Action.RESPOND: Text("登记整改回复", "record the subject's response"),
+    Action.EXTEND: Text("延长整改期限", "extend the deadline"),
+    Action.VERIFY_PASS: Text("复查通过并销号", "verify and close"),
+    Action.VERIFY_FAIL: Text("复查未通过", "verification failed"),
+    Action.ESCALATE: Text("移交/升级处理", "escalate"),
+    Action.WITHDRAW: Text("撤销问题", "withdraw"),
+}
+
+
+def allowed_actions(status: FindingStatus) -> list[Action]:
+    return [action for (state, action) in TRANSITIONS if state == status]
+
+
+def target(status: FindingStatus, action: Action) -> FindingStatus:
+    try:
+        return TRANSITIONS[(status, action)]
+    except KeyError:
+        from .labels import STATUS
+
+        raise InvalidTransition(
+            f"问题当前状态为“{STATUS[status].zh}”，不能执行“{ACTION_LABELS[action].zh}”。",
+            f"The finding is “{STATUS[status].en}”; it cannot be “{ACTION_LABELS[action].en}”.",
+            state=status.value,
+            action=action.value,
+        ) from None
+
+
+def is_overdue(finding: Finding, as_of: date) -> bool:
+    return finding.status in AWAITING_SUBJECT and finding.deadline is not None and finding.deadline < as_of
+
+
+def overdue_clause(as_of: date):
+    """The same rule as :func:`is_overdue`, as an SQL condition (portable)."""
+    return and_(
+        Finding.status.in_([s.value for s in AWAITING_SUBJECT]),
+        Finding.deadline.is_not(None),
+        Finding.deadline < as_of,
+    )

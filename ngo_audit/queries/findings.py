@@ -1,0 +1,169 @@
+"""Finding lists for tables: filter → ids (sorted, paged) → rows loaded on demand.
+
+The GUI's table models hold only ids and ask :func:`finding_rows` for the rows
+they show, so a 50,000-finding file scrolls without loading everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from sqlalchemy import Select, case, extract, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..lifecycle import AWAITING_SUBJECT, overdue_clause
+from ..models import Finding, FindingStatus, Grid, Severity, Subject, Term
+from ..quarters import Quarter
+
+SEVERITY_RANK = {Severity.MINOR: 1, Severity.GENERAL: 2, Severity.SERIOUS: 3, Severity.CRITICAL: 4}
+
+
+@dataclass
+class FindingFilter:
+    statuses: list[FindingStatus] = field(default_factory=list)
+    severities: list[Severity] = field(default_factory=list)
+    subject_ids: list[int] = field(default_factory=list)
+    term_ids: list[int] = field(default_factory=list)
+    quarter: Quarter | None = None
+    overdue: bool | None = None  # True: only overdue; False: only not overdue
+    text: str = ""
+    as_of: date = field(default_factory=date.today)
+
+
+def _severity_rank():
+    return case({s.value: r for s, r in SEVERITY_RANK.items()}, value=Finding.severity, else_=0)
+
+
+SORT_KEYS = ("id", "found_on", "deadline", "severity", "status", "subject", "term")
+
+
+def like_escape(text: str) -> str:
+    """Make user text literal inside a LIKE pattern ("!" is the escape character)."""
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
+def _apply(q: Select, flt: FindingFilter, joined_subject: bool) -> tuple[Select, bool]:
+    if flt.statuses:
+        q = q.where(Finding.status.in_([FindingStatus(s) for s in flt.statuses]))
+    if flt.severities:
+        q = q.where(Finding.severity.in_([Severity(s) for s in flt.severities]))
+    if flt.subject_ids:
+        q = q.where(Finding.subject_id.in_(flt.subject_ids))
+    if flt.term_ids:
+        q = q.where(Finding.term_id.in_(flt.term_ids))
+    if flt.quarter is not None:
+        q = q.where(Finding.found_on.between(flt.quarter.start, flt.quarter.end))
+    if flt.overdue is True:
+        q = q.where(overdue_clause(flt.as_of))
+    elif flt.overdue is False:
+        q = q.where(~overdue_clause(flt.as_of))
+    text = flt.text.strip()
+    if text:
+        if not joined_subject:
+            q = q.join(Subject, Subject.id == Finding.subject_id)
+            joined_subject = True
+        pattern = "%" + like_escape(text) + "%"
+        q = q.where(or_(*(col.ilike(pattern, escape="!") for col in
+                          (Finding.title, Finding.description, Subject.name, Subject.credit_code))))
+    return q, joined_subject
+
+
+def finding_ids(session: Session, flt: FindingFilter, *, sort: str = "found_on", descending: bool = True,
+                limit: int | None = None, offset: int = 0) -> list[int]:
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    q, joined = _apply(select(Finding.id), flt, False)
+    if sort == "subject":
+        if not joined:
+            q = q.join(Subject, Subject.id == Finding.subject_id)
+        key = Subject.name
+    elif sort == "term":
+        q = q.join(Term, Term.id == Finding.term_id)
+        key = Term.sort_key
+    elif sort == "severity":
+        key = _severity_rank()
+    else:
+        key = getattr(Finding, sort)
+    order = [key.desc() if descending else key.asc(), Finding.id.desc() if descending else Finding.id.asc()]
+    if sort == "deadline":  # findings without a deadline last, whichever the direction
+        order.insert(0, Finding.deadline.is_(None))
+    q = q.order_by(*order).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    return list(session.scalars(q))
+
+
+def count_findings(session: Session, flt: FindingFilter) -> int:
+    q, _ = _apply(select(func.count(Finding.id)), flt, False)
+    return session.scalar(q) or 0
+
+
+GROUPS = ("status", "severity", "term", "subject", "industry", "grid", "quarter", "overdue")
+
+
+def counts_by(session: Session, flt: FindingFilter, group: str) -> dict:
+    """Number of findings per group value (status, severity, term id, subject id, industry…)."""
+    if group not in GROUPS:
+        raise ValueError(f"unknown group {group!r}")
+    if group == "quarter":
+        # A CASE on the month is portable (integer division and floor() differ between backends).
+        year = extract("year", Finding.found_on)
+        month = extract("month", Finding.found_on)
+        qtr = case((month <= 3, 1), (month <= 6, 2), (month <= 9, 3), else_=4)
+        key_cols = [year, qtr]
+        q = select(*key_cols, func.count(Finding.id)).group_by(*key_cols)
+        q, _ = _apply(q, flt, False)
+        return {f"{int(y)}Q{int(n)}": c for y, n, c in session.execute(q)}
+    if group == "overdue":
+        col = case((overdue_clause(flt.as_of), True), else_=False)
+        q, _ = _apply(select(col, func.count(Finding.id)).group_by(col), flt, False)
+        return {bool(k): c for k, c in session.execute(q)}
+    joined = False
+    if group in ("industry", "grid"):
+        col = Subject.industry if group == "industry" else Subject.grid_id
+        q = select(col, func.count(Finding.id)).join(Subject, Subject.id == Finding.subject_id).group_by(col)
+        joined = True
+    else:
+        col = {"status": Finding.status, "severity": Finding.severity, "term": Finding.term_id,
+               "subject": Finding.subject_id}[group]
+        q = select(col, func.count(Finding.id)).group_by(col)
+    q, _ = _apply(q, flt, joined)
+    return dict(session.execute(q).all())
+
+
+class FindingRow(NamedTuple):
+    id: int
+    found_on: date
+    subject_id: int
+    subject_name: str
+    term_id: int
+    term_number: str
+    term_title: str
+    severity: Severity
+    title: str
+    deadline: date | None
+    status: FindingStatus
+    overdue: bool
+    grid_name: str
+
+
+def finding_rows(session: Session, ids: Sequence[int], as_of: date) -> list[FindingRow]:
+    """Display rows for the given ids, in the order given."""
+    if not ids:
+        return []
+    q = (
+        select(Finding.id, Finding.found_on, Finding.subject_id, Subject.name, Finding.term_id, Term.number,
+               Term.title, Finding.severity, Finding.title, Finding.deadline, Finding.status, Grid.name)
+        .join(Subject, Subject.id == Finding.subject_id)
+        .join(Term, Term.id == Finding.term_id)
+        .outerjoin(Grid, Grid.id == Subject.grid_id)
+        .where(Finding.id.in_(list(ids)))
+    )
+    rows = {}
+    for r in session.execute(q):
+        overdue = r[10] in AWAITING_SUBJECT and r[9] is not None and r[9] < as_of
+        rows[r[0]] = FindingRow(*r[:11], overdue, r[11] or "")
+    return [rows[i] for i in ids if i in rows]

@@ -1,0 +1,113 @@
+"""The commissioning agreement, its terms, and the auditors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import ValidationError
+from ..models import (
+    AppliesTo,
+    Auditor,
+    AuditorRole,
+    Contract,
+    ObligationMetric,
+    ReportingFrequency,
+    Severity,
+    Subject,
+    SubjectKind,
+    Term,
+    TermKind,
+)
+from .common import get, require_text
+
+
+def create_contract(session: Session, *, number: str, title: str, government: str, ngo: str,
+                    period_start: date, period_end: date, signed_on: date | None = None, scope: str = "",
+                    reporting_frequency: ReportingFrequency | str = ReportingFrequency.QUARTERLY) -> Contract:
+    if period_end < period_start:
+        raise ValidationError("服务期结束日期不能早于开始日期。", "The service period ends before it starts.",
+                              field="period_end")
+    contract = Contract(
+        number=require_text(number, "number", "协议编号", "agreement number", 64),
+        title=require_text(title, "title", "协议名称", "agreement title", 200),
+        government=require_text(government, "government", "委托方", "commissioning government", 120),
+        ngo=require_text(ngo, "ngo", "受托方", "NGO", 120),
+        period_start=period_start,
+        period_end=period_end,
+        signed_on=signed_on,
+        scope=scope.strip(),
+        reporting_frequency=ReportingFrequency(reporting_frequency),
+    )
+    session.add(contract)
+    session.flush()
+    return contract
+
+
+def current_contract(session: Session) -> Contract | None:
+    """The contract of the file (the latest by period, when a file holds several)."""
+    return session.scalar(select(Contract).order_by(Contract.period_end.desc(), Contract.id.desc()).limit(1))
+
+
+def add_term(session: Session, contract_id: int, *, number: str, kind: TermKind | str, title: str,
+             text: str = "", chapter: str = "", metric: ObligationMetric | str | None = None,
+             target: int | None = None, category: str = "", legal_basis: str = "",
+             applies_to: AppliesTo | str | None = None, department_id: int | None = None,
+             default_severity: Severity | str | None = None) -> Term:
+    contract = get(session, Contract, contract_id)
+    kind = TermKind(kind)
+    number = require_text(number, "number", "条款编号", "term number", 20)
+    if session.scalar(select(Term.id).where(Term.contract_id == contract.id, Term.number == number)):
+        raise ValidationError(f"条款编号 {number} 已存在。", f"Term number {number} already exists.", field="number")
+    if kind == TermKind.OBLIGATION:
+        metric = ObligationMetric(metric or ObligationMetric.OTHER)
+        if metric != ObligationMetric.OTHER and (target is None or target < 0):
+            raise ValidationError("请为该义务设定目标值。", "Give this obligation a target value.", field="target")
+        applies_to = None
+        department_id = None
+    else:
+        metric, target = None, None
+        applies_to = AppliesTo(applies_to or AppliesTo.ENTERPRISES)
+        if applies_to == AppliesTo.DEPARTMENT:
+            if department_id is None:
+                raise ValidationError("请选择该职责清单所属的部门。", "Choose the department this duty belongs to.",
+                                      field="department")
+            dept = get(session, Subject, department_id)
+            if dept.kind != SubjectKind.DEPARTMENT:
+                raise ValidationError(f"“{dept.name}”不是政府部门。", f"“{dept.name}” is not a government department.",
+                                      field="department")
+        else:
+            department_id = None
+    sort_key = (session.scalar(select(func.max(Term.sort_key)).where(Term.contract_id == contract.id)) or 0) + 10
+    term = Term(contract_id=contract.id, number=number, kind=kind, chapter=chapter.strip(), sort_key=sort_key,
+                title=require_text(title, "title", "条款标题", "term title", 200), text=text.strip(),
+                metric=metric, target=target, category=category.strip(), legal_basis=legal_basis.strip(),
+                applies_to=applies_to, department_id=department_id,
+                default_severity=Severity(default_severity) if default_severity else None)
+    session.add(term)
+    session.flush()
+    return term
+
+
+def applicable_terms(session: Session, subject: Subject, contract_id: int | None = None) -> list[Term]:
+    """The criteria a subject is checked against: a department sees its own duty list."""
+    q = select(Term).where(Term.kind == TermKind.CRITERION)
+    if contract_id is not None:
+        q = q.where(Term.contract_id == contract_id)
+    if subject.kind == SubjectKind.DEPARTMENT:
+        q = q.where(
+            (Term.applies_to.in_([AppliesTo.DEPARTMENTS, AppliesTo.ALL]))
+            | ((Term.applies_to == AppliesTo.DEPARTMENT) & (Term.department_id == subject.id))
+        )
+    else:
+        q = q.where(Term.applies_to.in_([AppliesTo.ENTERPRISES, AppliesTo.ALL]))
+    return list(session.scalars(q.order_by(Term.sort_key, Term.id)))
+
+
+def add_auditor(session: Session, name: str, role: AuditorRole | str = AuditorRole.STAFF, phone: str = "") -> Auditor:
+    auditor = Auditor(name=require_text(name, "name", "姓名", "name", 60), role=AuditorRole(role), phone=phone.strip())
+    session.add(auditor)
+    session.flush()
+    return auditor

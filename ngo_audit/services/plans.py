@@ -1,0 +1,209 @@
+"""Quarterly audit plans and the random draw."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import draw as drawing
+from ..errors import ValidationError
+from ..lifecycle import AWAITING_SUBJECT
+from ..models import (
+    Auditor,
+    AuditPlan,
+    CreditLevel,
+    Finding,
+    FindingStatus,
+    Grid,
+    PlanItem,
+    PlanItemSource,
+    RandomDraw,
+    Sector,
+    Subject,
+    SubjectKind,
+    Term,
+    utcnow,
+)
+from ..quarters import Quarter
+from .common import get
+
+
+def get_or_create_plan(session: Session, contract_id: int, quarter: Quarter | str) -> AuditPlan:
+    q = quarter if isinstance(quarter, Quarter) else Quarter.parse(quarter)
+    plan = session.scalar(select(AuditPlan).where(AuditPlan.contract_id == contract_id, AuditPlan.quarter == str(q)))
+    if plan is None:
+        plan = AuditPlan(contract_id=contract_id, quarter=str(q))
+        session.add(plan)
+        session.flush()
+    return plan
+
+
+def _check_date(plan: AuditPlan, planned: date | None) -> None:
+    if planned is not None and not Quarter.parse(plan.quarter).contains(planned):
+        raise ValidationError(
+            f"计划日期 {planned} 不在 {plan.quarter} 季度内。",
+            f"The planned date {planned} is outside {plan.quarter}.",
+            field="planned_date",
+        )
+
+
+def add_item(session: Session, plan_id: int, subject_id: int, *, planned_date: date | None = None,
+             auditor_ids: list[int] = (), term_ids: list[int] = (), source: PlanItemSource | str = PlanItemSource.MANUAL,
+             notes: str = "") -> PlanItem:
+    plan = get(session, AuditPlan, plan_id)
+    subject = get(session, Subject, subject_id)
+    _check_date(plan, planned_date)
+    item = PlanItem(plan=plan, subject=subject, planned_date=planned_date, source=PlanItemSource(source),
+                    notes=notes.strip())
+    item.auditors = [get(session, Auditor, a) for a in auditor_ids]
+    item.terms = [get(session, Term, t) for t in term_ids]
+    session.add(item)
+    session.flush()
+    return item
+
+
+@dataclass
+class PoolFilter:
+    """Which subjects may be drawn.  Empty lists mean "any"."""
+
+    kinds: list[str] = field(default_factory=lambda: [SubjectKind.ENTERPRISE.value])
+    sectors: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    grid_ids: list[int] = field(default_factory=list)  # a cell includes everything below it
+    credit_levels: list[str] = field(default_factory=list)
+    key_monitored: bool | None = None
+    exclude_planned: bool = True  # leave out subjects already in this quarter's plan
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _grid_and_below(session: Session, grid_ids: list[int]) -> set[int]:
+    wanted, frontier = set(grid_ids), list(grid_ids)
+    while frontier:
+        children = session.scalars(select(Grid.id).where(Grid.parent_id.in_(frontier))).all()
+        frontier = [c for c in children if c not in wanted]
+        wanted.update(frontier)
+    return wanted
+
+
+def pool(session: Session, plan: AuditPlan, flt: PoolFilter) -> list[Subject]:
+    q = select(Subject).where(Subject.active.is_(True))
+    if flt.kinds:
+        q = q.where(Subject.kind.in_([SubjectKind(k) for k in flt.kinds]))
+    if flt.sectors:
+        q = q.where(Subject.sector.in_([Sector(s) for s in flt.sectors]))
+    if flt.industries:
+        q = q.where(Subject.industry.in_(flt.industries))
+    if flt.grid_ids:
+        q = q.where(Subject.grid_id.in_(_grid_and_below(session, flt.grid_ids)))
+    if flt.credit_levels:
+        q = q.where(Subject.credit_level.in_([CreditLevel(c) for c in flt.credit_levels]))
+    if flt.key_monitored is not None:
+        q = q.where(Subject.key_monitored.is_(flt.key_monitored))
+    if flt.exclude_planned:
+        q = q.where(Subject.id.not_in(select(PlanItem.subject_id).where(PlanItem.plan_id == plan.id)))
+    return list(session.scalars(q.order_by(Subject.id)))
+
+
+def subject_candidate(subject: Subject) -> drawing.Candidate:
+    return drawing.Candidate(subject.credit_code or subject.uid, subject.uid, subject.name)
+
+
+def run_draw(session: Session, plan_id: int, *, seed: str, flt: PoolFilter, count: int,
+             auditor_ids: list[int] = (), auditors_per_item: int = 0, drawn_by: str = "",
+             planned_date: date | None = None) -> RandomDraw:
+    """Draw subjects (and auditors for each) and add them to the plan, storing the full record."""
+    plan = get(session, AuditPlan, plan_id)
+    _check_date(plan, planned_date)
+    subjects = pool(session, plan, flt)
+    candidates = [subject_candidate(s) for s in subjects]
+    chosen = drawing.draw(seed, candidates, count)
+    auditors = [get(session, Auditor, a) for a in auditor_ids]
+    auditor_pool = [drawing.Candidate(a.uid, a.uid, a.name) for a in auditors]
+    if auditors_per_item > len(auditor_pool):
+        raise ValidationError(
+            f"每个对象需 {auditors_per_item} 名监督员，但只选了 {len(auditor_pool)} 名候选人。",
+            f"{auditors_per_item} auditors per subject were asked for, but only {len(auditor_pool)} are in the pool.",
+            field="auditors",
+        )
+    record = RandomDraw(plan=plan, algorithm=drawing.ALGORITHM, seed=seed.strip(), pool_filter=flt.as_dict(),
+                        pool=[c.as_dict() for c in candidates], subject_count=count,
+                        result=[c.key for c in chosen], auditor_pool=[c.as_dict() for c in auditor_pool],
+                        auditor_count=auditors_per_item, auditor_result=[], drawn_at=utcnow(), drawn_by=drawn_by)
+    session.add(record)
+    session.flush()
+    by_uid = {s.uid: s for s in subjects}
+    by_auditor = {a.uid: a for a in auditors}
+    auditor_result: list[str] = []
+    for c in chosen:
+        # Each drawn subject gets its own auditor draw, seeded by the subject's key, so
+        # the auditors are as reproducible as the subjects.
+        picked = drawing.draw(f"{seed}|{c.key}", auditor_pool, auditors_per_item) if auditors_per_item else []
+        auditor_result.append(",".join(p.key for p in picked))
+        item = PlanItem(plan=plan, subject=by_uid[c.uid], planned_date=planned_date, source=PlanItemSource.DRAW,
+                        draw_id=record.id)
+        item.auditors = [by_auditor[p.uid] for p in picked]
+        session.add(item)
+    record.auditor_result = auditor_result
+    session.flush()
+    return record
+
+
+def verify_draw(record: RandomDraw) -> bool:
+    """Re-run a stored draw from its seed and pool; True when it gives the stored result."""
+    if not drawing.redraw_matches(record.seed, record.pool, record.subject_count, record.result):
+        return False
+    if record.auditor_count:
+        expected = []
+        for key in record.result:
+            picked = drawing.draw(
+                f"{record.seed}|{key}",
+                [drawing.Candidate(p["key"], p["uid"], p["name"]) for p in record.auditor_pool],
+                record.auditor_count,
+            )
+            expected.append(",".join(p.key for p in picked))
+        return expected == list(record.auditor_result)
+    return True
+
+
+@dataclass
+class Suggestion:
+    subject_id: int
+    source: PlanItemSource
+    reason_zh: str
+    reason_en: str
+    finding_ids: list[int] = field(default_factory=list)
+
+
+def mandatory_suggestions(session: Session, plan_id: int) -> list[Suggestion]:
+    """What must be in the plan before any draw: key enterprises, departments, verifications due."""
+    plan = get(session, AuditPlan, plan_id)
+    quarter = Quarter.parse(plan.quarter)
+    planned = set(session.scalars(select(PlanItem.subject_id).where(PlanItem.plan_id == plan.id)))
+    out: list[Suggestion] = []
+    due = session.execute(
+        select(Finding.subject_id, Finding.id)
+        .where(Finding.status.in_([*AWAITING_SUBJECT, FindingStatus.REPORTED]))
+        .where(Finding.deadline <= quarter.end)
+        .order_by(Finding.subject_id, Finding.id)
+    ).all()
+    followups: dict[int, list[int]] = {}
+    for subject_id, finding_id in due:
+        followups.setdefault(subject_id, []).append(finding_id)
+    for subject_id, ids in followups.items():
+        if subject_id not in planned:
+            out.append(Suggestion(subject_id, PlanItemSource.FOLLOW_UP, f"{len(ids)} 个问题待复查",
+                                  f"{len(ids)} finding(s) due for verification", ids))
+    for s in session.scalars(select(Subject).where(Subject.active.is_(True)).order_by(Subject.id)):
+        if s.id in planned or s.id in followups:
+            continue
+        if s.kind == SubjectKind.DEPARTMENT:
+            out.append(Suggestion(s.id, PlanItemSource.MANDATORY, "政府部门履职监督", "department duty audit"))
+        elif s.key_monitored:
+            out.append(Suggestion(s.id, PlanItemSource.MANDATORY, "重点监控企业每季度至少检查一次",
+                                  "key-monitored enterprise: at least one visit per quarter"))
+    return out

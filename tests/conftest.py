@@ -1,0 +1,73 @@
+"""Test setup: Qt offscreen, a private config folder, and shared fixtures."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _private_config(tmp_path_factory, monkeypatch):
+    # Never touch the developer's real settings or installation id.
+    monkeypatch.setenv("NGO_AUDIT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture
+def audit_file(tmp_path):
+    from ngo_audit.auditfile import AuditFile
+
+    af = AuditFile.create(tmp_path / "测试 文件.ngoaudit", actor="测试员", origin="test#1")
+    yield af
+    af.close()
+
+
+@pytest.fixture
+def world(audit_file):
+    """A small but complete file: a contract with obligation and criteria, subjects, auditors."""
+    import random
+
+    from ngo_audit import creditcode
+    from ngo_audit.models import AppliesTo, ObligationMetric, SubjectKind, TermKind
+    from ngo_audit.services import contracts, subjects
+
+    rng = random.Random(7)
+    ids = {}
+    with audit_file.session() as s:
+        c = contracts.create_contract(s, number="QZ-2013-12", title="公众参与环保第三方监督委托协议",
+                                      government="清镇市人民政府", ngo="测试环境监督中心",
+                                      period_start=date(2014, 1, 1), period_end=date(2015, 12, 31),
+                                      signed_on=date(2013, 12, 31))
+        city = subjects.add_grid(s, "清镇市", "county")
+        town = subjects.add_grid(s, "红枫湖镇", "township", city.id)
+        e1 = subjects.create_subject(s, subjects.SubjectData(name="清镇市澜禾化工有限公司", credit_code=creditcode.make_code(rng),
+                                                             sector="secondary", industry="化工", grid_id=town.id,
+                                                             key_monitored=True))
+        e2 = subjects.create_subject(s, subjects.SubjectData(name="清镇市峦泽水泥有限公司", credit_code=creditcode.make_code(rng),
+                                                             sector="secondary", industry="水泥", grid_id=city.id))
+        dept = subjects.create_subject(s, subjects.SubjectData(kind=SubjectKind.DEPARTMENT, name="清镇市住房和城乡建设局",
+                                                               credit_code=creditcode.make_code(rng, "1", "1")))
+        ob = contracts.add_term(s, c.id, number="2.1", kind=TermKind.OBLIGATION, title="重点企业每季度至少检查一次",
+                                metric=ObligationMetric.KEY_ENTERPRISE_VISITS, target=1)
+        crit = contracts.add_term(s, c.id, number="3.1", kind=TermKind.CRITERION, title="污染物达标排放",
+                                  category="达标排放", legal_basis="《水污染防治法》", applies_to=AppliesTo.ENTERPRISES)
+        hw = contracts.add_term(s, c.id, number="3.2", kind=TermKind.CRITERION, title="危险废物规范贮存",
+                                category="危险废物", applies_to=AppliesTo.ENTERPRISES, default_severity="serious")
+        duty = contracts.add_term(s, c.id, number="4.1", kind=TermKind.CRITERION, title="建筑工地扬尘监管",
+                                  category="部门履职", applies_to=AppliesTo.DEPARTMENT, department_id=dept.id)
+        a1 = contracts.add_auditor(s, "李明")
+        a2 = contracts.add_auditor(s, "赵芳", "volunteer")
+        ids.update(contract=c.id, city=city.id, town=town.id, e1=e1.id, e2=e2.id, dept=dept.id, obligation=ob.id,
+                   criterion=crit.id, hazwaste=hw.id, duty=duty.id, a1=a1.id, a2=a2.id)
+    return audit_file, ids
