@@ -529,7 +529,7 @@ def _validate(session: Session, sheet: SheetData, mapping: dict[str, int], progr
     # One query each instead of one per row.
     existing = dict(session.execute(
         select(Subject.credit_code, Subject.name).where(Subject.credit_code.is_not(None))
-    ).tuples().all())
+    ).all())
     grid_names: dict[str, int] = {}
     for name in session.scalars(select(Grid.name)):
         grid_names[name] = grid_names.get(name, 0) + 1

@@ -1,0 +1,34 @@
+"""A writer process for the crash test: commits numbered changes and says so after each.
+
+It prints "committed N" only after the commit of change N has returned, so the
+parent knows exactly which changes were confirmed when it kills the process.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ngo_audit.auditfile import AuditFile
+from ngo_audit.models import Lead, LeadChannel
+
+
+def main() -> None:
+    path, start = Path(sys.argv[1]), int(sys.argv[2])
+    af = AuditFile.open(path, actor="crash-writer")
+    n = start
+    while True:
+        with af.session() as s:
+            # several rows per unit of work, and a bulky one, so a kill often lands mid-commit
+            for k in range(5):
+                s.add(Lead(received_on=date(2015, 1, 1), channel=LeadChannel.VOLUNTEER,
+                           summary=f"线索 {n}-{k} " + "数据" * 400, reporter=f"writer-{n}"))
+        print(f"committed {n}", flush=True)
+        n += 1
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""The dependency arrows point one way: ui → reports → ngo_audit; the core and reports never import Qt."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "qtpy", "ui")
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_core_and_reports_do_not_import_qt_or_ui():
+    offenders = []
+    for package in ("ngo_audit", "reports"):
+        for path in (ROOT / package).rglob("*.py"):
+            bad = imports_of(path) & set(QT)
+            if bad:
+                offenders.append(f"{path.relative_to(ROOT)}: {sorted(bad)}")
+    assert not offenders, offenders
+
+
+def test_core_does_not_import_reports():
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "ngo_audit").rglob("*.py") if "reports" in imports_of(p)]
+    assert not offenders
+
+
+def test_importing_everything_in_the_core_loads_no_qt():
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import ngo_audit, reports\n"
+        "for pkg in (ngo_audit, reports):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        if '.migrations.versions' in m.name or m.name.endswith(('migrations.env', '__main__')):\n"
+        "            continue\n"
+        "        importlib.import_module(m.name)\n"
+        "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6'))\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

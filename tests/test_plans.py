@@ -1,0 +1,96 @@
+"""Audit plans and the reproducible random draw."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from datetime import date
+
+import pytest
+
+from ngo_audit import creditcode, draw
+from ngo_audit.errors import ValidationError
+from ngo_audit.models import PlanItemSource, RandomDraw
+from ngo_audit.services import plans, subjects
+
+
+def test_draw_algorithm_is_documented_sha256_ranking():
+    pool = [draw.Candidate(k, k, k) for k in ("A1", "B2", "C3", "D4", "E5")]
+    chosen = draw.draw("seed-1", pool, 2)
+    expected = sorted(pool, key=lambda c: hashlib.sha256(f"seed-1|{c.key}".encode()).hexdigest())[:2]
+    assert chosen == expected
+    # independent of the pool's order
+    assert draw.draw("seed-1", list(reversed(pool)), 2) == chosen
+    assert sorted(c.key for c in draw.draw("seed-2", pool, 5)) == sorted(c.key for c in pool)
+
+
+def test_draw_rejects_bad_requests():
+    pool = [draw.Candidate("a", "a", "a")]
+    with pytest.raises(ValidationError):
+        draw.draw("", pool, 1)
+    with pytest.raises(ValidationError):
+        draw.draw("s", pool, 2)
+    with pytest.raises(ValidationError):
+        draw.draw("s", pool + pool, 1)
+
+
+def _many_enterprises(af, n=30):
+    rng = random.Random(3)
+    with af.session() as s:
+        for i in range(n):
+            subjects.create_subject(s, subjects.SubjectData(name=f"测试企业{i:02d}", credit_code=creditcode.make_code(rng),
+                                                            sector="secondary" if i % 3 else "tertiary",
+                                                            industry="化工" if i % 2 else "餐饮"))
+
+
+def test_same_seed_same_draw_and_stored_record_reruns(world):
+    af, ids = world
+    _many_enterprises(af)
+    flt = plans.PoolFilter(industries=["化工"])
+    with af.session() as s:
+        p1 = plans.get_or_create_plan(s, ids["contract"], "2014Q2")
+        p2 = plans.get_or_create_plan(s, ids["contract"], "2014Q3")
+        d1 = plans.run_draw(s, p1.id, seed="QZ-2014Q2", flt=flt, count=5, auditor_ids=[ids["a1"], ids["a2"]],
+                            auditors_per_item=1, planned_date=date(2014, 5, 10))
+        d2 = plans.run_draw(s, p2.id, seed="QZ-2014Q2", flt=flt, count=5, auditor_ids=[ids["a1"], ids["a2"]],
+                            auditors_per_item=1)
+        assert d1.result == d2.result and d1.auditor_result == d2.auditor_result
+        assert len(d1.result) == 5 and all(p["key"] for p in d1.pool)
+        drawn_items = [i for i in p1.items if i.source == PlanItemSource.DRAW]
+        assert {i.subject.credit_code for i in drawn_items} == set(d1.result)
+        assert all(len(i.auditors) == 1 for i in drawn_items)
+        assert all(i.subject.industry == "化工" for i in drawn_items)
+        d3 = plans.run_draw(s, p2.id, seed="another", flt=flt, count=5)
+        assert not set(d3.result) & set(d2.result), "already planned subjects are left out of the pool"
+    with af.session() as s:
+        for record in s.query(RandomDraw):
+            assert plans.verify_draw(record)
+        record = s.get(RandomDraw, d1.id)
+        record.result = list(reversed(record.result))
+        assert not plans.verify_draw(record), "a tampered result is detected"
+        s.rollback()
+
+
+def test_draw_too_large_and_date_outside_quarter(world):
+    af, ids = world
+    with af.session() as s:
+        p = plans.get_or_create_plan(s, ids["contract"], "2014Q2")
+    with pytest.raises(ValidationError), af.session() as s:
+        plans.run_draw(s, p.id, seed="x", flt=plans.PoolFilter(), count=50)
+    with pytest.raises(ValidationError), af.session() as s:
+        plans.add_item(s, p.id, ids["e1"], planned_date=date(2014, 7, 1))
+
+
+def test_mandatory_suggestions_cover_key_enterprises_departments_and_followups(world):
+    from ngo_audit.services import findings
+
+    af, ids = world
+    with af.session() as s:
+        f = findings.create_finding(s, subject_id=ids["e2"], term_id=ids["criterion"], severity="general",
+                                    title="物料露天堆放", found_on=date(2014, 3, 1), deadline=date(2014, 4, 30))
+        findings.notify(s, f.id, on=date(2014, 3, 2))
+        p = plans.get_or_create_plan(s, ids["contract"], "2014Q2")
+        sugg = {x.subject_id: x for x in plans.mandatory_suggestions(s, p.id)}
+    assert sugg[ids["e1"]].source == PlanItemSource.MANDATORY  # key-monitored
+    assert sugg[ids["dept"]].source == PlanItemSource.MANDATORY
+    assert sugg[ids["e2"]].source == PlanItemSource.FOLLOW_UP and sugg[ids["e2"]].finding_ids == [f.id]
