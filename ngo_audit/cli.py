@@ -189,10 +189,16 @@ def _log_crash() -> Path | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if "--lang" in argv:
+    lang = i18n.default_language()
+    if "--lang" in argv:  # known before parsing, so that usage errors are in that language too
         idx = argv.index("--lang")
         if idx + 1 < len(argv) and argv[idx + 1] in i18n.SUPPORTED:
-            i18n.set_language(argv[idx + 1])
+            lang = argv[idx + 1]
+    with i18n.use_language(lang):
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command is None:

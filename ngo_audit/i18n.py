@@ -13,7 +13,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 SUPPORTED = ("zh", "en")
-_current = os.environ.get("NGO_AUDIT_LANG", "zh") if os.environ.get("NGO_AUDIT_LANG") in SUPPORTED else "zh"
+
+
+def default_language() -> str:
+    """Chinese unless NGO_AUDIT_LANG asks for another supported language."""
+    env = os.environ.get("NGO_AUDIT_LANG", "")
+    return env if env in SUPPORTED else "zh"
+
+
+_current = default_language()
 
 
 def language() -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from ngo_audit.auditfile import AuditFile
 from ngo_audit.creditcode import make_code
@@ -32,6 +32,8 @@ from ngo_audit.io.subjects_import import (
 from ngo_audit.models import (
     Contract,
     CreditLevel,
+    Finding,
+    FindingStatus,
     Grid,
     GridLevel,
     Sector,
@@ -40,6 +42,8 @@ from ngo_audit.models import (
     SubjectKind,
     Term,
     TermKind,
+    new_uid,
+    utcnow,
 )
 from ngo_audit.services.findings import create_finding, notify
 from ngo_audit.services.subjects import SubjectData, add_grid, create_subject
@@ -597,14 +601,38 @@ def test_export_findings(af, tmp_path, suffix):
         assert (rows[1][10], rows[1][11]) == ("notified", "no")
 
 
+def test_export_cancel_leaves_no_file(af, tmp_path):
+    make_findings(af)
+    calls: list[tuple[int, int]] = []
+
+    def stop(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return False
+
+    with af.session() as s, pytest.raises(Cancelled):
+        export_findings(s, tmp_path / "f.xlsx", as_of=date(2024, 1, 1), progress=stop)
+    assert calls == [(0, 2)]
+    assert {p.name for p in tmp_path.iterdir()} == {"t.ngoaudit", "t.ngoaudit.lock"}
+    calls.clear()
+    with af.session() as s:
+        assert export_subjects(s, tmp_path / "s.csv", progress=lambda d, t: calls.append((d, t)) is None) == 1
+    assert calls == [(0, 1), (1, 1)]
+
+
 @pytest.mark.slow
-def test_export_many_findings_streams(af, tmp_path):
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_many_findings_streams(af, tmp_path, suffix):
     make_findings(af)
     with af.session() as s:
         firm_id, term_id = s.scalar(select(Subject.id)), s.scalar(select(Term.id))
-        for i in range(5000):
-            create_finding(s, subject_id=firm_id, term_id=term_id, severity="general", title=f"问题{i}",
-                           found_on=date(2024, 5, 1))
+        now = utcnow()
+        s.execute(insert(Finding), [
+            {"uid": new_uid(), "created_at": now, "updated_at": now, "subject_id": firm_id, "term_id": term_id,
+             "found_on": date(2024, 5, 1), "severity": Severity.GENERAL, "title": f"问题{i}",
+             "deadline": date(2024, 6, 1), "status": FindingStatus.OPEN, "status_on": date(2024, 5, 1)}
+            for i in range(20_000)
+        ])
+    out = tmp_path / f"f{suffix}"
     with af.session() as s:
-        assert export_findings(s, tmp_path / "f.xlsx", as_of=date(2024, 6, 1)) == 5002
-    assert (tmp_path / "f.xlsx").stat().st_size > 0
+        assert export_findings(s, out, as_of=date(2024, 7, 1)) == 20_002
+    assert out.stat().st_size > 0

@@ -155,3 +155,26 @@ def test_leads_link_to_findings_and_close(world):
         leads.set_status(s, lead.id, LeadStatus.CLOSED, on=date(2014, 4, 5))  # needs an outcome
     with pytest.raises(NotFound), af.session() as s:
         leads.link_finding(s, lead.id, 99999)
+
+
+def test_grid_paths_may_start_below_the_top(audit_file):
+    with audit_file.session() as s:
+        top = subjects.add_grid(s, "贵阳市", "city")
+        county = subjects.add_grid(s, "清镇市", "county", top.id)
+        town = subjects.grid_by_path(s, "清镇市/红枫湖镇", create=True)
+        assert town.parent_id == county.id and town.level == "township"
+        assert subjects.grid_by_path(s, "贵阳市/清镇市/红枫湖镇").id == town.id
+        assert subjects.grid_by_path(s, "红枫湖镇").id == town.id
+        fresh = subjects.grid_by_path(s, "安顺市/平坝区/夏云镇", create=True)
+        assert fresh.path == "安顺市/平坝区/夏云镇" and fresh.level == "township"
+
+
+def test_unknown_enum_values_are_validation_errors(audit_file):
+    for data in (subjects.SubjectData(kind="factory", name="x"),
+                 subjects.SubjectData(name="x", credit_code=creditcode.make_code(random.Random(2)), sector="fourth"),
+                 subjects.SubjectData(name="x", credit_code=creditcode.make_code(random.Random(3)), sector="primary",
+                                      credit_level="purple"),
+                 subjects.SubjectData(name="x", credit_code=creditcode.make_code(random.Random(4)), sector="primary",
+                                      address="长" * 301)):
+        with pytest.raises(ValidationError), audit_file.session() as s:
+            subjects.create_subject(s, data)

@@ -27,10 +27,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import SpreadsheetError, ValidationError
+from ..errors import Cancelled, SpreadsheetError, ValidationError
 from ..i18n import Text, language
 from ..labels import CREDIT_LEVEL, SECTOR, SEVERITY, STATUS, SUBJECT_KIND
 from ..lifecycle import is_overdue
@@ -38,6 +38,8 @@ from ..models import Finding, Grid, Subject, Term
 
 SUFFIXES = (".xlsx", ".csv")
 _BATCH = 1000
+
+Progress = Callable[[int, int], bool | None]
 YES = Text("是", "yes")
 NO = Text("否", "no")
 
@@ -100,8 +102,13 @@ def _grid_paths(session: Session) -> dict[int, str]:
     return paths
 
 
-def export_subjects(session: Session, out: Path, *, lang: str | None = None) -> int:
-    """Write every subject to ``out`` (.xlsx or .csv); return the number of rows written."""
+def export_subjects(session: Session, out: Path, *, lang: str | None = None,
+                    progress: Progress | None = None) -> int:
+    """Write every subject to ``out`` (.xlsx or .csv); return the number of rows written.
+
+    ``progress(done, total)`` is called now and then; returning False cancels
+    (:class:`~ngo_audit.errors.Cancelled`) and leaves no file behind.
+    """
     lang = lang or language()
     out = _check_target(out)
     grids = _grid_paths(session)
@@ -125,11 +132,16 @@ def export_subjects(session: Session, out: Path, *, lang: str | None = None) -> 
             )
 
     title = Text("监督对象", "Subjects").get(lang)
-    return _write(out, title, SUBJECT_COLUMNS, rows(), lang)
+    total = session.scalar(select(func.count(Subject.id))) if progress else 0
+    return _write(out, title, SUBJECT_COLUMNS, _ticking(rows(), progress, total or 0), lang)
 
 
-def export_findings(session: Session, out: Path, *, as_of: date, lang: str | None = None) -> int:
-    """Write every finding to ``out``; "overdue" is judged against ``as_of``.  Returns the row count."""
+def export_findings(session: Session, out: Path, *, as_of: date, lang: str | None = None,
+                    progress: Progress | None = None) -> int:
+    """Write every finding to ``out``; "overdue" is judged against ``as_of``.  Returns the row count.
+
+    ``progress`` works as in :func:`export_subjects`.
+    """
     lang = lang or language()
     out = _check_target(out)
     stmt = (
@@ -157,7 +169,23 @@ def export_findings(session: Session, out: Path, *, as_of: date, lang: str | Non
             )
 
     title = Text("问题清单", "Findings").get(lang)
-    return _write(out, title, FINDING_COLUMNS, rows(), lang)
+    total = session.scalar(select(func.count(Finding.id))) if progress else 0
+    return _write(out, title, FINDING_COLUMNS, _ticking(rows(), progress, total or 0), lang)
+
+
+def _ticking(rows: Iterable[Sequence[object]], progress: Progress | None,
+             total: int) -> Iterable[Sequence[object]]:
+    if progress is None:
+        yield from rows
+        return
+    done = 0
+    for row in rows:
+        if done % _BATCH == 0 and progress(done, total) is False:
+            raise Cancelled()
+        yield row
+        done += 1
+    if progress(done, max(total, done)) is False:
+        raise Cancelled()
 
 
 # --- writing -------------------------------------------------------------------
@@ -227,20 +255,34 @@ def _write_xlsx(path: Path, title: str, headers: list[str], widths: list[int],
         header_cells.append(cell)
     ws.append(header_cells)
     count = 0
-    for row in rows:
-        values: list[object] = []
-        for value in row:
-            if isinstance(value, str):
-                value = _xlsx_text(value)
-                if value.startswith("=") or value in ERROR_CODES:
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.data_type = "s"  # text, never a formula
-                    value = cell
-            values.append(value)
-        ws.append(values)
-        count += 1
+    try:
+        for row in rows:
+            values: list[object] = []
+            for value in row:
+                if isinstance(value, str):
+                    value = _xlsx_text(value)
+                    if value.startswith("=") or value in ERROR_CODES:
+                        cell = WriteOnlyCell(ws, value=value)
+                        cell.data_type = "s"  # text, never a formula
+                        value = cell
+                values.append(value)
+            ws.append(values)
+            count += 1
+    except BaseException:
+        _discard(ws)
+        raise
     wb.save(path)
     return count
+
+
+def _discard(ws) -> None:
+    """Close an abandoned write-only sheet in order and remove openpyxl's own temporary file."""
+    with suppress(Exception):
+        ws.close()
+    writer = getattr(ws, "_writer", None)
+    if writer is not None:
+        with suppress(Exception):
+            writer.cleanup()
 
 
 def _csv_value(value: object) -> str:

@@ -169,7 +169,7 @@ def _check_headers(headers: list[str], path: Path) -> None:
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
-    def broken(exc: BaseException) -> SpreadsheetError:
+    def broken() -> SpreadsheetError:
         return SpreadsheetError(
             f"“{path.name}”不是有效的 .xlsx 文件，或已损坏（可能是改了扩展名的 .xls、加了密码或未下载完整）。"
             "请在 Excel 或 WPS 中打开并另存为 .xlsx 后重试。",
@@ -185,9 +185,9 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]
                 f"无法读取“{path.name}”：没有权限或文件正被其他程序占用。",
                 f"Cannot read “{path.name}”: permission denied or the file is in use by another program.",
             ) from None
-        raise broken(exc) from None
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise broken(exc) from None
+        raise broken() from None
+    except Exception:  # openpyxl raises many kinds on damaged files
+        raise broken() from None
     try:
         if sheet is None:
             if not workbook.worksheets:
@@ -212,8 +212,8 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]
                 yield number, [_cell_text(v) for v in values]
         except SpreadsheetError:
             raise
-        except Exception as exc:  # damaged sheet XML
-            raise broken(exc) from None
+        except Exception:  # damaged sheet XML
+            raise broken() from None
     finally:
         workbook.close()
 
@@ -549,7 +549,8 @@ def _validate(session: Session, sheet: SheetData, mapping: dict[str, int], progr
             row_errors.append(RowError(number, column(key), zh, en, key))
 
         def cell(key: str, cells: list[str] = cells) -> str:
-            return cells[mapping[key]] if key in mapping else ""
+            col = mapping.get(key)
+            return cells[col].strip() if col is not None and col < len(cells) else ""
 
         # kind
         kind_text = cell("kind")

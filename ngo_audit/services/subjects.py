@@ -32,9 +32,24 @@ class SubjectData:
     extra: dict = field(default_factory=dict)
 
 
+def _enum(cls, value, field: str, zh: str, en: str):
+    try:
+        return cls(value)
+    except ValueError:
+        raise ValidationError(f"{zh}“{value}”无效。", f"Invalid {en} “{value}”.", field=field) from None
+
+
+def _optional(value: str | None, field: str, zh: str, en: str, max_len: int) -> str:
+    text = (value or "").strip()
+    if len(text) > max_len:
+        raise ValidationError(f"{zh}太长（{len(text)} 字，最多 {max_len} 字）。",
+                              f"{en} is too long ({len(text)} characters, at most {max_len}).", field=field)
+    return text
+
+
 def validate_subject(session: Session, data: SubjectData, *, subject_id: int | None = None) -> dict:
     """Check every field; return clean column values or raise ValidationError (first problem)."""
-    kind = SubjectKind(data.kind)
+    kind = _enum(SubjectKind, data.kind, "kind", "对象类型", "subject kind")
     name = require_text(data.name, "name", "名称", "name", 200)
     code = (data.credit_code or "").strip()
     if code:
@@ -51,7 +66,7 @@ def validate_subject(session: Session, data: SubjectData, *, subject_id: int | N
                 f"The credit code {code} already belongs to “{clash.name}”.",
                 field="credit_code",
             )
-    sector = Sector(data.sector) if data.sector else None
+    sector = _enum(Sector, data.sector, "sector", "所属产业", "sector") if data.sector else None
     if kind == SubjectKind.ENTERPRISE and sector is None:
         raise ValidationError(
             "请选择企业所属产业（第一、二、三产业）。",
@@ -65,13 +80,14 @@ def validate_subject(session: Session, data: SubjectData, *, subject_id: int | N
         "name": name,
         "credit_code": code or None,
         "sector": sector,
-        "industry": (data.industry or "").strip(),
+        "industry": _optional(data.industry, "industry", "行业", "Industry", 60),
         "grid_id": data.grid_id,
-        "address": (data.address or "").strip(),
-        "contact_person": (data.contact_person or "").strip(),
-        "contact_phone": (data.contact_phone or "").strip(),
+        "address": _optional(data.address, "address", "地址", "Address", 300),
+        "contact_person": _optional(data.contact_person, "contact_person", "联系人", "Contact person", 60),
+        "contact_phone": _optional(data.contact_phone, "contact_phone", "联系电话", "Phone", 40),
         "key_monitored": bool(data.key_monitored),
-        "credit_level": CreditLevel(data.credit_level) if data.credit_level else None,
+        "credit_level": _enum(CreditLevel, data.credit_level, "credit_level", "信用等级", "credit level")
+        if data.credit_level else None,
         "notes": (data.notes or "").strip(),
     }
 
@@ -108,36 +124,60 @@ def add_grid(session: Session, name: str, level: GridLevel | str, parent_id: int
     return grid
 
 
+def _grid_paths(session: Session) -> dict[int, tuple[Grid, list[str]]]:
+    grids = {g.id: g for g in session.scalars(select(Grid))}
+    out = {}
+    for g in grids.values():
+        names, node = [], g
+        while node is not None:
+            names.append(node.name)
+            node = grids.get(node.parent_id) if node.parent_id else None
+        out[g.id] = (g, list(reversed(names)))
+    return out
+
+
+def _child_level(level: GridLevel) -> GridLevel:
+    return {GridLevel.CITY: GridLevel.COUNTY}.get(level, GridLevel.TOWNSHIP)
+
+
 def grid_by_path(session: Session, path: str, *, create: bool = False) -> Grid | None:
-    """Find (or create) a grid cell from "city/county/township"; a single name matches any level."""
+    """Find (or create) a grid cell from a path such as "贵阳市/清镇市/红枫湖镇".
+
+    The path may start below the top ("清镇市/红枫湖镇" or just "红枫湖镇"): it matches
+    the cell whose full path ends with it.  With ``create``, missing cells are
+    added under the deepest cell that matches, or from the top.
+    """
     parts = [p.strip() for p in path.replace("／", "/").replace("\\", "/").split("/") if p.strip()]
     if not parts:
         return None
-    if len(parts) == 1:
-        matches = session.scalars(select(Grid).where(Grid.name == parts[0])).all()
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
+    paths = _grid_paths(session)
+    levels = [GridLevel.CITY, GridLevel.COUNTY, GridLevel.TOWNSHIP]
+    for k in range(len(parts), 0, -1):
+        wanted = parts[:k]
+        found = [g for g, full in paths.values() if full[-k:] == wanted]
+        if len(found) > 1:
             raise ValidationError(
-                f"网格“{parts[0]}”不唯一，请写完整路径，如“清镇市/红枫湖镇”。",
-                f"Grid “{parts[0]}” is ambiguous; give the full path, e.g. “Qingzhen/Hongfenghu”.",
+                f"网格“{'/'.join(wanted)}”不唯一，请写完整路径，如“贵阳市/清镇市/红枫湖镇”。",
+                f"Grid “{'/'.join(wanted)}” is ambiguous; give the full path, e.g. “Guiyang/Qingzhen/Hongfenghu”.",
                 field="grid",
             )
-    levels = [GridLevel.CITY, GridLevel.COUNTY, GridLevel.TOWNSHIP]
-    parent: Grid | None = None
-    for depth, name in enumerate(parts):
-        node = session.scalar(
-            select(Grid).where(Grid.name == name, Grid.parent_id == (parent.id if parent else None))
-            if parent
-            else select(Grid).where(Grid.name == name, Grid.parent_id.is_(None))
-        )
-        if node is None:
+        if found:
+            node = found[0]
+            if k == len(parts):
+                return node
             if not create:
                 return None
-            level = levels[min(depth + (3 - len(parts)) if len(parts) < 3 else depth, 2)]
-            node = add_grid(session, name, level, parent.id if parent else None)
-        parent = node
-    return parent
+            for name in parts[k:]:
+                node = add_grid(session, name, _child_level(node.level), node.id)
+            return node
+    if not create:
+        return None
+    node = None
+    # No part exists yet: a full path from the top, the deepest part a township.
+    offset = max(0, 3 - len(parts))
+    for depth, name in enumerate(parts):
+        node = add_grid(session, name, levels[min(depth + offset, 2)], node.id if node else None)
+    return node
 
 
 def count_subjects(session: Session, kind: SubjectKind | None = None) -> int:
