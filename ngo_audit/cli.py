@@ -59,7 +59,24 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("path", type=Path)
     s.add_argument("--what", choices=("subjects", "findings"), required=True)
     s.add_argument("--out", type=Path, required=True)
+    for register in _plugins():
+        COMMANDS.update(register(sub))
     return p
+
+
+def _plugins():
+    """Commands of the layers above the core (reports, GUI), found through entry points.
+
+    The core must not import ``reports`` or ``ui``; they announce their commands in
+    pyproject.toml under ``ngo_audit.commands`` as ``register(subparsers) -> {name: handler}``.
+    """
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group="ngo_audit.commands"), key=lambda e: e.name):
+        try:
+            yield ep.load()
+        except ImportError:  # a layer that is not installed (e.g. no Qt on a server)
+            continue
 
 
 def _actor(args) -> str:
@@ -202,6 +219,9 @@ def _run(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command is None:
+            gui = COMMANDS.get("gui")
+            if gui is not None:
+                return gui(args)
             _parser().print_help(sys.stderr)
             return EXIT_BAD_INPUT
         return COMMANDS[args.command](args)
