@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import Select, case, extract, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..lifecycle import AWAITING_SUBJECT, overdue_clause
@@ -45,7 +45,13 @@ def like_escape(text: str) -> str:
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
-def _apply(q: Select, flt: FindingFilter, joined_subject: bool) -> tuple[Select, bool]:
+def _like_op(session: Session) -> str:
+    # SQLite's LIKE already ignores ASCII case (and lower() folds nothing else there), so
+    # ilike()'s lower(x) LIKE lower(y) only doubles the cost of a full scan.
+    return "like" if session.get_bind().dialect.name == "sqlite" else "ilike"
+
+
+def _apply(q: Select, flt: FindingFilter, joined_subject: bool, like: str = "ilike") -> tuple[Select, bool]:
     if flt.statuses:
         q = q.where(Finding.status.in_([FindingStatus(s) for s in flt.statuses]))
     if flt.severities:
@@ -62,12 +68,14 @@ def _apply(q: Select, flt: FindingFilter, joined_subject: bool) -> tuple[Select,
         q = q.where(~overdue_clause(flt.as_of))
     text = flt.text.strip()
     if text:
-        if not joined_subject:
-            q = q.join(Subject, Subject.id == Finding.subject_id)
-            joined_subject = True
         pattern = "%" + like_escape(text) + "%"
-        q = q.where(or_(*(col.ilike(pattern, escape="!") for col in
-                          (Finding.title, Finding.description, Subject.name, Subject.credit_code))))
+
+        def match(col):
+            return getattr(col, like)(pattern, escape="!")
+
+        # Subjects matching by name/code are found once (2,000 rows), not looked up per finding.
+        subjects = select(Subject.id).where(or_(match(Subject.name), match(Subject.credit_code)))
+        q = q.where(or_(match(Finding.title), match(Finding.description), Finding.subject_id.in_(subjects)))
     return q, joined_subject
 
 
@@ -75,7 +83,7 @@ def finding_ids(session: Session, flt: FindingFilter, *, sort: str = "found_on",
                 limit: int | None = None, offset: int = 0) -> list[int]:
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
-    q, joined = _apply(select(Finding.id), flt, False)
+    q, joined = _apply(select(Finding.id), flt, False, _like_op(session))
     if sort == "subject":
         if not joined:
             q = q.join(Subject, Subject.id == Finding.subject_id)
@@ -97,7 +105,7 @@ def finding_ids(session: Session, flt: FindingFilter, *, sort: str = "found_on",
 
 
 def count_findings(session: Session, flt: FindingFilter) -> int:
-    q, _ = _apply(select(func.count(Finding.id)), flt, False)
+    q, _ = _apply(select(func.count(Finding.id)), flt, False, _like_op(session))
     return session.scalar(q) or 0
 
 
@@ -108,18 +116,19 @@ def counts_by(session: Session, flt: FindingFilter, group: str) -> dict:
     """Number of findings per group value (status, severity, term id, subject id, industry…)."""
     if group not in GROUPS:
         raise ValueError(f"unknown group {group!r}")
+    like = _like_op(session)
     if group == "quarter":
-        # A CASE on the month is portable (integer division and floor() differ between backends).
-        year = extract("year", Finding.found_on)
-        month = extract("month", Finding.found_on)
-        qtr = case((month <= 3, 1), (month <= 6, 2), (month <= 9, 3), else_=4)
-        key_cols = [year, qtr]
-        q = select(*key_cols, func.count(Finding.id)).group_by(*key_cols)
-        q, _ = _apply(q, flt, False)
-        return {f"{int(y)}Q{int(n)}": c for y, n, c in session.execute(q)}
+        # Count per day (≤ 366 a year, from the found_on index) and fold into quarters here:
+        # portable, and no date function evaluated per finding.
+        q, _ = _apply(select(Finding.found_on, func.count(Finding.id)).group_by(Finding.found_on), flt, False, like)
+        per_quarter: dict[str, int] = {}
+        for day, n in session.execute(q):
+            key = str(Quarter.of(day))
+            per_quarter[key] = per_quarter.get(key, 0) + n
+        return dict(sorted(per_quarter.items()))
     if group == "overdue":
         col = case((overdue_clause(flt.as_of), True), else_=False)
-        q, _ = _apply(select(col, func.count(Finding.id)).group_by(col), flt, False)
+        q, _ = _apply(select(col, func.count(Finding.id)).group_by(col), flt, False, like)
         return {bool(k): c for k, c in session.execute(q)}
     joined = False
     if group in ("industry", "grid"):
@@ -130,7 +139,7 @@ def counts_by(session: Session, flt: FindingFilter, group: str) -> dict:
         col = {"status": Finding.status, "severity": Finding.severity, "term": Finding.term_id,
                "subject": Finding.subject_id}[group]
         q = select(col, func.count(Finding.id)).group_by(col)
-    q, _ = _apply(q, flt, joined)
+    q, _ = _apply(q, flt, joined, like)
     return dict(session.execute(q).all())
 
 
