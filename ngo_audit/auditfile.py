@@ -35,7 +35,7 @@ from .errors import (
     OlderFileVersion,
     ReadOnlyFile,
 )
-from .fileformat import APPLICATION_ID, read_header
+from .fileformat import APPLICATION_ID, journal_path, read_header
 from .migrations import runner
 from .models import FileInfo, new_uid
 
@@ -106,12 +106,10 @@ class AuditFile:
     def open(cls, path: str | Path, *, actor: str = "", origin: str = "", readonly: bool = False,
              upgrade: bool = True) -> AuditFile:
         path = Path(path)
-        facts = read_header(path)
-        if readonly and facts.hot_journal:
-            raise CorruptFile(
-                f"“{path.name}”上次未正常关闭，需要恢复。请先用 ngo-audit 以可写方式打开一次。",
-                f"“{path.name}” was not closed properly and needs recovery: open it once for writing in ngo-audit.",
-            )
+        read_header(path)
+        # A journal beside the file is normal while another window writes (SQLite then
+        # just waits); only a *hot* one, left by a crash, needs a writer to roll it back,
+        # and SQLite tells us so when a read-only open meets it (see _revision).
         lock = None if readonly else _acquire_lock(path)
         try:
             engine = make_engine(path, readonly)
@@ -264,24 +262,29 @@ def _revision(engine: Engine, path: Path) -> str | None:
                     f"“{path.name}” is not a complete ngo-audit file (its schema record is missing).",
                 )
             row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-    except sqlite3.DatabaseError as exc:
+    except NotAnAuditFile:
         engine.dispose()
-        raise CorruptFile(
-            f"“{path.name}”已损坏，无法读取（{exc}）。请使用备份副本。",
-            f"“{path.name}” is damaged and cannot be read ({exc}). Use a backup copy.",
-        ) from None
+        raise
     except Exception as exc:
         engine.dispose()
-        if isinstance(exc, NotAnAuditFile):
-            raise
-        orig = getattr(exc, "orig", None)
+        orig = getattr(exc, "orig", exc)
         if isinstance(orig, sqlite3.DatabaseError):
-            raise CorruptFile(
-                f"“{path.name}”已损坏，无法读取（{orig}）。请使用备份副本。",
-                f"“{path.name}” is damaged and cannot be read ({orig}). Use a backup copy.",
-            ) from None
+            raise _unreadable(path, orig) from None
         raise
     return row[0] if row else None
+
+
+def _unreadable(path: Path, err: sqlite3.DatabaseError) -> CorruptFile:
+    # A read-only open that meets a hot journal (left by a crash) cannot roll it back.
+    if journal_path(path).exists() and "readonly" in str(err).lower().replace(" ", "").replace("-", ""):
+        return CorruptFile(
+            f"“{path.name}”上次未正常关闭，需要恢复。请先用 ngo-audit 以可写方式打开一次。",
+            f"“{path.name}” was not closed properly and needs recovery: open it once for writing in ngo-audit.",
+        )
+    return CorruptFile(
+        f"“{path.name}”已损坏，无法读取（{err}）。请使用备份副本。",
+        f"“{path.name}” is damaged and cannot be read ({err}). Use a backup copy.",
+    )
 
 
 def _older_readonly(path: Path, revision: str | None) -> OlderFileVersion:

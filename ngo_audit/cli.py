@@ -113,7 +113,8 @@ def cmd_info(args) -> int:
     c = info["counts"]
     lines = [
         f"{t('文件', 'File')}: {info['path']} ({info['size_bytes'] / 1048576:.1f} MB)",
-        f"{t('标题', 'Title')}: {info['title']}" + (t("（演示数据）", " (demo data)") if info["demo"] else ""),
+        f"{t('标题', 'Title')}: {info['title']}"
+        + (t("（演示数据）", " (demo data)") if info["demo"] and "演示" not in info["title"] else ""),
         f"{t('结构版本', 'Schema')}: {info['schema_revision']}"
         + ("" if info["schema_current"] else t("（旧版本，可写打开时将升级）", " (older; upgraded when opened for writing)")
            if info["schema_known"] else t("（来自更新版本的程序）", " (from a newer program)")),

@@ -98,6 +98,13 @@ def test_usage_errors_exit_2_with_one_line(capsys, tmp_path):
     for args in (["frobnicate"], ["export", tmp_path / "x"], ["export", tmp_path / "x", "--what", "cats", "--out", "y"]):
         code, _out, err = run(capsys, *args)
         assert code == 2 and len(err.strip().splitlines()) == 1 and "用法错误" in err
+
+
+def test_no_command_without_gui_prints_usage(capsys, monkeypatch):
+    import ngo_audit.cli as cli
+
+    monkeypatch.setattr(cli, "_plugins", lambda: iter(()))
+    monkeypatch.setattr(cli, "COMMANDS", {k: v for k, v in cli.COMMANDS.items() if k != "gui"})
     code, _, err = run(capsys)
     assert code == 2 and "usage" in err
 

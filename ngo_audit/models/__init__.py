@@ -11,9 +11,11 @@ from .meta import ChangeLog, FileInfo
 from .people import Auditor
 from .plan import AuditPlan, PlanItem, RandomDraw, plan_item_auditor, plan_item_term
 from .report import NoteSection, QuarterNote
+from .review import COMMENT_TARGETS, ReviewComment
 from .subject import Grid, Subject
 
 __all__ = [
+    "COMMENT_TARGETS",
     "Audit",
     "AuditPlan",
     "AuditResult",
@@ -33,6 +35,7 @@ __all__ = [
     "QuarterNote",
     "RandomDraw",
     "RectificationEvent",
+    "ReviewComment",
     "Subject",
     "Term",
     "Tracked",

@@ -58,9 +58,9 @@ def add_item(session: Session, plan_id: int, subject_id: int, *, planned_date: d
     _check_date(plan, planned_date)
     item = PlanItem(plan=plan, subject=subject, planned_date=planned_date, source=PlanItemSource(source),
                     notes=notes.strip())
+    session.add(item)
     item.auditors = [get(session, Auditor, a) for a in auditor_ids]
     item.terms = [get(session, Term, t) for t in term_ids]
-    session.add(item)
     session.flush()
     return item
 
