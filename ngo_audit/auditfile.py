@@ -24,6 +24,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from . import __version__, changelog
 from .errors import (
@@ -67,7 +68,10 @@ def _connector(path: Path, readonly: bool):
 
 
 def make_engine(path: Path, readonly: bool = False) -> Engine:
-    engine = create_engine("sqlite://", creator=_connector(path, readonly))
+    # An explicit QueuePool: for a "sqlite://" URL SQLAlchemy would pick a one-connection-per-thread
+    # pool, and a second session opened while one is active would share its transaction.
+    engine = create_engine("sqlite://", creator=_connector(path, readonly), poolclass=QueuePool,
+                           pool_size=4, max_overflow=4)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # pragma: no cover - trivial

@@ -253,3 +253,11 @@ def test_demo_reference_date(audit_file):
     assert audit_file.today() == date.today()
     audit_file.set_info("reference_date", "2015-12-20")
     assert audit_file.today() == date(2015, 12, 20)
+
+
+def test_a_second_session_may_be_opened_while_one_is_active(world):
+    af, ids = world
+    with af.session() as s:
+        s.get(Subject, ids["e1"])
+        assert af.today() == date.today()  # opens its own session inside
+        assert af.info()["format"] == "ngo-audit"
