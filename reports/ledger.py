@@ -1,0 +1,120 @@
+"""The quarter's issue ledger (问题台账) as .xlsx, for reviewers who work in Excel.
+
+The same rows as attachment 1 of the report (:func:`ngo_audit.queries.stats.ledger`:
+the findings carried over and new, status and deadline on ``as_of``), plus the
+texts a spreadsheet has room for (description, requirement).  Dates are real
+Excel dates; text that Excel would run as a formula stays text; characters
+that the xlsx format cannot hold are dropped; the file is written beside the
+target and moved into place when complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy import select
+
+from ngo_audit.labels import SEVERITY, STATUS, SUBJECT_KIND
+from ngo_audit.models import Finding, Subject, Term
+from ngo_audit.quarters import Quarter
+from ngo_audit.queries.stats import History, flow, is_demo, ledger, report_scope
+
+from .layout import check_cancel, write_atomically
+from .quarterly import Progress, open_session
+from .text import Lang
+
+# (zh, en, width in characters)
+COLUMNS = [
+    ("序号", "#", 7), ("问题编号", "Finding", 9), ("类别", "Kind", 10), ("监督对象", "Subject", 32),
+    ("统一社会信用代码", "Credit code", 21), ("对象类型", "Subject kind", 10), ("行业", "Industry", 12),
+    ("网格", "Grid cell", 14), ("条款编号", "Term", 9), ("协议条款", "Term title", 28),
+    ("问题类别", "Category", 12), ("问题", "Finding title", 36), ("问题描述", "Description", 50),
+    ("整改要求", "Requirement", 40), ("严重程度", "Severity", 9), ("发现日期", "Found on", 12),
+    ("整改期限", "Deadline", 12), ("状态", "Status", 14), ("是否逾期", "Overdue", 9),
+]
+
+
+@dataclass
+class LedgerInfo:
+    path: Path
+    rows: int
+    quarter: str
+    as_of: date
+
+
+def _cell(ws, value):
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if value.startswith(("=", "+", "-", "@")) or value in ERROR_CODES:
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"  # text, never a formula
+            return cell
+    if isinstance(value, date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value
+
+
+def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, lang: str = "zh",
+                 progress: Progress | None = None, *, today: date | None = None) -> LedgerInfo:
+    """Write the issue ledger of ``quarter`` to ``out_path`` (.xlsx); returns the number of rows."""
+    L = Lang(lang)
+    check_cancel(progress, 0, 100)
+    with open_session(af_or_session) as session:
+        scope = report_scope(session, quarter, today)
+        history = History(session, scope.contract.id, scope.as_of)
+        _, states, carried = flow(history, scope.quarter, scope.as_of, scope.contract.period_start)
+        rows = ledger(session, scope, states, carried)
+        wanted = {r.id for r in rows}
+        texts = {fid: (desc, req, code) for fid, desc, req, code in session.execute(
+            select(Finding.id, Finding.description, Finding.requirement, Subject.credit_code)
+            .join(Subject, Subject.id == Finding.subject_id).join(Term, Term.id == Finding.term_id)
+            .where(Term.contract_id == scope.contract.id, Finding.found_on <= scope.as_of)) if fid in wanted}
+        demo = is_demo(session)
+    check_cancel(progress, 40, 100)
+    title = L(f"{L.quarter(scope.quarter)}问题台账（状态截至{L.date(scope.as_of)}）",
+              f"Issue ledger {L.quarter(scope.quarter)} (status on {L.date(scope.as_of)})")
+    if demo:
+        title += L("　演示数据", " — DEMO DATA")
+
+    def write(tmp: str) -> None:
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(title=L("问题台账", "Issue ledger"))
+        for i, (_, _, width) in enumerate(COLUMNS, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = "A3"
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{len(rows) + 2}"
+        head = WriteOnlyCell(ws, value=title)
+        head.font = Font(bold=True, size=13)
+        ws.append([head])
+        header = []
+        for zh, en, _ in COLUMNS:
+            cell = WriteOnlyCell(ws, value=L(zh, en))
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            header.append(cell)
+        ws.append(header)
+        yes, no = L("是", "yes"), L("否", "no")
+        for n, r in enumerate(rows, start=1):
+            desc, req, code = texts.get(r.id, ("", "", ""))
+            values = [n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), r.subject,
+                      code or "", L.label(SUBJECT_KIND, r.subject_kind), r.industry, r.grid, r.term_number,
+                      r.term_title, r.category, r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
+                      r.deadline, L.label(STATUS, r.status), yes if r.overdue else no]
+            ws.append([_cell(ws, v) for v in values])
+            if n % 2000 == 0:
+                check_cancel(progress, 40 + 50 * n // max(1, len(rows)), 100)
+        wb.save(tmp)
+
+    path = write_atomically(out_path, write)
+    if progress is not None:
+        progress(100, 100)
+    return LedgerInfo(path, len(rows), str(scope.quarter), scope.as_of)

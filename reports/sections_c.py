@@ -1,0 +1,84 @@
+"""Sections 六 and 七 (the project lead's own words), the list of attachments and the signature block."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Spacer
+
+from ngo_audit.labels import CREDIT_LEVEL
+from ngo_audit.models import NoteSection, PlanItemSource
+from ngo_audit.queries.stats import QuarterStats
+
+from .compose import Composer
+from .styles import Col, para
+
+ATTACHMENTS = (("问题台账", "Issue ledger"), ("整改前后照片", "Photos before and after rectification"),
+               ("部门履职监督结果", "Results of the departments' duty audits"), ("监督检查清单", "List of audits"),
+               ("随机抽取记录", "Random-draw records"))
+SOURCES = {PlanItemSource.MANDATORY: ("必查对象", "mandatory"), PlanItemSource.DRAW: ("随机抽取", "random draw"),
+           PlanItemSource.FOLLOW_UP: ("整改复查", "follow-up"), PlanItemSource.LEAD: ("线索核查", "lead check"),
+           PlanItemSource.MANUAL: ("其他安排", "other")}
+
+
+def source_label(L, value: str) -> str:
+    if not value:
+        return L("计划外", "unplanned")
+    zh, en = SOURCES.get(PlanItemSource(value), (value, value))
+    return L(zh, en)
+
+
+def _note(c: Composer, st: QuarterStats, section: NoteSection) -> bool:
+    text = st.notes.get(section, "")
+    c.lines(text)
+    return bool(text.strip())
+
+
+def section_difficulties(c: Composer, st: QuarterStats) -> None:
+    L = c.L
+    c.heading(0, L.number(0, 6) + L("存在的困难和问题", "Difficulties and problems"))
+    if not _note(c, st, NoteSection.DIFFICULTIES):
+        c.p(L("（项目负责人未填写本部分。）", "(The project lead has not written this part.)"))
+
+
+def section_next(c: Composer, st: QuarterStats) -> None:
+    L = c.L
+    c.heading(0, L.number(0, 7) + L("下季度计划及建议", "Plan for the next quarter and recommendations"))
+    c.heading(1, L.number(1, 1) + L("下季度工作计划", "Plan for the next quarter"))
+    written = _note(c, st, NoteSection.NEXT_PLAN)
+    nxt = st.next_plan
+    if nxt is not None:
+        parts = L.join([L(f"{source_label(L, s)}{n}家次", f"{source_label(L, s)} {n}")
+                        for s, n in sorted(nxt.by_source.items())])
+        c.p(L(f"{L.quarter(nxt.quarter)}监督计划已安排检查{nxt.items}家次（{parts}），已完成“双随机”抽取{nxt.draws}次。",
+              f"The plan for {L.quarter(nxt.quarter)} holds {nxt.items} visits ({parts}); {nxt.draws} random draw(s) "
+              "have been made."))
+    elif not written:
+        c.p(L("下季度监督计划尚未编制。", "The next quarter's plan has not been drawn up yet."))
+    c.heading(1, L.number(1, 2) + L("有关建议", "Recommendations"))
+    written = _note(c, st, NoteSection.RECOMMENDATIONS)
+    if st.recommendations:
+        c.p(L("下列监督对象多次违法或逾期拒不整改，建议委托方将其列入环保“黑名单”或下调其环境信用等级：",
+              "The following subjects broke the rules repeatedly or refused to rectify; we recommend that the "
+              "commissioning government blacklist them or lower their environmental credit rating:"))
+        c.table([Col(L("监督对象", "Subject"), 52), Col(L("信用等级", "Credit level"), 28),
+                 Col(L("本季度问题", "Findings"), 19, "num"), Col(L("较重及以上", "Serious+"), 19, "num"),
+                 Col(L("逾期", "Overdue"), 19, "num"), Col(L("已移交", "Escalated"), 19, "num")],
+                [[r.subject, L.label(CREDIT_LEVEL, r.credit_level, "—"), r.findings, r.serious, r.overdue, r.escalated]
+                 for r in st.recommendations])
+    elif not written:
+        c.p(L("本季度无其他建议。", "No further recommendations this quarter."))
+
+
+def closing(c: Composer, st: QuarterStats, issued: str) -> None:
+    """The list of attachments, then the NGO's name and the date (GB/T 9704: right-aligned, four characters in)."""
+    L, S = c.L, c.S
+    c.gap(6)
+    for i, (zh, en) in enumerate(ATTACHMENTS, start=1):
+        prefix = L("附件：", "Attachments: ") if i == 1 else ""
+        style = S.body if i == 1 else S.plain
+        p = para(prefix + f"{i}{L('．', '. ')}{L(zh, en)}", style)
+        if i > 1:
+            p.style = style.clone(f"att{i}", leftIndent=S.body.firstLineIndent + S.body.fontSize * (3 if not L.en
+                                                                                                      else 7.5))
+        c.add(p)
+    c.add(KeepTogether([Spacer(1, 18 * mm), para(st.scope.contract.ngo, S.signature), para(issued, S.signature)]))
