@@ -216,9 +216,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(argv)
 
 
+def _gui_shortcut(argv: list[str]) -> list[str]:
+    """`ngo-audit FILE` (a double-clicked file, a drop on the icon) means `ngo-audit gui FILE`."""
+    if "gui" not in COMMANDS:
+        return argv
+    positional = [i for i, a in enumerate(argv)
+                  if not a.startswith("-") and (i == 0 or argv[i - 1] not in ("--lang", "--actor"))]
+    if len(positional) == 1:
+        i = positional[0]
+        if argv[i] not in COMMANDS and (Path(argv[i]).is_file() or argv[i].lower().endswith((".ngoaudit", ".ngoseal"))):
+            return [*argv[:i], "gui", *argv[i:]]
+    return argv
+
+
 def _run(argv: list[str]) -> int:
     try:
-        args = _parser().parse_args(argv)
+        parser = _parser()  # built first: it fills COMMANDS with the layers' commands
+        args = parser.parse_args(_gui_shortcut(argv))
         if args.command is None:
             gui = COMMANDS.get("gui")
             if gui is not None:

@@ -1,0 +1,70 @@
+"""A finding's page as plain data: its timeline and the actions its state allows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ngo_audit.lifecycle import Action, allowed_actions, is_overdue
+from ngo_audit.models import EventKind, Finding, FindingStatus, Severity
+from ngo_audit.quarters import Quarter, quarters_between
+from ngo_audit.services.common import get
+
+
+@dataclass(frozen=True)
+class EventRow:
+    on: date
+    kind: EventKind
+    summary: str
+    actor: str
+    reference_no: str
+    new_deadline: date | None
+    passed: bool | None
+
+
+@dataclass(frozen=True)
+class FindingDetail:
+    id: int
+    title: str
+    description: str
+    requirement: str
+    subject_id: int
+    subject_name: str
+    term_label: str
+    severity: Severity
+    status: FindingStatus
+    found_on: date
+    deadline: date | None
+    overdue: bool
+    withdrawn_reason: str
+    events: tuple[EventRow, ...]
+    actions: tuple[Action, ...]
+
+
+def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDetail:
+    f = get(session, Finding, finding_id)
+    events = tuple(EventRow(e.event_date, e.kind, e.summary, e.actor, e.reference_no, e.new_deadline, e.passed)
+                   for e in f.events)
+    return FindingDetail(
+        id=f.id, title=f.title, description=f.description, requirement=f.requirement, subject_id=f.subject_id,
+        subject_name=f.subject.name, term_label=f"{f.term.number} {f.term.title}", severity=f.severity,
+        status=f.status, found_on=f.found_on, deadline=f.deadline, overdue=is_overdue(f, as_of),
+        withdrawn_reason=f.withdrawn_reason, events=events, actions=tuple(allowed_actions(f.status)),
+    )
+
+
+def filter_quarters(session: Session, as_of: date) -> list[Quarter]:
+    """Quarters offered in the filter: the contract period, or the span of the findings; newest first."""
+    from ngo_audit.services.contracts import current_contract
+
+    contract = current_contract(session)
+    if contract is not None:
+        start, end = contract.period_start, contract.period_end
+    else:
+        start, end = session.execute(select(func.min(Finding.found_on), func.max(Finding.found_on))).one()
+        if start is None:
+            return [Quarter.of(as_of)]
+    return list(reversed(quarters_between(start, end)))

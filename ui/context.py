@@ -1,0 +1,249 @@
+"""The per-window context handed to every page: the open file, the worker, the undo stack.
+
+The :class:`~ngo_audit.auditfile.AuditFile` is only ever touched inside worker
+functions: pages call :meth:`FileContext.read` / :meth:`FileContext.write` with a
+function ``fn(session, *args)`` that runs on the worker in one ``af.session()``
+(committed at its end) and gets the result back on the UI thread.  Worker
+functions return plain data (tuples, dataclasses, ids), never ORM objects whose
+lazy attributes would touch the database from the UI thread.
+
+Results of a file that has been closed meanwhile are dropped (``generation``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from . import errors
+from .worker import Task, Worker, _takes_task
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the UI knows about the open file (read once, when it opens)."""
+
+    path: Path
+    title: str
+    readonly: bool
+    is_demo: bool
+    reference_date: date  # "today" for overdue and the dashboard; frozen in a demo file
+    contract_period: tuple[date, date] | None
+    backup_path: Path | None  # set when opening upgraded an older file
+
+
+def _facts(af, readonly: bool) -> FileFacts:
+    from ngo_audit.services.contracts import current_contract
+
+    info = af.info()
+    ref = info.get("reference_date")
+    with af.session() as s:
+        contract = current_contract(s)
+        period = (contract.period_start, contract.period_end) if contract else None
+    return FileFacts(
+        path=Path(af.path), title=info.get("title", ""), readonly=readonly, is_demo=info.get("demo") == "1",
+        reference_date=date.fromisoformat(ref) if ref else date.today(), contract_period=period,
+        backup_path=af.backup_path,
+    )
+
+
+class FileContext(QObject):
+    file_opened = Signal()
+    file_closed = Signal()
+    data_changed = Signal(object)  # set[str] of table names changed by a write (e.g. {"finding"})
+    saving_changed = Signal(bool)  # True while a write is queued or running
+    actor_changed = Signal(str)
+
+    def __init__(self, worker: Worker, actor: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.undo_stack = QUndoStack(self)
+        self.actor = actor
+        self.facts: FileFacts | None = None
+        self.generation = 0
+        self._af = None  # only read and written by worker functions
+        self._writes = 0
+
+    # -- what pages read ------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.facts is not None
+
+    @property
+    def readonly(self) -> bool:
+        """Reviewer mode and read-only opens: pages offer no edit action."""
+        return self.facts is not None and self.facts.readonly
+
+    @property
+    def reference_date(self) -> date:
+        return self.facts.reference_date if self.facts else date.today()
+
+    @property
+    def path(self) -> Path | None:
+        return self.facts.path if self.facts else None
+
+    @property
+    def saving(self) -> bool:
+        return self._writes > 0
+
+    # -- opening and closing ----------------------------------------------------------------
+    def open(self, path: str | Path, *, readonly: bool = False, create: bool = False,
+             on_done: Callable[[FileFacts], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> Task:
+        """Open (or create) ``path`` on the worker; ``file_opened`` is emitted on success.
+
+        ``create`` replaces an existing file (the caller has asked the user); the file lock
+        still refuses one that is open in another window.
+        """
+        if self.is_open:
+            self.close()
+        path, actor = Path(path), self.actor
+
+        def work():
+            from ngo_audit.auditfile import AuditFile
+            from ngo_audit.profile import origin
+
+            if create:
+                af = AuditFile.create(path, actor=actor, origin=origin(), overwrite=True)
+            else:
+                af = AuditFile.open(path, actor=actor, origin=origin(), readonly=readonly)
+            try:
+                facts = _facts(af, af.readonly)
+            except BaseException:
+                af.close()
+                raise
+            self._af = af
+            return facts
+
+        def opened(facts: FileFacts) -> None:
+            self.generation += 1
+            self.facts = facts
+            self.undo_stack.clear()
+            self.file_opened.emit()
+            if on_done:
+                on_done(facts)
+
+        return self.worker.submit(work, on_done=opened, on_error=on_error, label=path.name)
+
+    def close(self) -> None:
+        """Close the file: pages forget it at once, the worker releases it after queued work."""
+        if not self.is_open:
+            return
+        self.generation += 1
+        self.facts = None
+        self.undo_stack.clear()
+
+        def work():
+            af, self._af = self._af, None
+            if af is not None:
+                af.close()
+
+        self.worker.submit(work, label="close")
+        self.file_closed.emit()
+
+    def set_actor(self, name: str) -> None:
+        """The auditor profile in use: recorded in the change log from the next change on."""
+        self.actor = name
+
+        def work():
+            if self._af is not None:
+                self._af.actor = name
+
+        self.worker.submit(work, label="profile")
+        self.actor_changed.emit(name)
+
+    # -- work on the file -------------------------------------------------------------------
+    def _guard(self, callback: Callable | None) -> Callable | None:
+        if callback is None:
+            return None
+        generation = self.generation
+
+        def guarded(value):
+            if generation == self.generation:
+                callback(value)
+
+        return guarded
+
+    def _in_session(self, fn: Callable, args: tuple, kwargs: dict) -> Callable:
+        wants_task = _takes_task(fn)
+
+        def work(task=None):
+            af = self._af
+            if af is None:
+                raise RuntimeError("no audit file is open")
+            with af.session() as session:
+                return fn(session, *args, **({**kwargs, "task": task} if wants_task else kwargs))
+
+        return work
+
+    def read(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None, label: str = "",
+             cancellable: bool = False, **kwargs) -> Task | None:
+        """Run ``fn(session, *args, **kwargs)`` on the worker; ``on_done(result)`` on the UI thread."""
+        if not self.is_open:
+            return None
+        return self.worker.submit(self._in_session(fn, args, kwargs), on_done=self._guard(on_done),
+                                  on_error=self._guard(on_error) if on_error else None, label=label,
+                                  cancellable=cancellable)
+
+    def write(self, fn: Callable[..., Any], *args, tables: Iterable[str],
+              on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None, label: str = "",
+              cancellable: bool = False, **kwargs) -> Task | None:
+        """Like :meth:`read`, committed at the end; then ``data_changed(tables)`` so pages refresh."""
+        if not self.is_open:
+            return None
+        if self.readonly:
+            from ngo_audit.errors import ReadOnlyFile
+
+            exc = ReadOnlyFile("此文件以只读方式打开，不能修改。", "This file is open read-only; it cannot be changed.")
+            (on_error or errors.report)(exc)
+            return None
+        changed = set(tables)
+        generation = self.generation
+        self._writes += 1
+        if self._writes == 1:
+            self.saving_changed.emit(True)
+
+        def finished() -> None:
+            self._writes -= 1
+            if self._writes == 0:
+                self.saving_changed.emit(False)
+
+        def done(result):
+            finished()
+            if generation != self.generation:
+                return
+            self.data_changed.emit(changed)
+            if on_done:
+                on_done(result)
+
+        def failed(exc: BaseException):
+            finished()
+            if generation != self.generation:
+                return
+            (on_error or errors.report)(exc)
+
+        return self.worker.submit(self._in_session(fn, args, kwargs), on_done=done, on_error=failed,
+                                  label=label, cancellable=cancellable)
+
+    def edit(self, text: str, change, *, tables: Iterable[str], on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> Task | None:
+        """Do an undoable ``change`` (see :mod:`ui.undo`) and push it on the undo stack once it succeeded."""
+        from .undo import WorkerCommand
+
+        tables = set(tables)
+
+        def done(result):
+            self.undo_stack.push(WorkerCommand(self, text, change, tables, already_done=True))
+            if on_done:
+                on_done(result)
+
+        return self.write(change.do, tables=tables, on_done=done, on_error=on_error, label=text)
+

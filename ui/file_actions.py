@@ -1,0 +1,105 @@
+"""New, open, open the demo, close: shared by the File menu, the toolbar and the welcome page.
+
+Opening a file that cannot be used (not an audit file, damaged, from a newer
+version, open elsewhere…) returns to the welcome page with the reason; an
+unexpected failure goes to the one error place as well.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from . import errors, settings
+
+SUFFIX = ".ngoaudit"
+
+
+class FileActions(QObject):
+    opened = Signal(object)  # FileFacts
+    open_failed = Signal(str, str)  # path, reason shown on the welcome page
+    demo_building = Signal(bool)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+
+    def _filter(self) -> str:
+        return self.tr("Audit files (*.ngoaudit)") + ";;" + self.tr("All files (*)")
+
+    def _start_folder(self) -> str:
+        return settings.last_folder() or str(Path.home())
+
+    # -- the user's commands --------------------------------------------------------------
+    def new_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New audit file"),
+                                              str(Path(self._start_folder()) / self.tr("audit")) + SUFFIX,
+                                              self._filter())
+        if not path:
+            return
+        path = Path(path)
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        # The save dialog has asked before replacing; create() still refuses a file open elsewhere.
+        self.open_path(path, create=True)
+
+    def open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open audit file"), self._start_folder(),
+                                              self._filter())
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path, *, create: bool = False, readonly: bool = False) -> None:
+        path = Path(path)
+        settings.set_last_folder(path.parent)
+
+        def done(facts) -> None:
+            settings.add_recent_file(facts.path)
+            self.opened.emit(facts)
+
+        def failed(exc: BaseException) -> None:
+            from ngo_audit.errors import FileNotFound, NgoAuditError
+
+            if isinstance(exc, FileNotFoundError | FileNotFound):
+                settings.remove_recent_file(path)
+            if isinstance(exc, NgoAuditError | OSError):
+                reason = errors.describe(exc).message
+            else:
+                reason = errors.report(exc, self.window).message
+            self.open_failed.emit(str(path), reason)
+
+        self.ctx.open(path, create=create, readonly=readonly, on_done=done, on_error=failed)
+
+    def open_demo(self) -> None:
+        """Open the demo file from the user's data folder, building it first if it is not there."""
+        path = settings.demo_path()
+        if path.is_file():
+            self.open_path(path)
+            return
+        self.build_demo(path)
+
+    def build_demo(self, path: Path) -> None:
+        def work(task):
+            from ngo_audit.demo import build_demo
+
+            return build_demo(path, overwrite=True, progress=task.progress)
+
+        def done(_summary) -> None:
+            self.demo_building.emit(False)
+            self.open_path(path)
+
+        def failed(exc: BaseException) -> None:
+            self.demo_building.emit(False)
+            errors.report(exc, self.window)
+
+        self.demo_building.emit(True)
+        if self.ctx.is_open:
+            self.ctx.close()
+        self.ctx.worker.submit(work, on_done=done, on_error=failed, label=self.tr("Building the demo file…"),
+                               cancellable=True)
+
+    def close_file(self) -> None:
+        self.ctx.close()

@@ -1,0 +1,265 @@
+"""The main window: the welcome page, or the open file's areas (sidebar + one page per area)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import errors, language, settings
+from .actions import WindowActions
+from .context import FileContext, FileFacts
+from .file_actions import FileActions
+from .icons import icon
+from .pages import REGISTRY, Page, create_page, entry
+from .profile_dialog import ProfileDialog, default_name
+from .progress import ProgressPanel
+from .welcome import WelcomePage
+from .worker import Worker
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, actor: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.language_manager = language.manager()
+        self.worker = Worker(self)
+        self.ctx = FileContext(self.worker, actor or default_name(), self)
+        self.files = FileActions(self)
+        self.pages: dict[str, Page] = {}
+
+        self.welcome = WelcomePage()
+        self.workspace = QWidget(objectName="workspace")
+        outer = QVBoxLayout(self.workspace)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        # Banners that belong to the whole file (reviewer mode, seal status) go here.
+        self.banner_area = QVBoxLayout()
+        outer.addLayout(self.banner_area)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        outer.addLayout(body, 1)
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet("#navigation { border: none; border-right: 1px solid palette(mid); padding: 6px 0;"
+                               " outline: 0; }"
+                               " #navigation::item { padding: 7px 10px; }")
+        for e in REGISTRY:
+            item = QListWidgetItem(icon(e.icon), "")
+            item.setData(Qt.ItemDataRole.UserRole, e.key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(lambda row: row >= 0 and self.show_page(REGISTRY[row].key))
+        body.addWidget(self.nav)
+        self.page_stack = QStackedWidget(objectName="pageStack")
+        body.addWidget(self.page_stack, 1)
+
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.workspace)
+        self.setCentralWidget(self.central)
+
+        self.menu_actions = WindowActions(self)
+        self._build_status_bar()
+        self._connect()
+        self.retranslate_ui()
+        self._update_state()
+        self._restore_geometry()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = ProgressPanel(self.worker)
+        self.file_label = QLabel(objectName="statusFile")
+        self.actor_label = QLabel(objectName="statusActor")
+        self.saved_label = QLabel(objectName="statusSaved")
+        bar.addPermanentWidget(self.progress)
+        for label in (self.file_label, self.actor_label, self.saved_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        w = self.welcome
+        w.new_requested.connect(self.files.new_file)
+        w.open_requested.connect(self.files.open_file)
+        w.demo_requested.connect(self.files.open_demo)
+        w.path_requested.connect(self.files.open_path)
+        self.files.open_failed.connect(self._open_failed)
+        self.files.demo_building.connect(self.welcome.set_busy)
+        self.ctx.file_opened.connect(self._file_opened)
+        self.ctx.file_closed.connect(self._file_closed)
+        self.ctx.saving_changed.connect(lambda _saving: self._update_status())
+        self.ctx.actor_changed.connect(lambda _name: self._update_status())
+        # Bound methods, not lambdas: Qt drops these connections of app-wide objects when the window dies.
+        self.language_manager.changed.connect(self._language_changed)
+        errors.presenter.notice.connect(self._notice)
+
+    def _restore_geometry(self) -> None:
+        geometry, state = settings.window_state()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+
+    # -- language ---------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.menu_actions.retranslate()
+        widest = 0
+        metrics = self.nav.fontMetrics()
+        for row, e in enumerate(REGISTRY):
+            self.nav.item(row).setText(e.display_title())
+            self.nav.item(row).setToolTip(f"{e.display_title()} (Ctrl+{row + 1})")
+            widest = max(widest, metrics.horizontalAdvance(e.display_title()))
+        self.nav.setFixedWidth(widest + 22 + 56)
+        self._update_status()
+        self._update_title()
+
+    def _language_changed(self, _lang: str) -> None:
+        self._update_state()
+
+    def set_language(self, lang: str) -> None:
+        self.language_manager.apply(lang, remember=True)
+        self._update_state()
+
+    # -- pages ------------------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page of area ``key``, created the first time it is needed."""
+        if key not in self.pages:
+            page = create_page(entry(key), self.ctx)
+            page.navigate_requested.connect(self.show_page)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.pages[key] = page
+            self.page_stack.addWidget(page)
+        return self.pages[key]
+
+    def current_page(self) -> Page | None:
+        widget = self.page_stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def show_page(self, key: str, params: dict | None = None) -> Page | None:
+        if not self.ctx.is_open:
+            return None
+        page = self.page(key)
+        self.page_stack.setCurrentWidget(page)
+        row = [e.key for e in REGISTRY].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        if params:
+            page.apply_params(params)
+        return page
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_search()
+
+    # -- the file ---------------------------------------------------------------------------
+    def start(self, path: Path | None = None, *, ask_profile: bool = True) -> None:
+        """After show(): ask for the auditor profile the first time, then open ``path``."""
+        if ask_profile and not settings.actor():
+            dialog = ProfileDialog(self.ctx.actor, self)
+            if dialog.exec():
+                self.ctx.set_actor(dialog.chosen())
+        if path is not None:
+            self.files.open_path(path)
+
+    def _file_opened(self) -> None:
+        facts: FileFacts = self.ctx.facts
+        self.welcome.clear_problem()
+        self.central.setCurrentWidget(self.workspace)
+        self.show_page("dashboard")
+        if facts.backup_path is not None:
+            self._notice(self.tr("This file was upgraded to the current version; the old one is kept as %1.")
+                         .replace("%1", facts.backup_path.name))
+        self._update_state()
+
+    def _file_closed(self) -> None:
+        self.central.setCurrentWidget(self.welcome)
+        self.welcome.refresh_recent()
+        self._update_state()
+
+    def _open_failed(self, path: str, reason: str) -> None:
+        self.central.setCurrentWidget(self.welcome)
+        self.welcome.show_problem(path, reason)
+        self._update_state()
+
+    def choose_profile(self) -> None:
+        self.profile_dialog = ProfileDialog(self.ctx.actor, self)
+        self.profile_dialog.accepted.connect(lambda: self.ctx.set_actor(self.profile_dialog.chosen()))
+        self.profile_dialog.open()
+
+    def show_about(self) -> None:
+        from ngo_audit import __version__
+
+        QMessageBox.about(self, self.tr("About ngo-audit"),
+                          self.tr("<b>ngo-audit</b> %1<br>Third-party environmental supervision by NGOs: "
+                                  "plans, audits, findings, rectification and quarterly reports.<br>"
+                                  "Works without any network or server.").replace("%1", __version__))
+
+    # -- state shown in the window ----------------------------------------------------------------
+    def _update_state(self) -> None:
+        self.menu_actions.update_state()
+        self._update_status()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        facts = self.ctx.facts
+        if facts is None:
+            self.setWindowTitle("")
+            return
+        title = facts.path.name
+        if facts.is_demo:
+            title = self.tr("%1 (demo data)").replace("%1", title)
+        if facts.readonly:
+            title = self.tr("%1 (read-only)").replace("%1", title)
+        self.setWindowTitle(title)
+
+    def _update_status(self) -> None:
+        facts = self.ctx.facts
+        self.actor_label.setText(self.tr("Auditor: %1").replace("%1", self.ctx.actor))
+        self.actor_label.setToolTip(self.tr("Recorded in the change log with every change; "
+                                            "change it in Tools › Auditor profile"))
+        if facts is None:
+            self.file_label.setText(self.tr("No file open"))
+            self.file_label.setToolTip("")
+            self.saved_label.setText("")
+            return
+        self.file_label.setText(facts.path.name)
+        self.file_label.setToolTip(str(facts.path))
+        if facts.readonly:
+            self.saved_label.setText(self.tr("Read-only"))
+        elif self.ctx.saving:
+            self.saved_label.setText(self.tr("Saving…"))
+        else:
+            self.saved_label.setText("✓ " + self.tr("All changes saved"))
+        self.saved_label.setToolTip(self.tr("Every change is written to the file as soon as you confirm it; "
+                                            "there is nothing to save."))
+
+    def _notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    # -- closing ---------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.ctx.close()
+        self.worker.stop()
+        super().closeEvent(event)

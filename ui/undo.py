@@ -1,0 +1,68 @@
+"""Undo and redo of edits through the worker (QUndoStack commands).
+
+An undoable change is an object with ``do(session)``, ``undo(session)`` and
+``redo(session)``, run on the worker.  :meth:`ui.context.FileContext.edit` runs
+``do`` first and pushes the command only when it succeeded, so a refused edit
+(a validation error) never lands on the stack.
+
+What is undoable: plain edits of fields (:class:`FieldEdit`) and, later, deletions
+that can be re-created.  Steps of a finding's lifecycle (notice, response,
+verification…) are not: they record something that happened outside the app, the
+change log keeps them, and the lifecycle itself has the corrections (extend,
+verification failed, withdraw).  Their dialogs say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from . import errors
+
+
+class FieldEdit:
+    """Set some fields of one record through a service ``update(session, id, **changes)``."""
+
+    def __init__(self, model: type, update: Callable[..., Any], record_id: int, changes: dict[str, Any]) -> None:
+        self.model, self.update, self.record_id = model, update, record_id
+        self.changes = dict(changes)
+        self.old: dict[str, Any] = {}
+
+    def do(self, session) -> None:
+        from ngo_audit.services.common import get
+
+        record = get(session, self.model, self.record_id)
+        self.old = {key: getattr(record, key) for key in self.changes}
+        self.update(session, self.record_id, **self.changes)
+
+    def undo(self, session) -> None:
+        self.update(session, self.record_id, **self.old)
+
+    def redo(self, session) -> None:
+        self.update(session, self.record_id, **self.changes)
+
+
+class WorkerCommand(QUndoCommand):
+    def __init__(self, ctx, text: str, change, tables: set[str], already_done: bool = False) -> None:
+        super().__init__(text)
+        self._ctx = ctx
+        self._change = change
+        self._tables = tables
+        self._skip_redo = already_done  # QUndoStack.push() calls redo(); the change is already in the file
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._ctx.write(self._change.redo, tables=self._tables, on_error=self._failed, label=self.text())
+
+    def undo(self) -> None:
+        self._ctx.write(self._change.undo, tables=self._tables, on_error=self._failed, label=self.text())
+
+    def _failed(self, exc: BaseException) -> None:
+        # The record changed underneath (deleted, or moved on in its lifecycle): say so and forget
+        # the history, which no longer matches the file.
+        errors.report(exc)
+        self._ctx.undo_stack.clear()

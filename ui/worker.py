@@ -1,0 +1,226 @@
+"""The one worker thread: everything that touches the audit file or takes time runs here.
+
+One thread, tasks in submission order, so two tasks never use the audit file at
+the same time and a read submitted after a write sees the write.  Results and
+errors come back by a queued signal and their callbacks run on the UI thread.
+
+``fn`` may accept a ``task`` keyword: ``task.progress(done, total)`` reports
+progress (throttled) and returns False once the user has cancelled, which is
+exactly the ``progress(done, total) -> bool`` callback the core's long functions
+take (they then raise :class:`ngo_audit.errors.Cancelled`: nothing changed).
+"""
+
+from __future__ import annotations
+
+import atexit
+import inspect
+import itertools
+import queue
+import threading
+import time
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+
+from . import errors, qtfix
+
+qtfix.protect_bool_refcounts()  # every task emits signals from Python; see ui/qtfix.py
+
+# Progress reports closer together than this are dropped (except the last one).
+_PROGRESS_INTERVAL = 0.05
+_STOP = object()
+
+
+def _takes_task(fn: Callable) -> bool:
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):  # some builtins have no signature
+        return False
+    return "task" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+
+
+class Task:
+    """One unit of work for the worker.  Created by :meth:`Worker.submit`."""
+
+    _ids = itertools.count(1)
+
+    def __init__(self, worker: Worker, fn: Callable, args: tuple, kwargs: dict, on_done, on_error,
+                 label: str, cancellable: bool) -> None:
+        self.id = next(self._ids)
+        self.label = label
+        self.cancellable = cancellable
+        self.done = 0
+        self.total = 0
+        self.started_at: float | None = None
+        self.finished = False
+        self._worker = worker
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._on_done, self._on_error = on_done, on_error
+        self._cancel = threading.Event()
+        self._last_report = 0.0
+
+    # -- called from the worker thread -------------------------------------------------
+    def progress(self, done: int, total: int) -> bool:
+        """Report progress; returns False once the user has cancelled (then stop soon)."""
+        self.done, self.total = int(done), int(total)
+        now = time.monotonic()
+        if now - self._last_report >= _PROGRESS_INTERVAL or done >= total:
+            self._last_report = now
+            self._worker._progress.emit(self, self.done, self.total)
+        return not self._cancel.is_set()
+
+    # -- called from the UI thread -----------------------------------------------------
+    def cancel(self) -> None:
+        """Ask the task to stop.  A task that has not started yet will not start."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def __repr__(self) -> str:
+        return f"<Task {self.id} {self.label!r}>"
+
+
+class _Thread(QThread):
+    def __init__(self, tasks: queue.Queue, deliver: Callable[[Task, Any, BaseException | None], None]) -> None:
+        super().__init__()
+        self.setObjectName("ngo-audit worker")
+        self._tasks = tasks
+        self._deliver = deliver
+
+    def run(self) -> None:
+        while True:
+            task = self._tasks.get()
+            if task is _STOP:
+                return
+            self._run_one(task)
+            # Drop our reference now, while the queued delivery still holds its own: the UI thread
+            # releases the last one, so no widget captured by a callback is freed on this thread.
+            del task
+
+    def _run_one(self, task: Task) -> None:
+        from ngo_audit.errors import Cancelled
+
+        if task.cancelled:
+            self._deliver(task, None, Cancelled())
+            return
+        task.started_at = time.monotonic()
+        task._worker._started.emit(task)
+        try:
+            kwargs = dict(task._kwargs)
+            if _takes_task(task._fn):
+                kwargs["task"] = task
+            result = task._fn(*task._args, **kwargs)
+        except BaseException as exc:  # delivered to the UI thread, never lost
+            self._deliver(task, None, exc)
+        else:
+            self._deliver(task, result, None)
+
+
+class Worker(QObject):
+    """Runs submitted functions one after the other on one background thread."""
+
+    task_started = Signal(object)  # Task
+    task_progress = Signal(object, int, int)  # Task, done, total
+    task_finished = Signal(object)  # Task (after its callbacks ran)
+    idle_changed = Signal(bool)
+
+    # Emitted from the worker thread; queued to this object's (the UI) thread.
+    _started = Signal(object)
+    _progress = Signal(object, int, int)
+    _result = Signal(object, object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks: queue.Queue = queue.Queue()
+        self._pending = 0  # submitted and not yet delivered
+        self.current: Task | None = None
+        self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._result.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        self._thread = _Thread(self._tasks, lambda task, result, exc: self._result.emit(task, result, exc))
+        self._thread.start()
+        self._stopped = False
+        # Stop the thread however the process ends (a QThread destroyed while running aborts it).
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+        ref = weakref.ref(self)
+        atexit.register(lambda: (w := ref()) is not None and w.stop(5_000))
+
+    def submit(self, fn: Callable, *args, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None, label: str = "",
+               cancellable: bool = False, **kwargs) -> Task:
+        """Run ``fn(*args, **kwargs)`` on the worker; ``on_done(result)`` / ``on_error(exc)`` on the UI thread.
+
+        Without ``on_error``, errors go to the one error place (:func:`ui.errors.report`).
+        """
+        if self._stopped:
+            raise RuntimeError("the worker has been stopped")
+        task = Task(self, fn, args, kwargs, on_done, on_error, label, cancellable)
+        self._pending += 1
+        if self._pending == 1:
+            self.idle_changed.emit(False)
+        self._tasks.put(task)
+        return task
+
+    @property
+    def idle(self) -> bool:
+        """True when nothing is queued, running, or waiting for its callback."""
+        return self._pending == 0
+
+    def cancel_all(self) -> None:
+        for task in list(self._tasks.queue):
+            if isinstance(task, Task):
+                task.cancel()
+        if self.current is not None:
+            self.current.cancel()
+
+    def stop(self, timeout_ms: int = 30_000) -> bool:
+        """Let queued work finish (the running task is asked to cancel), then end the thread."""
+        if self._stopped:
+            return True
+        self._stopped = True
+        if self.current is not None and self.current.cancellable:
+            self.current.cancel()
+        self._tasks.put(_STOP)
+        return self._thread.wait(timeout_ms)
+
+    # -- UI thread -----------------------------------------------------------------------
+    @Slot(object)
+    def _on_started(self, task: Task) -> None:
+        if not task.finished:
+            self.current = task
+            self.task_started.emit(task)
+
+    @Slot(object, int, int)
+    def _on_progress(self, task: Task, done: int, total: int) -> None:
+        if not task.finished:
+            self.task_progress.emit(task, done, total)
+
+    @Slot(object, object, object)
+    def _on_result(self, task: Task, result: Any, exc: BaseException | None) -> None:
+        task.finished = True
+        if self.current is task:
+            self.current = None
+        try:
+            if exc is None:
+                if task._on_done is not None:
+                    task._on_done(result)
+            elif task._on_error is not None:
+                task._on_error(exc)
+            else:
+                errors.report(exc)
+        except Exception as callback_exc:  # a bug in a callback must not kill the worker's bookkeeping
+            errors.report(callback_exc)
+        finally:
+            # Forget the work and the callbacks: a Task kept somewhere must not keep widgets alive.
+            task._fn = task._on_done = task._on_error = None
+            task._args, task._kwargs = (), {}
+            self._pending -= 1
+            self.task_finished.emit(task)
+            if self._pending == 0:
+                self.idle_changed.emit(True)
