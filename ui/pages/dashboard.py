@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.queries.dashboard import DUE_SOON_DAYS, DashboardData, dashboard_data
+
 from ..models.findings_model import SEVERITY_COLOURS
 from ..texts import cap
 from . import Page
 from .dashboard_charts import BarChart
-from ngo_audit.queries.dashboard import DUE_SOON_DAYS, DashboardData, dashboard_data
 
 STATUS_COLOURS = {"open": "#5b7f95", "notified": "#d9a72b", "reported": "#3f88c5", "escalated": "#8e5ea2",
                   "closed": "#4c9a6a", "withdrawn": "#a0a0a0"}

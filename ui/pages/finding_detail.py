@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.queries.finding_detail import FindingDetail, finding_detail
+
 from ..texts import cap
 from .finding_dialogs import ActionDialog, EditFindingDialog
-from ngo_audit.queries.finding_detail import FindingDetail, finding_detail
 
 ACTIONS_PER_ROW = 3
 

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.queries.finding_detail import FindingDetail
+
 from .. import errors
 from ..texts import cap
-from ngo_audit.queries.finding_detail import FindingDetail
 
 TABLES = {"finding", "rectification_event", "escalation", "change_log"}
 
