@@ -28,7 +28,8 @@ class FileActions(QObject):
         self.ctx = window.ctx
 
     def _filter(self) -> str:
-        return self.tr("Audit files (*.ngoaudit)") + ";;" + self.tr("All files (*)")
+        return ";;".join((self.tr("Audit files (*.ngoaudit)"), self.tr("Sealed packages (*.ngoseal)"),
+                          self.tr("All files (*)")))
 
     def _start_folder(self) -> str:
         return settings.last_folder() or str(Path.home())
@@ -54,6 +55,8 @@ class FileActions(QObject):
 
     def open_path(self, path: str | Path, *, create: bool = False, readonly: bool = False) -> None:
         path = Path(path)
+        if path.suffix.lower() == ".ngoseal" and not create:  # a sealed package opens in reviewer mode
+            return self.window.reviewer.opener.open_path(path)
         settings.set_last_folder(path.parent)
 
         def done(facts) -> None:

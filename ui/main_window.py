@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         self.menu_actions = WindowActions(self)
+        from .reviewer import install as install_reviewer
+
+        self.reviewer = install_reviewer(self)  # sealed packages, reviewer banner, review comments
         self._build_status_bar()
         self._connect()
         self.retranslate_ui()

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_dialogs.py" line="+91"/>
+        <location filename="../../ui/pages/finding_dialogs.py" line="+92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -56,9 +56,471 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/pages/audits.py" line="+122"/>
+        <source>Edit audit details</source>
+        <translation>编辑检查信息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New audit</source>
+        <translation>新建监督检查</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>latitude, longitude — e.g. 26.55687, 106.47012</source>
+        <translation>纬度, 经度，例如 26.55687, 106.47012</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Planned visit of %1</source>
+        <translation>%1计划检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>no date</source>
+        <translation>未定日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No planned visit left in this quarter</source>
+        <translation>本季度已无待执行的计划检查</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave empty for the subject&apos;s address</source>
+        <translation>留空则使用监督对象的地址</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS</source>
+        <translation>GPS 坐标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start audit</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Write the GPS position as latitude, longitude in degrees, e.g. 26.55687, 106.47012.</source>
+        <translation>GPS 坐标请写作“纬度, 经度”（以度为单位），例如 26.55687, 106.47012。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the subject of the visit.</source>
+        <translation>请选择本次检查的监督对象。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>edit of audit %1</source>
+        <translation>编辑检查 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRunView</name>
+    <message>
+        <location filename="../../ui/pages/audit_run.py" line="+376"/>
+        <source>Finding %1: %2</source>
+        <translation>问题 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Auditors: %1</source>
+        <translation>监督员：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location: %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPS %1</source>
+        <translation>GPS %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 terms checked</source>
+        <translation>已检查 %1/%2 项条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 non-compliant</source>
+        <translation>%1 项不符合</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A government department is checked against its own duty list and the terms for all departments.</source>
+        <translation>政府部门按其本部门职责清单及适用于所有部门的条款检查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The terms of the agreement that apply to enterprises.</source>
+        <translation>委托协议中适用于企业的条款。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist (%1 terms)</source>
+        <translation>检查清单（%1 项条款）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Own duty list of %1</source>
+        <translation>%1的职责清单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terms for all departments</source>
+        <translation>适用于所有部门的条款</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open finding %1 on the Findings page</source>
+        <translation>在“问题与整改”中打开问题 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No findings in this visit</source>
+        <translation>本次检查未发现问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Findings of this visit (%1)</source>
+        <translation>本次检查发现的问题（%1）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>note on term %1</source>
+        <translation>条款 %1 的备注</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>notes of audit %1</source>
+        <translation>检查 %1 的记录</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>All audits</source>
+        <translation>全部检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the list of audits (Esc)</source>
+        <translation>返回检查列表（Esc）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit details…</source>
+        <translation>编辑信息……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes of the visit</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was seen and done on site; saved as you type</source>
+        <translation>现场所见及所做的工作；输入时自动保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Findings of this visit</source>
+        <translation>本次检查发现的问题</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsModel</name>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="+31"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-compliant</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Loading audits</source>
+        <translation>正在读取检查记录</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Terms checked / terms in the checklist</source>
+        <translation>已检查条款数 / 清单条款数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This column cannot be sorted</source>
+        <translation>此列不能排序</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n term(s) not checked yet</source>
+        <translation>
+            <numerusform>尚有 %n 项条款未检查</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/audits.py" line="+125"/>
+        <source>%n audit(s)</source>
+        <translation>
+            <numerusform>共 %n 次检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>All quarters</source>
+        <translation>全部季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All subjects</source>
+        <translation>全部监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All auditors</source>
+        <translation>全部监督员</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>All types</source>
+        <translation>全部检查类型</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search subject, credit code, location, notes</source>
+        <translation>搜索监督对象、信用代码、地点、检查记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New audit…</source>
+        <translation>新建检查……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a visit: from a planned visit of this quarter, or for any subject</source>
+        <translation>开始一次检查：从本季度的计划检查开始，或选择任一监督对象</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../ui/reviewer/comments.py" line="+129"/>
+        <source>Add review comment</source>
+        <translation>添加审阅意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report section</source>
+        <translation>报告章节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 2014Q3 / difficulties</source>
+        <translation>例如：2014Q3 / 困难与建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsDialog</name>
+    <message>
+        <location line="+110"/>
+        <source>Comments: %1, not yet addressed: %2</source>
+        <translation>意见 %1 条，未处理 %2 条</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Yours, in the review file</source>
+        <translation>您的意见（在审阅文件中）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+72"/>
+        <source>Addressed</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Answering a comment</source>
+        <translation>答复意见</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Marking a comment addressed</source>
+        <translation>标记意见为已处理</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This record is no longer in the file.</source>
+        <translation>该记录已不在此文件中。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Review comments</source>
+        <translation>审阅意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Reviewer</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save answer</source>
+        <translation>保存答复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show in the file</source>
+        <translation>在文件中查看</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+180"/>
+        <location filename="../../ui/pages/dashboard.py" line="+181"/>
         <source>Dashboard</source>
         <translation>工作概览</translation>
     </message>
@@ -222,6 +684,89 @@
     </message>
 </context>
 <context>
+    <name>DeleteSubject</name>
+    <message>
+        <location filename="../../ui/pages/subject_dialog.py" line="+450"/>
+        <source>Delete subject</source>
+        <translation>删除监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audits</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terms of its own duty list</source>
+        <translation>本部门职责清单条款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” cannot be deleted.</source>
+        <translation>“%1”不能删除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is part of the supervision record:</source>
+        <translation>它是监督记录的一部分：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audits, findings and evidence are never deleted with a subject. If it has closed or moved away, say so in its notes.</source>
+        <translation>检查记录、问题和证据不会随监督对象一起删除。如该对象已关停或迁出，请在备注中注明。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its planned visits are removed from the plans: %1</source>
+        <translation>从监督计划中移除它的计划检查：%1 项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leads about it stay, no longer linked to it: %1</source>
+        <translation>有关它的线索保留，但不再与它关联：%1 条</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reviewers&apos; comments on it stay: %1</source>
+        <translation>审阅人对它的意见保留：%1 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing else in the file refers to it.</source>
+        <translation>文件中没有其他内容引用它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>可通过“编辑 › 撤销”撤回此操作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>deletion of subject %1</source>
+        <translation>删除监督对象 %1</translation>
+    </message>
+</context>
+<context>
     <name>EditFindingDialog</name>
     <message>
         <location filename="../../ui/pages/finding_dialogs.py" line="+43"/>
@@ -293,6 +838,170 @@
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../ui/pages/evidence_panel.py" line="+393"/>
+        <location line="+187"/>
+        <source>This visit</source>
+        <translation>本次检查</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <location line="+187"/>
+        <source>This finding</source>
+        <translation>本问题</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No time in the file</source>
+        <translation>文件中没有拍摄时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPS %1</source>
+        <translation>GPS %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No GPS position in the file</source>
+        <translation>文件中没有 GPS 位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence of finding %1</source>
+        <translation>问题 %1 的证据</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+1"/>
+        <source>not in the file</source>
+        <translation>文件中没有</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Evidence (%1)</source>
+        <translation>证据（%1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No evidence yet. Drop photos or documents here, or use “Add files…”.</source>
+        <translation>尚无证据。可将照片或文档拖放到这里，或点击“添加文件……”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No evidence.</source>
+        <translation>没有证据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Adding %1</source>
+        <translation>正在添加 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>edit of evidence %1</source>
+        <translation>编辑证据 %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Add files…</source>
+        <translation>添加文件……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add photos or documents; you can also drop files on the thumbnails</source>
+        <translation>添加照片或文档；也可以把文件拖放到缩略图区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New files go to</source>
+        <translation>新文件归入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before/after</source>
+        <translation>整改前/后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS</source>
+        <translation>GPS 坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show large…</source>
+        <translation>查看大图……</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not tagged</source>
+        <translation>未标注</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewer</name>
+    <message>
+        <location line="-343"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading…</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open in another program</source>
+        <translation>用其他程序打开</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPS %1</source>
+        <translation>GPS %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This file is not a picture. Open it in another program to read it.</source>
+        <translation>此文件不是图片，请用其他程序打开查看。</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../ui/file_actions.py" line="+31"/>
@@ -301,6 +1010,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Sealed packages (*.ngoseal)</source>
+        <translation>封存包 (*.ngoseal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -320,7 +1034,7 @@
         <translation>打开审计文件</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件……</translation>
     </message>
@@ -328,7 +1042,7 @@
 <context>
     <name>FindingDetailPanel</name>
     <message>
-        <location filename="../../ui/pages/finding_detail.py" line="+145"/>
+        <location filename="../../ui/pages/finding_detail.py" line="+146"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
@@ -358,7 +1072,7 @@
         <translation>尚无整改记录</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Subject</source>
         <translation>监督对象</translation>
     </message>
@@ -416,6 +1130,79 @@
         <location line="+1"/>
         <source>Close the detail</source>
         <translation>关闭详情</translation>
+    </message>
+</context>
+<context>
+    <name>FindingFromTermDialog</name>
+    <message>
+        <location filename="../../ui/pages/finding_from_term.py" line="+60"/>
+        <source>Add finding</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>What was found, in a few words</source>
+        <translation>简要概括发现的问题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What you saw, where, and what it breaks</source>
+        <translation>现场所见、位置及违反的要求</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the subject must do to rectify it</source>
+        <translation>监督对象应如何整改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Note on the term in the checklist (optional)</source>
+        <translation>检查清单中该条款的备注（可选）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rectification requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and documents</source>
+        <translation>照片和文档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The term is marked non-compliant and the finding recorded in one step, its photos as “before” evidence. To take it back, withdraw the finding.</source>
+        <translation>一步完成：该条款标记为不符合，记录问题，照片作为“整改前”证据保存。如需收回，请撤销该问题。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record finding</source>
+        <translation>记录问题</translation>
     </message>
 </context>
 <context>
@@ -527,9 +1314,230 @@
     </message>
 </context>
 <context>
+    <name>ImportFilePage</name>
+    <message>
+        <location filename="../../ui/pages/import_wizard.py" line="+207"/>
+        <location line="+9"/>
+        <source>Choose a spreadsheet</source>
+        <translation>选择表格文件</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Choose an Excel workbook (.xlsx) or a CSV file with one subject per row under a header row. Column names in Chinese or English are recognised; the next step lets you check them. Old .xls files: save them as .xlsx in Excel or WPS first.</source>
+        <translation>请选择 Excel 工作簿或 CSV 文件：表头行之下每行一个监督对象。中文或英文列名均可识别，下一步可以核对。旧版 .xls 文件请先在 Excel 或 WPS 中另存为“Excel 工作簿”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>表格文件（Excel 工作簿或 CSV）的路径</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 rows under the header on row %2; %3 columns.</source>
+        <translation>表头在第 %2 行，其下共 %1 行数据，%3 列。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reading the spreadsheet</source>
+        <translation>正在读取表格</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <location line="+45"/>
+        <source>Match the columns</source>
+        <translation>对应各列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which column holds what? The columns were matched by their names; correct them where needed. Fields marked * are required (credit code and sector unless a Kind column says the row is a department).</source>
+        <translation>各列分别是什么内容？已按列名自动对应，如有不对请修改。带 * 的为必填项（统一社会信用代码和产业为必填，除非“类型”列注明该行是政府部门）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a column for: %1.</source>
+        <translation>请为以下字段选择列：%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Column %1 is chosen for more than one field: %2.</source>
+        <translation>第 %1 列被选作多个字段：%2。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. %1</source>
+        <translation>例：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location line="-206"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <location line="+277"/>
+        <source>Check the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the rows with errors</source>
+        <translation>只显示有错误的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import all rows</source>
+        <translation>导入全部行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An import is not undone with Edit › Undo. Cancelling it while it runs leaves the file as it was.</source>
+        <translation>导入不能通过“编辑 › 撤销”撤回。导入过程中取消，文件保持原样。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import only the %1 good rows (skip %2 rows with errors)</source>
+        <translation>只导入 %1 行正确的数据（跳过 %2 行有错误的数据）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Checking %1 rows…</source>
+        <translation>正在检查 %1 行…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All %1 rows are fine and ready to import.</source>
+        <translation>全部 %1 行均无误，可以导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 rows have errors (%3 problems). They are shown in red; hover a row, or see the list below, for what is wrong.</source>
+        <translation>%2 行中有 %1 行有错误（共 %3 处）。有错误的行以红色显示；将鼠标停在该行上或查看下方列表可了解具体问题。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing is imported while rows have errors. Correct them in the spreadsheet and choose it again, or import only the good rows.</source>
+        <translation>存在有错误的行时不会导入任何数据。请在表格中改正后重新选择文件，或只导入正确的行。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <location line="+43"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the import; nothing is added to the file</source>
+        <translation>停止导入，不向文件添加任何数据</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importing subjects</source>
+        <translation>正在导入监督对象</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported subjects: %1.</source>
+        <translation>已导入监督对象：%1 个。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows with errors, not imported: %1 (rows %2).</source>
+        <translation>有错误未导入的行：%1 行（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The import failed.</source>
+        <translation>导入失败。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location line="+32"/>
+        <source>Import subjects</source>
+        <translation>导入监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+191"/>
+        <location filename="../../ui/main_window.py" line="+194"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
@@ -607,7 +1615,7 @@
         <translation>监督对象</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Plan</source>
         <translation>监督计划</translation>
     </message>
@@ -617,7 +1625,7 @@
         <translation>监督检查</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Findings &amp; rectification</source>
         <translation>问题与整改</translation>
     </message>
@@ -633,9 +1641,108 @@
     </message>
 </context>
 <context>
+    <name>PackageOpener</name>
+    <message>
+        <location filename="../../ui/reviewer/open_package.py" line="+53"/>
+        <source>Sealed packages (*.ngoseal)</source>
+        <translation>封存包 (*.ngoseal)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open sealed package</source>
+        <translation>打开封存包</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Checking the package %1…</source>
+        <translation>正在校验封存包 %1…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Package changed after sealing</source>
+        <translation>封存包在封存后被改动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You can still open it read-only to see what you were sent; a red warning stays visible while it is open. Comments cannot be written on it.</source>
+        <translation>您仍可以只读方式打开，查看收到的内容；打开期间红色警告始终显示。不能对其发表审阅意见。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open anyway</source>
+        <translation>仍然打开</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/pages/pdf_preview.py" line="+130"/>
+        <source>%1 pages. No PDF renderer is installed here, so the pages cannot be shown; open the PDF to read it. Contents:</source>
+        <translation>共 %1 页。本机没有安装 PDF 渲染组件，无法在此显示页面，请打开 PDF 阅读。目录：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Rendering the preview</source>
+        <translation>正在生成预览</translation>
+    </message>
+</context>
+<context>
+    <name>PendingFiles</name>
+    <message>
+        <location filename="../../ui/pages/evidence_panel.py" line="+345"/>
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPS %1</source>
+        <translation>GPS %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add files…</source>
+        <translation>添加文件……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop photos or documents here</source>
+        <translation>将照片或文档拖放到这里</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
-        <location line="+123"/>
+        <location filename="../../ui/pages/__init__.py" line="+124"/>
         <source>This area is not available in this version yet. Your data for it is kept in the file and will show here when it is.</source>
         <translation>此功能在当前版本中尚未提供。相关数据已保存在文件中，功能提供后将在此显示。</translation>
     </message>
@@ -674,6 +1781,1114 @@
         <location line="+26"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="+287"/>
+        <source>edit of the report&apos;s “%1”</source>
+        <translation>修改报告的“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>VI. Difficulties and problems</source>
+        <translation>六、存在的困难和问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VII. Next quarter&apos;s plan</source>
+        <translation>七、下季度计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommendations (blacklist, credit downgrade)</source>
+        <translation>建议（列入黑名单、下调信用等级）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening summary (optional)</source>
+        <translation>开头概述（可不填）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Generating the report of %1…</source>
+        <translation>正在生成%1的报告……</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generating the quarterly report</source>
+        <translation>正在生成季度监督报告</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 generated: %2 pages. Save it or open it.</source>
+        <translation>已生成《%1》，共 %2 页。可保存或打开。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Generation cancelled; no report was written.</source>
+        <translation>已取消生成，未写入任何报告。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report could not be generated.</source>
+        <translation>报告未能生成。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+135"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <location line="+1"/>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving the report</source>
+        <translation>正在保存报告</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No PDF viewer opened %1; save the report and open it yourself.</source>
+        <translation>没有 PDF 阅读器能打开 %1，请保存报告后自行打开。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>issue ledger %1</source>
+        <translation>问题台账 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the issue ledger</source>
+        <translation>保存问题台账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Issue ledger saved to %1</source>
+        <translation>问题台账已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the issue ledger</source>
+        <translation>正在导出问题台账</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Generate report</source>
+        <translation>生成报告(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build the quarterly supervision report (PDF) and preview it</source>
+        <translation>生成季度监督报告（PDF）并预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open PDF</source>
+        <translation>打开 PDF(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the report in the PDF viewer of this computer</source>
+        <translation>用本机的 PDF 阅读器打开报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xcel ledger…</source>
+        <translation>Excel 台账(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the quarter&apos;s issue ledger as an Excel workbook</source>
+        <translation>将本季度问题台账保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is open read-only: the texts cannot be changed here, but the report can be generated.</source>
+        <translation>此文件以只读方式打开：这里的文字不能修改，但可以生成报告。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Difficulties met this quarter (staff, vehicles, access refused…)</source>
+        <translation>本季度遇到的困难（人手、车辆、被拒绝进入……）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the NGO plans for the next quarter</source>
+        <translation>下季度的工作计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subjects recommended for the blacklist or a credit downgrade, and why</source>
+        <translation>建议列入黑名单或下调信用等级的监督对象及理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening remarks before section I (may stay empty)</source>
+        <translation>第一部分之前的开头说明（可以不填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the quarter, write the texts, then generate the report.</source>
+        <translation>选择季度，填写文字部分，然后生成报告。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>rectification notice %1</source>
+        <translation>整改通知书 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the rectification notice</source>
+        <translation>保存整改通知书</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rectification notice for %1 saved to %2</source>
+        <translation>“%1”的整改通知书已保存到 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Building the rectification notice</source>
+        <translation>正在生成整改通知书</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewComments</name>
+    <message>
+        <location filename="../../ui/reviewer/comments.py" line="-185"/>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Term</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report section</source>
+        <translation>报告章节</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A section of the report</source>
+        <translation>报告的某一章节</translation>
+    </message>
+    <message>
+        <location line="+233"/>
+        <source>Comments can only be written on an intact package.</source>
+        <translation>只能对完好的封存包发表审阅意见。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> review</source>
+        <translation> 审阅意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep your comments in</source>
+        <translation>审阅意见保存到</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Review files (*.ngoreview)</source>
+        <translation>审阅意见文件 (*.ngoreview)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Comment saved in %1</source>
+        <translation>意见已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving the comment</source>
+        <translation>正在保存意见</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You have not written any comments on this package yet.</source>
+        <translation>您尚未对此封存包发表任何意见。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export comments</source>
+        <translation>导出审阅意见</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Comments exported to %1</source>
+        <translation>审阅意见已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting comments</source>
+        <translation>正在导出审阅意见</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import review comments</source>
+        <translation>导入审阅意见</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open your audit file for writing first, then import the comments.</source>
+        <translation>请先以可写方式打开您的审计文件，再导入审阅意见。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comments of %1 imported: %2 new, %3 changed, %4 already there.</source>
+        <translation>已导入 %1 的审阅意见：新增 %2 条，更新 %3 条，已有 %4 条。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Importing review comments</source>
+        <translation>正在导入审阅意见</translation>
+    </message>
+</context>
+<context>
+    <name>Reviewer</name>
+    <message>
+        <location filename="../../ui/reviewer/__init__.py" line="+57"/>
+        <source>Open sealed &amp;package…</source>
+        <translation>打开封存包(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check a package (.ngoseal) received from an NGO and read it, read-only</source>
+        <translation>校验从环保组织收到的封存包（.ngoseal），并以只读方式阅读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import review comments…</source>
+        <translation>导入审阅意见(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring a reviewer&apos;s comments (.ngoreview) into this audit file</source>
+        <translation>将审阅人的意见（.ngoreview）导入此审计文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review co&amp;mments…</source>
+        <translation>审阅意见(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerBanner</name>
+    <message>
+        <location filename="../../ui/reviewer/banner.py" line="+81"/>
+        <source>Read-only review: the package is intact and signed by a trusted key</source>
+        <translation>只读审阅：封存包完好，签名密钥受信任</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read-only review: the package is intact, but its key is NOT among your trusted keys</source>
+        <translation>只读审阅：封存包完好，但签名密钥不在您的受信任密钥列表中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>WARNING: this package was CHANGED after sealing (NOT intact). Do not rely on what it shows.</source>
+        <translation>警告：此封存包在封存后被改动过（不完好）。请勿采信其内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who sealed it and when cannot be read.</source>
+        <translation>无法读取封存人和封存时间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sealed by %1 on %2</source>
+        <translation>封存人：%1，封存时间：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(claimed, unverified)</source>
+        <translation>（声称，未经证实）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key %1: trusted (recorded as “%2”)</source>
+        <translation>密钥 %1：受信任（登记为“%2”）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key %1: NOT trusted</source>
+        <translation>密钥 %1：不受信任</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add comment…</source>
+        <translation>添加意见…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment on the finding or subject shown, or on a report section</source>
+        <translation>对当前显示的问题或监督对象，或报告的某一章节发表意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments…</source>
+        <translation>审阅意见…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export comments…</source>
+        <translation>导出审阅意见…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy of your review file to send to the NGO</source>
+        <translation>保存审阅意见文件的副本，发送给环保组织</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectDialog</name>
+    <message>
+        <location filename="../../ui/pages/subject_dialog.py" line="-152"/>
+        <source>An enterprise needs its unified social credit code (18 characters).</source>
+        <translation>企业须填写 18 位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This credit code already belongs to “%1”.</source>
+        <translation>该统一社会信用代码已属于“%1”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The credit code is valid.</source>
+        <translation>统一社会信用代码有效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a valid credit code</source>
+        <translation>有效的统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sector</source>
+        <translation>所属产业</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Still needed: %1.</source>
+        <translation>尚需填写：%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>可通过“编辑 › 撤销”撤回此操作。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>new subject %1</source>
+        <translation>新建监督对象 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>edit of subject %1</source>
+        <translation>编辑监督对象 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>所属产业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key monitoring</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit level</source>
+        <translation>环境信用等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no grid cell)</source>
+        <translation>（未划入网格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New subject</source>
+        <translation>新建监督对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit subject</source>
+        <translation>编辑监督对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key-monitored</source>
+        <translation>重点监控企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 18-character unified social credit code (GB 32100-2015); spaces and full-width characters are accepted.</source>
+        <translation>18 位统一社会信用代码（GB 32100-2015）；可含空格或全角字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick one used before or type a new one</source>
+        <translation>选择已有行业，或输入新的行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full registered name</source>
+        <translation>登记的完整名称</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectFileView</name>
+    <message>
+        <location filename="../../ui/pages/subject_file.py" line="+210"/>
+        <source>Key-monitored</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit level: %1</source>
+        <translation>环境信用等级：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommended for the blacklist</source>
+        <translation>已建议列入黑名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open findings: %1</source>
+        <translation>未销号问题：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overdue: %1</source>
+        <translation>逾期：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audits: %1</source>
+        <translation>检查：%1 次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings in all: %1</source>
+        <translation>问题总数：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned visits: %1</source>
+        <translation>计划检查：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads: %1</source>
+        <translation>线索：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+45"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Type</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-compliant terms</source>
+        <translation>不符合条款数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+109"/>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 · overdue</source>
+        <translation>%1 · 已逾期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Term</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+85"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New deadline: %1</source>
+        <translation>新期限：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ref. %1</source>
+        <translation>文号：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was recorded</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Evidence of finding %1</source>
+        <translation>问题 %1 的证据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Photos and documents of this subject, its audits and its findings, newest first. Double-click one to open its finding.</source>
+        <translation>该对象及其检查、问题的照片和文件，最新的在前。双击可打开对应的问题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No evidence yet.</source>
+        <translation>尚无证据。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audits</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rectification history</source>
+        <translation>整改记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All subjects</source>
+        <translation>全部监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>所属产业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key monitoring</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit level</source>
+        <translation>环境信用等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blacklist recommended</source>
+        <translation>建议列入黑名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsModel</name>
+    <message>
+        <location filename="../../ui/models/subjects_model.py" line="+31"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>重点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit level</source>
+        <translation>信用等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open findings</source>
+        <translation>未销号问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last audit</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Loading subjects</source>
+        <translation>正在加载监督对象</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Key-monitored enterprise</source>
+        <translation>重点监控企业</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings not yet closed or withdrawn</source>
+        <translation>尚未销号或撤销的问题</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsPage</name>
+    <message>
+        <location filename="../../ui/pages/subjects.py" line="+239"/>
+        <source>subjects</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export subjects</source>
+        <translation>导出监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n subject(s) exported to %1</source>
+        <translation>
+            <numerusform>已将 %n 个监督对象导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting subjects</source>
+        <translation>正在导出监督对象</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>%n subject(s)</source>
+        <translation>
+            <numerusform>共 %n 个监督对象</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All grid cells</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All sectors</source>
+        <translation>全部产业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key monitoring: any</source>
+        <translation>重点监控：不限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key-monitored</source>
+        <translation>重点监控企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not key-monitored</source>
+        <translation>非重点监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All credit levels</source>
+        <translation>全部信用等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open findings: any</source>
+        <translation>未销号问题：不限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>With open findings</source>
+        <translation>有未销号问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without open findings</source>
+        <translation>无未销号问题</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a subject</source>
+        <translation>添加监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import subjects from a spreadsheet (.xlsx or .csv)</source>
+        <translation>从表格文件（Excel 工作簿或 CSV）导入监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export every subject to a spreadsheet (.xlsx or .csv)</source>
+        <translation>将全部监督对象导出为表格文件（Excel 工作簿或 CSV）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search name, credit code, address, contact (Ctrl+F)</source>
+        <translation>搜索名称、统一社会信用代码、地址、联系人（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+</context>
+<context>
+    <name>TermCard</name>
+    <message>
+        <location filename="../../ui/pages/audit_run.py" line="-413"/>
+        <source>Legal basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Finding %1: %2</source>
+        <translation>问题 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Note on this term</source>
+        <translation>该条款的备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add finding…</source>
+        <translation>添加问题……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark this term non-compliant and record a finding, in one step</source>
+        <translation>一步完成：将该条款标记为不符合并记录问题</translation>
     </message>
 </context>
 <context>
