@@ -104,6 +104,8 @@ def _strip(text: str) -> str:
     text = re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
     for allowed in ALLOWED:
         text = text.replace(allowed, "")
+    # file-name patterns and extensions (*.ngoaudit, .ngoseal) are names, not English
+    text = re.sub(r"\*?\.[A-Za-z]{2,8}\b", "", text)
     return text.strip()
 
 
