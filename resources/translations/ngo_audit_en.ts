@@ -2,39 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>AuditRunView</name>
-    <message numerus="yes">
-        <location filename="../../ui/pages/audit_run.py" line="+428"/>
-        <source>%n finding(s)</source>
-        <translation>
-            <numerusform>%n finding</numerusform>
-            <numerusform>%n findings</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>AuditsModel</name>
-    <message numerus="yes">
-        <location filename="../../ui/models/audits_model.py" line="+182"/>
-        <source>%n term(s) not checked yet</source>
-        <translation>
-            <numerusform>%n term not checked yet</numerusform>
-            <numerusform>%n terms not checked yet</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>AuditsPage</name>
-    <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+441"/>
-        <source>%n audit(s)</source>
-        <translation>
-            <numerusform>%n audit</numerusform>
-            <numerusform>%n audits</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DashboardPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/dashboard.py" line="+229"/>
@@ -77,25 +44,6 @@
         <translation>
             <numerusform>%n finding</numerusform>
             <numerusform>%n findings</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SubjectsPage</name>
-    <message numerus="yes">
-        <location filename="../../ui/pages/subjects.py" line="+252"/>
-        <source>%n subject(s) exported to %1</source>
-        <translation>
-            <numerusform>%n subject exported to %1</numerusform>
-            <numerusform>%n subjects exported to %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+42"/>
-        <source>%n subject(s)</source>
-        <translation>
-            <numerusform>%n subject</numerusform>
-            <numerusform>%n subjects</numerusform>
         </translation>
     </message>
 </context>
