@@ -105,7 +105,7 @@ def _strip(text: str) -> str:
     for allowed in ALLOWED:
         text = text.replace(allowed, "")
     # file-name patterns and extensions (*.ngoaudit, .ngoseal) are names, not English
-    text = re.sub(r"\*?\.[A-Za-z]{2,8}\b", "", text)
+    text = re.sub(r"\*?\.[A-Za-z]{2,12}\b", "", text)
     return text.strip()
 
 
