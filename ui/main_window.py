@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         from .reviewer import install as install_reviewer
 
         self.reviewer = install_reviewer(self)  # sealed packages, reviewer banner, review comments
+        from .sharing import install as install_sharing
+
+        self.sharing = install_sharing(self)  # signing key, seal, trusted keys, merge of field copies
         self._build_status_bar()
         self._connect()
         self.retranslate_ui()

@@ -9,11 +9,13 @@ the right.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ngo_audit.sharing.keys import format_fingerprint
-from ngo_audit.sharing.verify import VerifyResult
+if TYPE_CHECKING:  # the sharing core loads the database layer: not on the start path
+    from ngo_audit.sharing.verify import VerifyResult
 
 # background, border, text
 COLOURS = {
@@ -101,6 +103,8 @@ class ReviewerBanner(QFrame):
             if not r.intact:
                 text += " " + self.tr("(claimed, unverified)")
             self.sealed.setText(text)
+            from ngo_audit.sharing.keys import format_fingerprint
+
             fp = format_fingerprint(m.fingerprint)
             if r.trusted_key is not None:
                 key = self.tr("Key %1: trusted (recorded as “%2”)").replace("%1", fp).replace("%2", r.trusted_key.name)

@@ -1,0 +1,231 @@
+"""The audits table: holds only the ids of the filtered, sorted list; rows load lazily.
+
+Same pattern as :mod:`ui.models.findings_model`: ``audit_ids`` gives the whole
+filtered order at once, and the display rows of the blocks the view asks for are
+loaded through the worker with ``audit_rows`` ("…" until they arrive).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from ..context import FileContext
+from ..texts import cap
+
+_ROOT = QModelIndex()
+BLOCK = 100
+PLACEHOLDER = "…"
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+# (header source text, sort key of ngo_audit.queries.audits or None when not sortable)
+COLUMNS = (
+    (QT_TRANSLATE_NOOP("AuditsModel", "No."), "id"),
+    (QT_TRANSLATE_NOOP("AuditsModel", "Date"), "date"),
+    (QT_TRANSLATE_NOOP("AuditsModel", "Subject"), "subject"),
+    (QT_TRANSLATE_NOOP("AuditsModel", "Type"), "type"),
+    (QT_TRANSLATE_NOOP("AuditsModel", "Auditors"), None),
+    (QT_TRANSLATE_NOOP("AuditsModel", "Checked"), None),
+    (QT_TRANSLATE_NOOP("AuditsModel", "Non-compliant"), None),
+    (QT_TRANSLATE_NOOP("AuditsModel", "Findings"), None),
+    (QT_TRANSLATE_NOOP("AuditsModel", "Evidence"), None),
+)
+(COL_ID, COL_DATE, COL_SUBJECT, COL_TYPE, COL_AUDITORS, COL_CHECKED, COL_NON_COMPLIANT, COL_FINDINGS,
+ COL_EVIDENCE) = range(len(COLUMNS))
+NUMERIC = (COL_ID, COL_CHECKED, COL_NON_COMPLIANT, COL_FINDINGS, COL_EVIDENCE)
+NON_COMPLIANT_COLOUR = QColor("#b3261e")
+INCOMPLETE_COLOUR = QColor("#a15c00")
+
+
+class AuditsModel(QAbstractTableModel):
+    count_changed = Signal(int)
+    ids_loaded = Signal()
+    sort_refused = Signal(int, object)  # the column and order to show again in the header
+
+    def __init__(self, ctx: FileContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ids: list[int] = []
+        self._rows: dict[int, object] = {}
+        self._requested: set[int] = set()
+        self._wanted: set[int] = set()
+        self._generation = 0  # of the id list
+        self._row_generation = 0  # of the loaded rows
+        self._filter = None
+        self.sort_key, self.descending = "date", True
+        self._sort_column, self._sort_order = COL_DATE, Qt.SortOrder.DescendingOrder
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._load_wanted)
+
+    # -- loading ------------------------------------------------------------------------------
+    def set_filter(self, flt) -> None:
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the ids for the current filter and order; rows are loaded when shown."""
+        if self._filter is None or not self.ctx.is_open:
+            return
+        from ngo_audit.queries.audits import audit_ids
+
+        self._generation += 1
+        generation = self._generation
+        self.ctx.read(audit_ids, self._filter, sort=self.sort_key, descending=self.descending,
+                      on_done=lambda ids: self._set_ids(generation, ids), label=self.tr("Loading audits"))
+
+    def clear(self) -> None:
+        self._filter = None
+        self._generation += 1
+        self._set_ids(self._generation, [])
+
+    def _set_ids(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._row_generation += 1
+        self._rows.clear()
+        self._requested.clear()
+        self._wanted.clear()
+        self.endResetModel()
+        self.count_changed.emit(len(self._ids))
+        self.ids_loaded.emit()
+
+    def _want(self, row: int) -> None:
+        block = row // BLOCK
+        if block not in self._requested and block not in self._wanted:
+            self._wanted.add(block)
+            self._timer.start()  # coalesce the many data() calls of one paint into few reads
+
+    def _load_wanted(self) -> None:
+        from ngo_audit.queries.audits import audit_rows
+
+        generation = self._row_generation
+        for block in sorted(self._wanted):
+            ids = self._ids[block * BLOCK:(block + 1) * BLOCK]
+            self._requested.add(block)
+            self.ctx.read(audit_rows, ids, on_done=lambda rows, b=block: self._fill(generation, b, rows))
+        self._wanted.clear()
+
+    def _fill(self, generation: int, block: int, rows: list) -> None:
+        if generation != self._row_generation:
+            return
+        for r in rows:
+            self._rows[r.id] = r
+        first = block * BLOCK
+        last = min(first + BLOCK, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    # -- what the view asks ----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def audit_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, audit_id: int) -> int | None:
+        try:
+            return self._ids.index(audit_id)
+        except ValueError:
+            return None
+
+    def is_loaded(self, row: int) -> bool:
+        return self.audit_id(row) in self._rows
+
+    def loaded_row(self, row: int):
+        return self._rows.get(self.audit_id(row))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr(COLUMNS[section][0])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if section == COL_CHECKED:
+                    return self.tr("Terms checked / terms in the checklist")
+                if COLUMNS[section][1] is None:
+                    return self.tr("This column cannot be sorted")
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        aid = self._ids[index.row()]
+        if role == ID_ROLE:
+            return aid
+        col = index.column()
+        r = self._rows.get(aid)
+        if r is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._want(index.row())
+                return str(aid) if col == COL_ID else PLACEHOLDER
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_SUBJECT:
+                return f"{r.subject_name}\n{r.location}" if r.location else r.subject_name
+            if col == COL_AUDITORS:
+                return r.auditors or None
+            if col == COL_CHECKED and r.checked < r.terms:
+                return self.tr("%n term(s) not checked yet", "", r.terms - r.checked)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_NON_COMPLIANT and r.non_compliant:
+                return NON_COMPLIANT_COLOUR
+            if col == COL_CHECKED and r.checked < r.terms:
+                return INCOMPLETE_COLOUR
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and (col in NUMERIC or col == COL_DATE):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, r, col: int) -> str:
+        from ngo_audit.labels import AUDIT_TYPE
+
+        if col == COL_ID:
+            return str(r.id)
+        if col == COL_DATE:
+            return r.audit_date.isoformat()
+        if col == COL_SUBJECT:
+            return r.subject_name
+        if col == COL_TYPE:
+            return cap(AUDIT_TYPE[r.audit_type].get())
+        if col == COL_AUDITORS:
+            return r.auditors or "—"
+        if col == COL_CHECKED:
+            return f"{r.checked}/{r.terms}"
+        if col == COL_NON_COMPLIANT:
+            return str(r.non_compliant) if r.non_compliant else "—"
+        if col == COL_FINDINGS:
+            return str(r.findings) if r.findings else "—"
+        if col == COL_EVIDENCE:
+            return str(r.evidence) if r.evidence else "—"
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(COLUMNS)) or COLUMNS[column][1] is None:
+            self.sort_refused.emit(self._sort_column, self._sort_order)
+            return
+        key, descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        self._sort_column, self._sort_order = column, order
+        if (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self.reload()
+
+    def retranslate(self) -> None:
+        """Header and enum labels follow the language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))

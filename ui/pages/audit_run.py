@@ -1,0 +1,566 @@
+"""Running a visit: the checklist of the terms that apply to the subject, a result and a note per term,
+a finding from a term in one step, the visit's notes, findings and evidence.
+
+Every edit goes to the file at once.  A result or a note of a term and the visit's notes
+are plain field edits and can be undone (Edit › Undo); recording a finding is a step of
+its own (withdraw it on the Findings page to take it back).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.findings_model import SEVERITY_COLOURS
+from ..texts import cap
+from .evidence_panel import EvidencePanel, format_gps
+from .finding_from_term import FindingFromTermDialog
+
+RESULT_TABLES = {"audit_result", "change_log"}
+NOTES_TABLES = {"audit", "change_log"}
+NOTES_DELAY_MS = 1500
+RESULT_COLOURS = {"compliant": "#4c9a6a", "non_compliant": "#c62828", "not_applicable": "#a0a0a0",
+                  "not_checked": "#d5d9dd"}
+
+
+# -- worker functions (no Qt) ---------------------------------------------------------------------
+
+def update_result(session, result_id: int, **changes) -> None:
+    """Set the result and/or the note of one term of an audit (the undoable edit)."""
+    from ngo_audit.models import AuditResult
+    from ngo_audit.services.audits import set_result
+    from ngo_audit.services.common import get
+
+    row = get(session, AuditResult, result_id)
+    set_result(session, row.audit_id, row.term_id, changes.get("result", row.result), changes.get("note", row.note))
+
+
+def _is_zh() -> bool:
+    from ngo_audit import i18n
+
+    return i18n.language() == "zh"
+
+
+class FindingLink(QLabel):
+    """A finding under its term: plain text (no markup), opens the finding when clicked."""
+
+    clicked = Signal(int)
+
+    def __init__(self, finding_id: int, text: str, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.finding_id = finding_id
+        self.setObjectName("findingLink")
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet(f"#findingLink {{ color: #1a5fb4; border: none; border-left: 4px solid {colour};"
+                           f" padding-left: 6px; }} #findingLink:hover {{ text-decoration: underline; }}")
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit(self.finding_id)
+        super().mouseReleaseEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class TermCard(QFrame):
+    """One term of the checklist: what it is, the result (radio buttons), a note, its findings."""
+
+    result_chosen = Signal(object, str)  # ResultRow, TermResult value
+    note_edited = Signal(object, str)  # ResultRow, note
+    add_finding = Signal(object)  # ResultRow
+    finding_clicked = Signal(int)
+
+    def __init__(self, row, parent: QWidget | None = None) -> None:
+        from ngo_audit.models import TermResult
+
+        super().__init__(parent)
+        self.setObjectName("termCard")
+        self.row = row
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setSpacing(4)
+        self.title = QLabel(wordWrap=True)
+        self.title.setObjectName("termTitle")
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.category = QLabel(objectName="termCategory")
+        self.category.setStyleSheet("color: #2e6b5a;")
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.category, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+        line = QHBoxLayout()
+        line.setSpacing(14)
+        self.group = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        for i, result in enumerate(TermResult):
+            radio = QRadioButton(objectName=f"result_{result.value}")
+            self.group.addButton(radio, i)
+            self.radios[result.value] = radio
+            line.addWidget(radio)
+        self._values = [r.value for r in TermResult]
+        self._sent: dict[str, object] = {}  # what was sent to the file and not read back yet
+        self.group.idClicked.connect(self._result_clicked)
+        line.addStretch(1)
+        self.add_button = QPushButton(objectName="addFinding")
+        self.add_button.clicked.connect(lambda: self.add_finding.emit(self.row))
+        line.addWidget(self.add_button)
+        layout.addLayout(line)
+        self.note = QLineEdit(objectName="termNote")
+        self.note.setClearButtonEnabled(True)
+        self.note.editingFinished.connect(self._note_finished)
+        layout.addWidget(self.note)
+        self.findings = QWidget(objectName="termFindings")
+        self.findings_layout = QVBoxLayout(self.findings)
+        self.findings_layout.setContentsMargins(0, 0, 0, 0)
+        self.findings_layout.setSpacing(2)
+        self.finding_links: list[FindingLink] = []
+        layout.addWidget(self.findings)
+        self._finding_rows: list = []
+        self.set_row(row, [])
+
+    def set_row(self, row, findings: list) -> None:
+        self.row = row
+        self._sent.clear()
+        self._finding_rows = findings
+        self.title.setText(f"{row.number}  {row.title}")
+        self.category.setText(row.category)
+        tip = [f"{row.number} {row.title}"]
+        if row.text:
+            tip.append(row.text)
+        if row.legal_basis:
+            tip.append(self.tr("Legal basis: %1").replace("%1", row.legal_basis))
+        self.title.setToolTip("\n\n".join(tip))
+        radio = self.radios[row.result.value]
+        if not radio.isChecked():
+            radio.setChecked(True)
+        if not self.note.hasFocus():
+            self.note.setText(row.note)
+        colour = RESULT_COLOURS[row.result.value]
+        tint = "#fdf4f3" if row.result.value == "non_compliant" else "palette(base)"
+        self.setStyleSheet(f"#termCard {{ border: 1px solid #dadce0; border-left: 4px solid {colour};"
+                           f" border-radius: 3px; background: {tint}; }}")
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        from ngo_audit.labels import SEVERITY, STATUS
+
+        for link in self.finding_links:
+            link.deleteLater()
+        self.finding_links = []
+        for f in self._finding_rows:
+            text = self.tr("Finding %1: %2").replace("%1", str(f.id)).replace("%2", f.title)
+            facts = f"{cap(SEVERITY[f.severity].get())} · {cap(STATUS[f.status].get())}"
+            link = FindingLink(f.id, f"{text}（{facts}）" if _is_zh() else f"{text} ({facts})",
+                               SEVERITY_COLOURS.get(f.severity.value, "#9aa5ad"))
+            link.clicked.connect(self.finding_clicked)
+            self.finding_links.append(link)
+            self.findings_layout.addWidget(link)
+        self.findings.setVisible(bool(self.finding_links))
+
+    def finding_texts(self) -> list[str]:
+        return [link.text() for link in self.finding_links]
+
+    def _result_clicked(self, index: int) -> None:
+        value = self._values[index]
+        if value != self._sent.get("result", self.row.result.value):
+            self._sent["result"] = value
+            self.result_chosen.emit(self.row, value)
+
+    def _note_finished(self) -> None:
+        note = self.note.text().strip()
+        if note != self._sent.get("note", self.row.note):  # Return and then leaving the field: once
+            self._sent["note"] = note
+            self.note_edited.emit(self.row, note)
+
+    def set_editable(self, editable: bool) -> None:
+        for radio in self.radios.values():
+            radio.setEnabled(editable)
+        self.note.setReadOnly(not editable)
+        self.note.setClearButtonEnabled(editable)
+        self.add_button.setVisible(editable)
+        self.note.setVisible(editable or bool(self.row.note))
+
+    def retranslate_ui(self) -> None:
+        from ngo_audit.labels import TERM_RESULT
+        from ngo_audit.models import TermResult
+
+        for result in TermResult:
+            self.radios[result.value].setText(cap(TERM_RESULT[result].get()))
+        self.note.setPlaceholderText(self.tr("Note on this term"))
+        self.add_button.setText(self.tr("Add finding…"))
+        self.add_button.setToolTip(self.tr("Mark this term non-compliant and record a finding, in one step"))
+        self.set_row(self.row, self._finding_rows)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class AuditRunView(QWidget):
+    back_requested = Signal()
+    edit_requested = Signal(object)  # AuditDetail
+    finding_opened = Signal(int)
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditRun")
+        self.ctx = ctx
+        self.audit_id: int | None = None
+        self.detail = None
+        self.cards: dict[int, TermCard] = {}  # by term id
+        self._headings: list[QLabel] = []
+        self.dialog: FindingFromTermDialog | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+
+        top = QHBoxLayout()
+        self.back_button = QToolButton(objectName="backToAudits")
+        self.back_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.back_button.setAutoRaise(True)
+        self.back_button.clicked.connect(self.back_requested)
+        self.heading = QLabel(wordWrap=True)
+        self.heading.setObjectName("auditHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.edit_button = QPushButton(objectName="editAudit")
+        self.edit_button.clicked.connect(lambda: self.detail is not None and self.edit_requested.emit(self.detail))
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
+        self.facts = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.setObjectName("auditFacts")
+        self.facts.setContentsMargins(4, 0, 4, 0)
+        outer.addWidget(self.facts)
+        self.summary = QLabel(objectName="auditSummary")
+        self.summary.setContentsMargins(4, 0, 4, 0)
+        outer.addWidget(self.summary)
+
+        # The checklist (left) and what belongs to the whole visit (right).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.checklist_heading = QLabel(objectName="checklistHeading")
+        bold = self.checklist_heading.font()
+        bold.setBold(True)
+        self.checklist_heading.setFont(bold)
+        self.scope_note = QLabel(wordWrap=True, objectName="scopeNote")
+        self.scope_note.setStyleSheet("color: #5f6368;")
+        left_layout.addWidget(self.checklist_heading)
+        left_layout.addWidget(self.scope_note)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checklist = QWidget(objectName="checklist")
+        self.checklist_layout = QVBoxLayout(self.checklist)
+        self.checklist_layout.setContentsMargins(0, 0, 6, 0)
+        self.checklist_layout.setSpacing(6)
+        self.checklist_layout.addStretch(1)
+        self.scroll.setWidget(self.checklist)
+        left_layout.addWidget(self.scroll, 1)
+        self.splitter.addWidget(left)
+
+        right = QWidget()
+        right.setMinimumWidth(340)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        self.notes_heading = QLabel()
+        self.notes_heading.setFont(bold)
+        self.notes = QPlainTextEdit(objectName="auditNotes")
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
+        self.notes.installEventFilter(self)
+        self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
+        self._notes_timer.timeout.connect(self.save_notes)
+        self.notes.textChanged.connect(self._notes_typed)
+        self._loading_notes = False
+        self._notes_sent: str | None = None  # sent to the file, not read back yet
+        self.findings_heading = QLabel()
+        self.findings_heading.setFont(bold)
+        self.findings_list = QListWidget(objectName="auditFindings")
+        self.findings_list.setFixedHeight(self.findings_list.fontMetrics().lineSpacing() * 5 + 14)
+        self.findings_list.itemActivated.connect(lambda item: self.finding_opened.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.evidence = EvidencePanel(ctx)
+        for w in (self.notes_heading, self.notes, self.findings_heading, self.findings_list):
+            right_layout.addWidget(w)
+        right_layout.addSpacing(6)
+        right_layout.addWidget(self.evidence, 1)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        outer.addWidget(self.splitter, 1)
+        self._sized = False
+        self.retranslate_ui()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized and self.splitter.width() > 0:
+            self._sized = True  # the checklist gets the room; the user's later split is kept
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+
+    # -- data -------------------------------------------------------------------------------------
+    def load(self, audit_id: int) -> None:
+        from ngo_audit.queries.audits import audit_detail
+
+        if audit_id != self.audit_id:
+            self._clear_cards()
+            self.detail = None
+            self.notes.clear()
+        self.audit_id = audit_id
+        self.ctx.read(audit_detail, audit_id, on_done=self._show, on_error=self._vanished)
+
+    def reload(self) -> None:
+        if self.audit_id is not None:
+            self.load(self.audit_id)
+
+    def _vanished(self, exc: BaseException) -> None:
+        from .. import errors
+
+        self.clear()
+        errors.report(exc, self)
+        self.back_requested.emit()
+
+    def clear(self) -> None:
+        self.audit_id = None
+        self.detail = None
+        self._clear_cards()
+        self.evidence.clear()
+        self.findings_list.clear()
+
+    def _clear_cards(self) -> None:
+        for card in self.cards.values():
+            card.deleteLater()
+        for label in self._headings:
+            label.deleteLater()
+        self.cards, self._headings = {}, []
+
+    def _show(self, detail) -> None:
+        if detail.id != self.audit_id:
+            return
+        self.detail = detail
+        self._notes_sent = None
+        self._show_header()
+        if [r.term_id for r in detail.results] != list(self.cards):
+            self._build_cards()
+        for row in detail.results:
+            self.cards[row.term_id].set_row(row, detail.findings_of(row.term_id))
+        self._show_notes()
+        self._show_findings()
+        targets = [(self.tr("Finding %1: %2").replace("%1", str(f.id)).replace("%2", f.title), f.id)
+                   for f in detail.findings]
+        self.evidence.set_owner(audit_id=detail.id, targets=targets)
+        self.evidence.set_rows(detail.evidence)
+        self._update_editable()
+
+    def _build_cards(self) -> None:
+        self._clear_cards()
+        layout = self.checklist_layout
+        group = None
+        position = 0
+        for row in self.detail.results:
+            key = ("duty", "") if row.department_duty else ("general", "")
+            if key != group and self.detail.subject_kind.value == "department":
+                group = key
+                heading = QLabel(objectName="checklistGroup")
+                heading.setProperty("group", key)
+                heading.setStyleSheet("color: #2e6b5a; font-weight: bold; padding-top: 6px;")
+                self._headings.append(heading)
+                layout.insertWidget(position, heading)
+                position += 1
+            card = TermCard(row)
+            card.result_chosen.connect(self.set_result)
+            card.note_edited.connect(self.set_note)
+            card.add_finding.connect(self.add_finding)
+            card.finding_clicked.connect(self.finding_opened)
+            card.retranslate_ui()
+            self.cards[row.term_id] = card
+            layout.insertWidget(position, card)
+            position += 1
+        self._retranslate_headings()
+
+    def _show_header(self) -> None:
+        from ngo_audit.labels import AUDIT_TYPE, SUBJECT_KIND
+        from ngo_audit.models import SubjectKind
+
+        d = self.detail
+        self.heading.setText(d.subject_name)
+        auditors = "、".join(name for _id, name in d.auditors) or "—"
+        line1 = " · ".join([d.audit_date.isoformat(), cap(AUDIT_TYPE[d.audit_type].get()),
+                            cap(SUBJECT_KIND[d.subject_kind].get()),
+                            self.tr("Auditors: %1").replace("%1", _escape(auditors))])
+        place = [self.tr("Location: %1").replace("%1", _escape(d.location or "—"))]
+        gps = format_gps(d.latitude, d.longitude)
+        if gps:
+            place.append(self.tr("GPS %1").replace("%1", gps))
+        self.facts.setText(line1 + "<br>" + " · ".join(place))
+        results = [r.result.value for r in d.results]
+        checked = sum(1 for r in results if r != "not_checked")
+        non_compliant = results.count("non_compliant")
+        parts = [self.tr("%1 of %2 terms checked").replace("%1", str(checked)).replace("%2", str(len(results))),
+                 self.tr("%1 non-compliant").replace("%1", str(non_compliant)),
+                 self.tr("%n finding(s)", "", len(d.findings))]
+        self.summary.setText(" · ".join(parts))
+        self.summary.setStyleSheet("color: #b3261e;" if non_compliant else "")
+        if d.subject_kind == SubjectKind.DEPARTMENT:
+            self.scope_note.setText(self.tr("A government department is checked against its own duty list "
+                                            "and the terms for all departments."))
+        else:
+            self.scope_note.setText(self.tr("The terms of the agreement that apply to enterprises."))
+        self.checklist_heading.setText(self.tr("Checklist (%1 terms)").replace("%1", str(len(d.results))))
+
+    def _retranslate_headings(self) -> None:
+        for heading in self._headings:
+            kind, _ = heading.property("group")
+            if kind == "duty":
+                name = self.detail.subject_name if self.detail else ""
+                heading.setText(self.tr("Own duty list of %1").replace("%1", name))
+            else:
+                heading.setText(self.tr("Terms for all departments"))
+
+    def _show_notes(self) -> None:
+        if self.notes.hasFocus() or self._notes_timer.isActive():
+            return
+        if self.notes.toPlainText() != self.detail.notes:
+            self._loading_notes = True
+            self.notes.setPlainText(self.detail.notes)
+            self._loading_notes = False
+
+    def _show_findings(self) -> None:
+        from ngo_audit.labels import SEVERITY, STATUS
+
+        self.findings_list.clear()
+        for f in self.detail.findings:
+            row = next((r for r in self.detail.results if r.term_id == f.term_id), None)
+            term = f"{row.number} · " if row else ""
+            text = (f"{term}{f.title} — {cap(SEVERITY[f.severity].get())} · {cap(STATUS[f.status].get())}")
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(QColor(SEVERITY_COLOURS.get(f.severity.value, "#9aa5ad")))
+            item = QListWidgetItem(QIcon(pixmap), text)
+            item.setData(Qt.ItemDataRole.UserRole, f.id)
+            item.setToolTip(self.tr("Open finding %1 on the Findings page").replace("%1", str(f.id)))
+            self.findings_list.addItem(item)
+        if not self.detail.findings:
+            item = QListWidgetItem(self.tr("No findings in this visit"))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.findings_list.addItem(item)
+        self.findings_heading.setText(self.tr("Findings of this visit (%1)").replace("%1", str(len(self.detail.findings))))
+
+    def _update_editable(self) -> None:
+        editable = not self.ctx.readonly
+        for card in self.cards.values():
+            card.set_editable(editable)
+        self.notes.setReadOnly(not editable)
+        self.edit_button.setVisible(editable)
+
+    # -- edits --------------------------------------------------------------------------------------
+    def card(self, number: str) -> TermCard:
+        """The card of the term numbered ``number`` (tests, keyboard navigation)."""
+        return next(c for c in self.cards.values() if c.row.number == number)
+
+    def set_result(self, row, value: str) -> None:
+        from ngo_audit.labels import TERM_RESULT
+        from ngo_audit.models import AuditResult, TermResult
+
+        from ..undo import FieldEdit
+
+        if self.ctx.readonly or value == row.result.value:
+            return
+        text = (self.tr("%1: %2").replace("%1", row.number)
+                .replace("%2", TERM_RESULT[TermResult(value)].get()))
+        self.ctx.edit(text, FieldEdit(AuditResult, update_result, row.id, {"result": TermResult(value)}),
+                      tables=RESULT_TABLES, on_error=self._edit_failed)
+
+    def set_note(self, row, note: str) -> None:
+        from ngo_audit.models import AuditResult
+
+        from ..undo import FieldEdit
+
+        if self.ctx.readonly:
+            return
+        text = self.tr("note on term %1").replace("%1", row.number)
+        self.ctx.edit(text, FieldEdit(AuditResult, update_result, row.id, {"note": note}),
+                      tables=RESULT_TABLES, on_error=self._edit_failed)
+
+    def _edit_failed(self, exc: BaseException) -> None:
+        from .. import errors
+
+        errors.report(exc, self)
+        self.reload()  # show what the file holds
+
+    def _notes_typed(self) -> None:
+        if not self._loading_notes and not self.ctx.readonly:
+            self._notes_timer.start()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.notes and event.type() == QEvent.Type.FocusOut:
+            self.save_notes()
+        return super().eventFilter(obj, event)
+
+    def save_notes(self) -> None:
+        from ngo_audit.models import Audit
+        from ngo_audit.services.audits import update_audit
+
+        from ..undo import FieldEdit
+
+        self._notes_timer.stop()
+        if self.detail is None or self.ctx.readonly:
+            return
+        notes = self.notes.toPlainText().strip()
+        if notes == (self._notes_sent if self._notes_sent is not None else self.detail.notes):
+            return
+        self._notes_sent = notes
+        text = self.tr("notes of audit %1").replace("%1", str(self.detail.id))
+        self.ctx.edit(text, FieldEdit(Audit, update_audit, self.detail.id, {"notes": notes}),
+                      tables=NOTES_TABLES, on_error=self._edit_failed)
+
+    def add_finding(self, row) -> FindingFromTermDialog | None:
+        if self.ctx.readonly or self.detail is None:
+            return None
+        self.dialog = FindingFromTermDialog(self.ctx, self.detail, row, self)
+        self.dialog.open()
+        return self.dialog
+
+    # -- language -----------------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.back_button.setText("← " + self.tr("All audits"))
+        self.back_button.setToolTip(self.tr("Back to the list of audits (Esc)"))
+        self.edit_button.setText(self.tr("Edit details…"))
+        self.notes_heading.setText(self.tr("Notes of the visit"))
+        self.notes.setPlaceholderText(self.tr("What was seen and done on site; saved as you type"))
+        if self.detail is not None:
+            self._show(self.detail)
+            self._retranslate_headings()
+        else:
+            self.findings_heading.setText(self.tr("Findings of this visit"))
