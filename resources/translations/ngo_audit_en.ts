@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditRunView</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/audit_run.py" line="+428"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditsModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/models/audits_model.py" line="+182"/>
+        <source>%n term(s) not checked yet</source>
+        <translation>
+            <numerusform>%n term not checked yet</numerusform>
+            <numerusform>%n terms not checked yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/audits.py" line="+441"/>
+        <source>%n audit(s)</source>
+        <translation>
+            <numerusform>%n audit</numerusform>
+            <numerusform>%n audits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/dashboard.py" line="+229"/>
@@ -44,6 +77,36 @@
         <translation>
             <numerusform>%n finding</numerusform>
             <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/sharing/merge_dialog.py" line="+193"/>
+        <source>%n conflict(s): the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins — the choice applies to all of them at once — then merge again.</source>
+        <translation>
+            <numerusform>%n conflict: the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins, then merge again.</numerusform>
+            <numerusform>%n conflicts: the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins — the choice applies to all of them at once — then merge again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/subjects.py" line="+260"/>
+        <source>%n subject(s) exported to %1</source>
+        <translation>
+            <numerusform>%n subject exported to %1</numerusform>
+            <numerusform>%n subjects exported to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n subject(s)</source>
+        <translation>
+            <numerusform>%n subject</numerusform>
+            <numerusform>%n subjects</numerusform>
         </translation>
     </message>
 </context>

@@ -56,6 +56,340 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/pages/audits.py" line="+122"/>
+        <source>Edit audit details</source>
+        <translation>编辑检查信息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New audit</source>
+        <translation>新建监督检查</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>latitude, longitude — e.g. 26.55687, 106.47012</source>
+        <translation>纬度, 经度，例如 26.55687, 106.47012</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Planned visit of %1</source>
+        <translation>%1计划检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>no date</source>
+        <translation>未定日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No planned visit left in this quarter</source>
+        <translation>本季度已无待执行的计划检查</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave empty for the subject&apos;s address</source>
+        <translation>留空则使用监督对象的地址</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS</source>
+        <translation>GPS 坐标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start audit</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Write the GPS position as latitude, longitude in degrees, e.g. 26.55687, 106.47012.</source>
+        <translation>GPS 坐标请写作“纬度, 经度”（以度为单位），例如 26.55687, 106.47012。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the subject of the visit.</source>
+        <translation>请选择本次检查的监督对象。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>edit of audit %1</source>
+        <translation>编辑检查 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRunView</name>
+    <message>
+        <location filename="../../ui/pages/audit_run.py" line="+376"/>
+        <source>Finding %1: %2</source>
+        <translation>问题 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Auditors: %1</source>
+        <translation>监督员：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location: %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPS %1</source>
+        <translation>GPS %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 terms checked</source>
+        <translation>已检查 %1/%2 项条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 non-compliant</source>
+        <translation>%1 项不符合</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A government department is checked against its own duty list and the terms for all departments.</source>
+        <translation>政府部门按其本部门职责清单及适用于所有部门的条款检查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The terms of the agreement that apply to enterprises.</source>
+        <translation>委托协议中适用于企业的条款。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist (%1 terms)</source>
+        <translation>检查清单（%1 项条款）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Own duty list of %1</source>
+        <translation>%1的职责清单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terms for all departments</source>
+        <translation>适用于所有部门的条款</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open finding %1 on the Findings page</source>
+        <translation>在“问题与整改”中打开问题 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No findings in this visit</source>
+        <translation>本次检查未发现问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Findings of this visit (%1)</source>
+        <translation>本次检查发现的问题（%1）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>note on term %1</source>
+        <translation>条款 %1 的备注</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>notes of audit %1</source>
+        <translation>检查 %1 的记录</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>All audits</source>
+        <translation>全部检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the list of audits (Esc)</source>
+        <translation>返回检查列表（Esc）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit details…</source>
+        <translation>编辑信息……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes of the visit</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was seen and done on site; saved as you type</source>
+        <translation>现场所见及所做的工作；输入时自动保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Findings of this visit</source>
+        <translation>本次检查发现的问题</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsModel</name>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="+31"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-compliant</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Loading audits</source>
+        <translation>正在读取检查记录</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Terms checked / terms in the checklist</source>
+        <translation>已检查条款数 / 清单条款数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This column cannot be sorted</source>
+        <translation>此列不能排序</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n term(s) not checked yet</source>
+        <translation>
+            <numerusform>尚有 %n 项条款未检查</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/audits.py" line="+125"/>
+        <source>%n audit(s)</source>
+        <translation>
+            <numerusform>共 %n 次检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>All quarters</source>
+        <translation>全部季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All subjects</source>
+        <translation>全部监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All auditors</source>
+        <translation>全部监督员</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>All types</source>
+        <translation>全部检查类型</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search subject, credit code, location, notes</source>
+        <translation>搜索监督对象、信用代码、地点、检查记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New audit…</source>
+        <translation>新建检查……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a visit: from a planned visit of this quarter, or for any subject</source>
+        <translation>开始一次检查：从本季度的计划检查开始，或选择任一监督对象</translation>
+    </message>
+</context>
+<context>
     <name>CommentDialog</name>
     <message>
         <location filename="../../ui/reviewer/comments.py" line="+129"/>
@@ -350,6 +684,89 @@
     </message>
 </context>
 <context>
+    <name>DeleteSubject</name>
+    <message>
+        <location filename="../../ui/pages/subject_dialog.py" line="+457"/>
+        <source>Delete subject</source>
+        <translation>删除监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audits</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terms of its own duty list</source>
+        <translation>本部门职责清单条款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” cannot be deleted.</source>
+        <translation>“%1”不能删除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is part of the supervision record:</source>
+        <translation>它是监督记录的一部分：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audits, findings and evidence are never deleted with a subject. If it has closed or moved away, say so in its notes.</source>
+        <translation>检查记录、问题和证据不会随监督对象一起删除。如该对象已关停或迁出，请在备注中注明。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its planned visits are removed from the plans: %1</source>
+        <translation>从监督计划中移除它的计划检查：%1 项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leads about it stay, no longer linked to it: %1</source>
+        <translation>有关它的线索保留，但不再与它关联：%1 条</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reviewers&apos; comments on it stay: %1</source>
+        <translation>审阅人对它的意见保留：%1 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing else in the file refers to it.</source>
+        <translation>文件中没有其他内容引用它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>可通过“编辑 › 撤销”撤回此操作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>deletion of subject %1</source>
+        <translation>删除监督对象 %1</translation>
+    </message>
+</context>
+<context>
     <name>EditFindingDialog</name>
     <message>
         <location filename="../../ui/pages/finding_dialogs.py" line="+43"/>
@@ -418,6 +835,170 @@
         <location line="+4"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../ui/pages/evidence_panel.py" line="+393"/>
+        <location line="+187"/>
+        <source>This visit</source>
+        <translation>本次检查</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <location line="+187"/>
+        <source>This finding</source>
+        <translation>本问题</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No time in the file</source>
+        <translation>文件中没有拍摄时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPS %1</source>
+        <translation>GPS %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No GPS position in the file</source>
+        <translation>文件中没有 GPS 位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence of finding %1</source>
+        <translation>问题 %1 的证据</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+1"/>
+        <source>not in the file</source>
+        <translation>文件中没有</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Evidence (%1)</source>
+        <translation>证据（%1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No evidence yet. Drop photos or documents here, or use “Add files…”.</source>
+        <translation>尚无证据。可将照片或文档拖放到这里，或点击“添加文件……”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No evidence.</source>
+        <translation>没有证据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Adding %1</source>
+        <translation>正在添加 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>edit of evidence %1</source>
+        <translation>编辑证据 %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Add files…</source>
+        <translation>添加文件……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add photos or documents; you can also drop files on the thumbnails</source>
+        <translation>添加照片或文档；也可以把文件拖放到缩略图区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New files go to</source>
+        <translation>新文件归入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before/after</source>
+        <translation>整改前/后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS</source>
+        <translation>GPS 坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show large…</source>
+        <translation>查看大图……</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not tagged</source>
+        <translation>未标注</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewer</name>
+    <message>
+        <location line="-343"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading…</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open in another program</source>
+        <translation>用其他程序打开</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPS %1</source>
+        <translation>GPS %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This file is not a picture. Open it in another program to read it.</source>
+        <translation>此文件不是图片，请用其他程序打开查看。</translation>
     </message>
 </context>
 <context>
@@ -552,6 +1133,79 @@
     </message>
 </context>
 <context>
+    <name>FindingFromTermDialog</name>
+    <message>
+        <location filename="../../ui/pages/finding_from_term.py" line="+60"/>
+        <source>Add finding</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>What was found, in a few words</source>
+        <translation>简要概括发现的问题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What you saw, where, and what it breaks</source>
+        <translation>现场所见、位置及违反的要求</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the subject must do to rectify it</source>
+        <translation>监督对象应如何整改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Note on the term in the checklist (optional)</source>
+        <translation>检查清单中该条款的备注（可选）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rectification requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and documents</source>
+        <translation>照片和文档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The term is marked non-compliant and the finding recorded in one step, its photos as “before” evidence. To take it back, withdraw the finding.</source>
+        <translation>一步完成：该条款标记为不符合，记录问题，照片作为“整改前”证据保存。如需收回，请撤销该问题。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record finding</source>
+        <translation>记录问题</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../ui/models/findings_model.py" line="+33"/>
@@ -660,9 +1314,411 @@
     </message>
 </context>
 <context>
+    <name>FingerprintDialog</name>
+    <message>
+        <location filename="../../ui/sharing/trust_dialog.py" line="+80"/>
+        <source>Not a fingerprint yet: %1 of 64 hexadecimal digits (0-9, A-F).</source>
+        <translation>还不是完整的指纹：已输入 %1 / 64 位十六进制数字（0-9、A-F）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Trust a key by its fingerprint</source>
+        <translation>按指纹信任密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NGO:</source>
+        <translation>机构：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>64 hexadecimal digits, as on the NGO&apos;s printed sheet</source>
+        <translation>64 位十六进制数字，与机构打印的指纹单一致</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <location filename="../../ui/pages/import_wizard.py" line="+207"/>
+        <location line="+9"/>
+        <source>Choose a spreadsheet</source>
+        <translation>选择表格文件</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Choose an Excel workbook (.xlsx) or a CSV file with one subject per row under a header row. Column names in Chinese or English are recognised; the next step lets you check them. Old .xls files: save them as .xlsx in Excel or WPS first.</source>
+        <translation>请选择 Excel 工作簿或 CSV 文件：表头行之下每行一个监督对象。中文或英文列名均可识别，下一步可以核对。旧版 .xls 文件请先在 Excel 或 WPS 中另存为“Excel 工作簿”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>表格文件（Excel 工作簿或 CSV）的路径</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 rows under the header on row %2; %3 columns.</source>
+        <translation>表头在第 %2 行，其下共 %1 行数据，%3 列。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reading the spreadsheet</source>
+        <translation>正在读取表格</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <location line="+45"/>
+        <source>Match the columns</source>
+        <translation>对应各列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which column holds what? The columns were matched by their names; correct them where needed. Fields marked * are required (credit code and sector unless a Kind column says the row is a department).</source>
+        <translation>各列分别是什么内容？已按列名自动对应，如有不对请修改。带 * 的为必填项（统一社会信用代码和产业为必填，除非“类型”列注明该行是政府部门）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a column for: %1.</source>
+        <translation>请为以下字段选择列：%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Column %1 is chosen for more than one field: %2.</source>
+        <translation>第 %1 列被选作多个字段：%2。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. %1</source>
+        <translation>例：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location line="-206"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <location line="+277"/>
+        <source>Check the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the rows with errors</source>
+        <translation>只显示有错误的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import all rows</source>
+        <translation>导入全部行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An import is not undone with Edit › Undo. Cancelling it while it runs leaves the file as it was.</source>
+        <translation>导入不能通过“编辑 › 撤销”撤回。导入过程中取消，文件保持原样。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import only the %1 good rows (skip %2 rows with errors)</source>
+        <translation>只导入 %1 行正确的数据（跳过 %2 行有错误的数据）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Checking %1 rows…</source>
+        <translation>正在检查 %1 行…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All %1 rows are fine and ready to import.</source>
+        <translation>全部 %1 行均无误，可以导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 rows have errors (%3 problems). They are shown in red; hover a row, or see the list below, for what is wrong.</source>
+        <translation>%2 行中有 %1 行有错误（共 %3 处）。有错误的行以红色显示；将鼠标停在该行上或查看下方列表可了解具体问题。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing is imported while rows have errors. Correct them in the spreadsheet and choose it again, or import only the good rows.</source>
+        <translation>存在有错误的行时不会导入任何数据。请在表格中改正后重新选择文件，或只导入正确的行。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <location line="+43"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the import; nothing is added to the file</source>
+        <translation>停止导入，不向文件添加任何数据</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importing subjects</source>
+        <translation>正在导入监督对象</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported subjects: %1.</source>
+        <translation>已导入监督对象：%1 个。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows with errors, not imported: %1 (rows %2).</source>
+        <translation>有错误未导入的行：%1 行（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The import failed.</source>
+        <translation>导入失败。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location line="+32"/>
+        <source>Import subjects</source>
+        <translation>导入监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../../ui/sharing/key_dialog.py" line="+126"/>
+        <source>This computer has the signing key of %1, created %2.</source>
+        <translation>本机有“%1”的签名密钥，创建于 %2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no NGO name)</source>
+        <translation>（未填写机构名称）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no signing key yet. Create one to seal audit files for the commissioning government.</source>
+        <translation>本机还没有签名密钥。创建后即可封存审计文件，发送给委托方政府。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the key</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create a key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace key…</source>
+        <translation>更换密钥…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At least %1 characters.</source>
+        <translation>至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The passphrase protects the key; it is asked for at every seal. Nobody can recover it: keep it safe.</source>
+        <translation>口令保护签名密钥，每次封存时都要输入。口令遗失后无法找回，请妥善保管。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace the signing key</source>
+        <translation>更换签名密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace this computer&apos;s signing key? The old key is kept aside, but packages sealed from now on carry the new fingerprint: give it to the commissioning government again.</source>
+        <translation>要更换本机的签名密钥吗？旧密钥会保留备份，但此后封存的包将带有新的指纹：需要重新提供给委托方政府。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Creating the signing key</source>
+        <translation>正在创建签名密钥</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Print the fingerprint</source>
+        <translation>打印指纹</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save the fingerprint as text</source>
+        <translation>将指纹保存为文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export the public key</source>
+        <translation>导出公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public key files (*.txt *.pem)</source>
+        <translation>公钥文件 (*.txt *.pem)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Public key exported</source>
+        <translation>公钥已导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public key was saved to %1. Give it to the commissioning government together with the printed fingerprint.</source>
+        <translation>公钥已保存到 %1。请将它与打印的指纹单一起交给委托方政府。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint (SHA-256) — the commissioning government records it to recognise this NGO&apos;s packages:</source>
+        <translation>指纹（SHA-256）——委托方政府登记此指纹，用以识别本机构的封存包：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;text…</source>
+        <translation>保存为文本(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export public key…</source>
+        <translation>导出公钥(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NGO name:</source>
+        <translation>机构名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as the government knows it</source>
+        <translation>与委托方登记的名称一致</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+194"/>
+        <location filename="../../ui/main_window.py" line="+197"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
@@ -723,6 +1779,103 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/sharing/merge_dialog.py" line="+123"/>
+        <source>Choose the field copy to merge</source>
+        <translation>选择要合并的外业副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit files (*.ngoaudit)</source>
+        <translation>审计文件 (*.ngoaudit)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Merging %1</source>
+        <translation>正在合并 %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+2"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>(changed)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n conflict(s): the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins — the choice applies to all of them at once — then merge again.</source>
+        <translation>
+            <numerusform>%n 处冲突：自分开以来，主文件和副本中同一内容被改成了不同的值。尚未合并任何内容。请选择以哪一方为准（此选择同时适用于全部冲突），然后再次合并。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merge a field copy</source>
+        <translation>合并外业副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring the audits, findings, evidence and edits made in a copy of this file (on another laptop) into it. Nothing is lost, and merging the same copy twice changes nothing.</source>
+        <translation>将本文件的副本（在其他笔记本电脑上）中新增的审计、问题、证据和修改合并进来。不会丢失任何内容；同一副本合并两次不会重复改动。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy:</source>
+        <translation>副本：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Master&apos;s value</source>
+        <translation>主文件中的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy&apos;s value</source>
+        <translation>副本中的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the &amp;master&apos;s values</source>
+        <translation>保留主文件的值(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the &amp;copy&apos;s values</source>
+        <translation>采用副本的值(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge &amp;with this choice</source>
+        <translation>按此选择合并(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <location filename="../../ui/pages/__init__.py" line="+44"/>
@@ -740,7 +1893,7 @@
         <translation>监督对象</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Plan</source>
         <translation>监督计划</translation>
     </message>
@@ -750,7 +1903,7 @@
         <translation>监督检查</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Findings &amp; rectification</source>
         <translation>问题与整改</translation>
     </message>
@@ -801,6 +1954,44 @@
         <location line="+2"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
+    </message>
+</context>
+<context>
+    <name>PendingFiles</name>
+    <message>
+        <location filename="../../ui/pages/evidence_panel.py" line="+345"/>
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPS %1</source>
+        <translation>GPS %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add files…</source>
+        <translation>添加文件……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop photos or documents here</source>
+        <translation>将照片或文档拖放到这里</translation>
     </message>
 </context>
 <context>
@@ -981,7 +2172,7 @@
 <context>
     <name>ReviewerBanner</name>
     <message>
-        <location filename="../../ui/reviewer/banner.py" line="+81"/>
+        <location filename="../../ui/reviewer/banner.py" line="+83"/>
         <source>Read-only review: the package is intact and signed by a trusted key</source>
         <translation>只读审阅：封存包完好，签名密钥受信任</translation>
     </message>
@@ -1016,7 +2207,7 @@
         <translation>（声称，未经证实）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Key %1: trusted (recorded as “%2”)</source>
         <translation>密钥 %1：受信任（登记为“%2”）</translation>
     </message>
@@ -1049,6 +2240,947 @@
         <location line="+1"/>
         <source>Save a copy of your review file to send to the NGO</source>
         <translation>保存审阅意见文件的副本，发送给环保组织</translation>
+    </message>
+</context>
+<context>
+    <name>SealDialog</name>
+    <message>
+        <location filename="../../ui/sharing/seal_dialog.py" line="+103"/>
+        <source>This computer has no signing key yet: sealing creates one, locked by this passphrase (at least %1 characters). Then give its fingerprint to the commissioning government (Tools → Signing key…).</source>
+        <translation>本机还没有签名密钥：封存时将用此口令（至少 %1 个字符）创建一个。之后请将其指纹提供给委托方政府（工具 → 签名密钥…）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The package holds what is saved in the file now, signed with this NGO&apos;s key.</source>
+        <translation>封存包包含文件中当前已保存的内容，并以本机构的密钥签名。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the sealed package as</source>
+        <translation>封存包保存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealed packages (*.ngoseal)</source>
+        <translation>封存包 (*.ngoseal)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Replace package</source>
+        <translation>替换封存包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sealing %1</source>
+        <translation>正在封存 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sealed</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The package was sealed:
+%1
+
+Key fingerprint:
+%2
+
+Send the package as it is; any change to it will be detected.</source>
+        <translation>封存包已生成：
+%1
+
+密钥指纹：
+%2
+
+请原样发送封存包；对它的任何改动都会被发现。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Seal for the government</source>
+        <translation>封存送审</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal this audit file into one signed package (.ngoseal) to mail or put on a USB stick. The reviewer can tell whether it is exactly what you sent.</source>
+        <translation>将本审计文件封存为一个带签名的文件（.ngoseal），可通过邮件或 U 盘发送。审阅人能够确认它与您发出的完全一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quarter (optional):</source>
+        <translation>季度（可选）：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Package:</source>
+        <translation>封存包：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealed by:</source>
+        <translation>封存人：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 2014Q3; empty: the agreement&apos;s whole period</source>
+        <translation>如 2014Q3；留空则为协议的整个期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Seal</source>
+        <translation>封存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../../ui/sharing/__init__.py" line="+103"/>
+        <source>&amp;Signing key…</source>
+        <translation>签名密钥(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This NGO&apos;s signing key: create it, show and print its fingerprint</source>
+        <translation>本机构的签名密钥：创建密钥，查看并打印其指纹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trusted NGO keys…</source>
+        <translation>受信任的机构密钥(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The NGO keys whose sealed packages you trust</source>
+        <translation>您信任其封存包的机构密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;eal for the government…</source>
+        <translation>封存送审(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a signed package (.ngoseal) of this audit file to send</source>
+        <translation>将本审计文件制作成带签名的封存包（.ngoseal）以便发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge a field copy…</source>
+        <translation>合并外业副本(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring the work done in a copy of this file into it</source>
+        <translation>将本文件副本中的工作合并进来</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectDialog</name>
+    <message>
+        <location filename="../../ui/pages/subject_dialog.py" line="-160"/>
+        <source>An enterprise needs its unified social credit code (18 characters).</source>
+        <translation>企业须填写 18 位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This credit code already belongs to “%1”.</source>
+        <translation>该统一社会信用代码已属于“%1”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The credit code is valid.</source>
+        <translation>统一社会信用代码有效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a valid credit code</source>
+        <translation>有效的统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sector</source>
+        <translation>所属产业</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Still needed: %1.</source>
+        <translation>尚需填写：%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>可通过“编辑 › 撤销”撤回此操作。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>new subject %1</source>
+        <translation>新建监督对象 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>edit of subject %1</source>
+        <translation>编辑监督对象 %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>所属产业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key monitoring</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit level</source>
+        <translation>环境信用等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no grid cell)</source>
+        <translation>（未划入网格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New subject</source>
+        <translation>新建监督对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit subject</source>
+        <translation>编辑监督对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key-monitored</source>
+        <translation>重点监控企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 18-character unified social credit code (GB 32100-2015); spaces and full-width characters are accepted.</source>
+        <translation>18 位统一社会信用代码（GB 32100-2015）；可含空格或全角字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick one used before or type a new one</source>
+        <translation>选择已有行业，或输入新的行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full registered name</source>
+        <translation>登记的完整名称</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectFileView</name>
+    <message>
+        <location filename="../../ui/pages/subject_file.py" line="+210"/>
+        <source>Key-monitored</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit level: %1</source>
+        <translation>环境信用等级：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommended for the blacklist</source>
+        <translation>已建议列入黑名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open findings: %1</source>
+        <translation>未销号问题：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overdue: %1</source>
+        <translation>逾期：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audits: %1</source>
+        <translation>检查：%1 次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings in all: %1</source>
+        <translation>问题总数：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned visits: %1</source>
+        <translation>计划检查：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads: %1</source>
+        <translation>线索：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+45"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Type</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-compliant terms</source>
+        <translation>不符合条款数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+109"/>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 · overdue</source>
+        <translation>%1 · 已逾期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Term</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+85"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New deadline: %1</source>
+        <translation>新期限：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ref. %1</source>
+        <translation>文号：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was recorded</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Evidence of finding %1</source>
+        <translation>问题 %1 的证据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Photos and documents of this subject, its audits and its findings, newest first. Double-click one to open its finding.</source>
+        <translation>该对象及其检查、问题的照片和文件，最新的在前。双击可打开对应的问题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No evidence yet.</source>
+        <translation>尚无证据。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audits</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rectification history</source>
+        <translation>整改记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All subjects</source>
+        <translation>全部监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>所属产业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key monitoring</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit level</source>
+        <translation>环境信用等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blacklist recommended</source>
+        <translation>建议列入黑名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsModel</name>
+    <message>
+        <location filename="../../ui/models/subjects_model.py" line="+31"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>重点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit level</source>
+        <translation>信用等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open findings</source>
+        <translation>未销号问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last audit</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Loading subjects</source>
+        <translation>正在加载监督对象</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Key-monitored enterprise</source>
+        <translation>重点监控企业</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings not yet closed or withdrawn</source>
+        <translation>尚未销号或撤销的问题</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsPage</name>
+    <message>
+        <location filename="../../ui/pages/subjects.py" line="+247"/>
+        <source>subjects</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export subjects</source>
+        <translation>导出监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n subject(s) exported to %1</source>
+        <translation>
+            <numerusform>已将 %n 个监督对象导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting subjects</source>
+        <translation>正在导出监督对象</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>%n subject(s)</source>
+        <translation>
+            <numerusform>共 %n 个监督对象</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All grid cells</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All sectors</source>
+        <translation>全部产业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key monitoring: any</source>
+        <translation>重点监控：不限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key-monitored</source>
+        <translation>重点监控企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not key-monitored</source>
+        <translation>非重点监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All credit levels</source>
+        <translation>全部信用等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open findings: any</source>
+        <translation>未销号问题：不限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>With open findings</source>
+        <translation>有未销号问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without open findings</source>
+        <translation>无未销号问题</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a subject</source>
+        <translation>添加监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import subjects from a spreadsheet (.xlsx or .csv)</source>
+        <translation>从表格文件（Excel 工作簿或 CSV）导入监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export every subject to a spreadsheet (.xlsx or .csv)</source>
+        <translation>将全部监督对象导出为表格文件（Excel 工作簿或 CSV）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search name, credit code, address, contact (Ctrl+F)</source>
+        <translation>搜索名称、统一社会信用代码、地址、联系人（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+</context>
+<context>
+    <name>TermCard</name>
+    <message>
+        <location filename="../../ui/pages/audit_run.py" line="-413"/>
+        <source>Legal basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Finding %1: %2</source>
+        <translation>问题 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Note on this term</source>
+        <translation>该条款的备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add finding…</source>
+        <translation>添加问题……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark this term non-compliant and record a finding, in one step</source>
+        <translation>一步完成：将该条款标记为不符合并记录问题</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../ui/sharing/trust_dialog.py" line="+54"/>
+        <source>%1 (this computer&apos;s key)</source>
+        <translation>%1（本机的密钥）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file</source>
+        <translation>公钥文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>typed fingerprint</source>
+        <translation>手工输入指纹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>own key</source>
+        <translation>本机密钥</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Trust the key in a public key file</source>
+        <translation>信任公钥文件中的密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public key files (*.txt *.pem);;All files (*)</source>
+        <translation>公钥文件 (*.txt *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Trust this key</source>
+        <translation>信任此密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint:
+%1
+
+Compare it with the NGO&apos;s printed sheet. Name of the NGO:</source>
+        <translation>指纹：
+%1
+
+请与机构打印的指纹单核对。机构名称：</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Remove trusted key</source>
+        <translation>移除受信任的密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop trusting the key of %1?
+%2
+
+Packages sealed with it will show as untrusted.</source>
+        <translation>不再信任“%1”的密钥吗？
+%2
+
+用它封存的包将显示为不受信任。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Trusted NGO keys</source>
+        <translation>受信任的机构密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealed packages signed with one of these keys show as trusted. Add a key from the public key file the NGO gave you, or type the fingerprint from its printed sheet.</source>
+        <translation>用以下密钥签名的封存包显示为受信任。可从机构提供的公钥文件添加密钥，或输入其打印指纹单上的指纹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NGO</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>添加方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add from &amp;file…</source>
+        <translation>从文件添加(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add by &amp;fingerprint…</source>
+        <translation>按指纹添加(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
     </message>
 </context>
 <context>
