@@ -539,3 +539,26 @@ def test_the_dialogs_and_the_wizard_show_no_english(opened, qtbot, tmp_path):
         texts += visible_texts(page)
     texts = [CREDIT_CODE.sub("", t) for t in texts]
     assert not untranslated(texts), untranslated(texts)
+
+
+def test_the_rectification_notice_is_made_from_the_subjects_file(opened, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    page = subjects_page(opened, qtbot)
+    header = page.table.horizontalHeader()
+    header.setSortIndicator(COL_OPEN, Qt.SortOrder.DescendingOrder)  # a subject with open findings
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: page.model.is_loaded(0), timeout=TIMEOUT_MS)
+    rect = page.table.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot, opened)
+    view = page.file_view
+    assert page.stack.currentWidget() is view and view.file is not None
+    assert not view.notice_button.isHidden() and view.notice_button.text() == "整改通知书…"
+    out = tmp_path / "整改 通知书.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(view.notice_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=TIMEOUT_MS * 3)
+    wait_idle(qtbot, opened)
+    assert out.read_bytes().startswith(b"%PDF-")

@@ -1957,6 +1957,29 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/pages/pdf_preview.py" line="+179"/>
+        <source>%1 pages. No PDF renderer is installed here, so the pages cannot be shown; open the PDF to read it. Contents:</source>
+        <translation>共 %1 页。本机没有安装 PDF 渲染组件，无法在此显示页面，请打开 PDF 阅读。目录：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Rendering the preview</source>
+        <translation>正在生成预览</translation>
+    </message>
+</context>
+<context>
     <name>PendingFiles</name>
     <message>
         <location filename="../../ui/pages/evidence_panel.py" line="+345"/>
@@ -1997,7 +2020,7 @@
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="+123"/>
+        <location filename="../../ui/pages/__init__.py" line="+124"/>
         <source>This area is not available in this version yet. Your data for it is kept in the file and will show here when it is.</source>
         <translation>此功能在当前版本中尚未提供。相关数据已保存在文件中，功能提供后将在此显示。</translation>
     </message>
@@ -2036,6 +2059,228 @@
         <location line="+26"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="+292"/>
+        <source>edit of the report&apos;s “%1”</source>
+        <translation>修改报告的“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>VI. Difficulties and problems</source>
+        <translation>六、存在的困难和问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VII. Next quarter&apos;s plan</source>
+        <translation>七、下季度计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommendations (blacklist, credit downgrade)</source>
+        <translation>建议（列入黑名单、下调信用等级）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening summary (optional)</source>
+        <translation>开头概述（可不填）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Generating the report of %1…</source>
+        <translation>正在生成%1的报告……</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generating the quarterly report</source>
+        <translation>正在生成季度监督报告</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 generated: %2 pages. Save it or open it.</source>
+        <translation>已生成《%1》，共 %2 页。可保存或打开。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Generation cancelled; no report was written.</source>
+        <translation>已取消生成，未写入任何报告。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report could not be generated.</source>
+        <translation>报告未能生成。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+141"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <location line="+1"/>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving the report</source>
+        <translation>正在保存报告</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No PDF viewer opened %1; save the report and open it yourself.</source>
+        <translation>没有 PDF 阅读器能打开 %1，请保存报告后自行打开。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>issue ledger %1</source>
+        <translation>问题台账 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the issue ledger</source>
+        <translation>保存问题台账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Issue ledger saved to %1</source>
+        <translation>问题台账已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the issue ledger</source>
+        <translation>正在导出问题台账</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Generate report</source>
+        <translation>生成报告(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build the quarterly supervision report (PDF) and preview it</source>
+        <translation>生成季度监督报告（PDF）并预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open PDF</source>
+        <translation>打开 PDF(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the report in the PDF viewer of this computer</source>
+        <translation>用本机的 PDF 阅读器打开报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xcel ledger…</source>
+        <translation>Excel 台账(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the quarter&apos;s issue ledger as an Excel workbook</source>
+        <translation>将本季度问题台账保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is open read-only: the texts cannot be changed here, but the report can be generated.</source>
+        <translation>此文件以只读方式打开：这里的文字不能修改，但可以生成报告。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Difficulties met this quarter (staff, vehicles, access refused…)</source>
+        <translation>本季度遇到的困难（人手、车辆、被拒绝进入……）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the NGO plans for the next quarter</source>
+        <translation>下季度的工作计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subjects recommended for the blacklist or a credit downgrade, and why</source>
+        <translation>建议列入黑名单或下调信用等级的监督对象及理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening remarks before section I (may stay empty)</source>
+        <translation>第一部分之前的开头说明（可以不填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Choose the quarter, write the texts, then generate the report.</source>
+        <translation>选择季度，填写文字部分，然后生成报告。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>rectification notice %1</source>
+        <translation>整改通知书 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the rectification notice</source>
+        <translation>保存整改通知书</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rectification notice for %1 saved to %2</source>
+        <translation>“%1”的整改通知书已保存到 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Building the rectification notice</source>
+        <translation>正在生成整改通知书</translation>
     </message>
 </context>
 <context>
@@ -2561,7 +2806,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectFileView</name>
     <message>
-        <location filename="../../ui/pages/subject_file.py" line="+210"/>
+        <location filename="../../ui/pages/subject_file.py" line="+221"/>
         <source>Key-monitored</source>
         <translation>重点监控</translation>
     </message>
@@ -2773,6 +3018,16 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rectification notice…</source>
+        <translation>整改通知书…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rectification notice (PDF) of this subject&apos;s open findings</source>
+        <translation>该监督对象未销号问题的整改通知书（PDF）</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -53,7 +53,8 @@ REGISTRY: list[PageEntry] = [
     PageEntry("findings", QT_TRANSLATE_NOOP("Navigation", "Findings & rectification"), "findings",
               "ui.pages.findings", "FindingsPage"),
     PageEntry("leads", QT_TRANSLATE_NOOP("Navigation", "Leads"), "leads", None),
-    PageEntry("reports", QT_TRANSLATE_NOOP("Navigation", "Reports"), "reports", None),
+    PageEntry("reports", QT_TRANSLATE_NOOP("Navigation", "Reports"), "reports", "ui.pages.reports", "ReportsPage",
+              frozenset({"quarter_note", "contract"})),
 ]
 
 

@@ -67,6 +67,13 @@ class SubjectFileView(QWidget):
     delete_requested = Signal(int)
     finding_requested = Signal(int)
 
+    def make_notice(self):
+        if self.subject_id:
+            from .reports import make_notice
+
+            return make_notice(self.ctx, self.subject_id, self)
+        return None
+
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("subjectFile")
@@ -90,10 +97,14 @@ class SubjectFileView(QWidget):
         self.delete_button = QPushButton(objectName="subjectFileDelete")
         self.edit_button.clicked.connect(lambda: self.subject_id and self.edit_requested.emit(self.subject_id))
         self.delete_button.clicked.connect(lambda: self.subject_id and self.delete_requested.emit(self.subject_id))
+        # The notice only reads the file, so reviewers may print it too.
+        self.notice_button = QPushButton(objectName="subjectFileNotice")
+        self.notice_button.clicked.connect(self.make_notice)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.heading, 1)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.subheading = QLabel(objectName="subjectFileSubheading", wordWrap=True,
                                  textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -378,6 +389,8 @@ class SubjectFileView(QWidget):
         self.back_button.setText("← " + self.tr("All subjects"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete…"))
+        self.notice_button.setText(self.tr("Rectification notice…"))
+        self.notice_button.setToolTip(self.tr("The rectification notice (PDF) of this subject's open findings"))
         names = {"kind": self.tr("Kind"), "name": self.tr("Name"), "credit_code": self.tr("Credit code"),
                  "sector": self.tr("Sector"), "industry": self.tr("Industry"), "grid": self.tr("Grid"),
                  "address": self.tr("Address"), "contact_person": self.tr("Contact person"),
