@@ -195,7 +195,9 @@ def test_comments_go_from_reviewer_to_ngo_and_are_answered(window, reviewer, sen
     reviewer.opener.banner.comment_button.click()
     qtbot.waitUntil(lambda: comments.dialog is not None and comments.dialog.isVisible(), timeout=TIMEOUT_MS)
     dialog = comments.dialog
-    assert dialog.target.count() == 2 and "雨水排口有黄褐色废水外排" in dialog.target.itemText(0)
+    assert "雨水排口有黄褐色废水外排" in dialog.target.itemText(0)
+    assert dialog.target.itemText(1).startswith("协议条款")  # the finding's term, then a section, then every term
+    assert dialog.target.count() > 3
     assert dialog.name.isVisible() and dialog.name.text() == "测试员"
     dialog.name.setText("王处长")
     dialog.organisation.setText("清镇市生态文明建设局")
@@ -215,16 +217,27 @@ def test_comments_go_from_reviewer_to_ngo_and_are_answered(window, reviewer, sen
     qtbot.waitUntil(lambda: comments.dialog is not dialog and comments.dialog.isVisible(), timeout=TIMEOUT_MS)
     second = comments.dialog
     assert not second.name.isVisible()
-    second.target.setCurrentIndex(1)
+    second.target.setCurrentIndex(2)
     second.section.setText("2014Q3 困难与建议")
     second.text.setPlainText("本节数据与上季度口径不同。")
     second.accept()
     wait_idle(qtbot, window)
     assert len(asked) == 1 and len(ReviewFile.load(written).comments) == 2
 
+    # a third, on the finding's term of the agreement
+    comments.add_comment()
+    qtbot.waitUntil(lambda: comments.dialog is not second and comments.dialog.isVisible(), timeout=TIMEOUT_MS)
+    third = comments.dialog
+    third.target.setCurrentIndex(1)
+    third.text.setPlainText("该条款的检查标准请细化。")
+    third.accept()
+    wait_idle(qtbot, window)
+    on_term = [c for c in ReviewFile.load(written).comments if c.target_table == "term"]
+    assert len(on_term) == 1 and on_term[0].target_uid
+
     listing = comments.show_comments()
     wait_idle(qtbot, window)
-    assert listing.table.rowCount() == 2 and not listing.save_answer.isVisible()
+    assert listing.table.rowCount() == 3 and not listing.save_answer.isVisible()
 
     exported = tmp_path / "发给机构" / "意见.ngoreview"
     exported.parent.mkdir()
@@ -245,9 +258,9 @@ def test_comments_go_from_reviewer_to_ngo_and_are_answered(window, reviewer, sen
     reviewer.import_comments.trigger()
     wait_idle(qtbot, window)
     listing = comments.list_dialog
-    qtbot.waitUntil(lambda: listing.isVisible() and listing.table.rowCount() == 2, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: listing.isVisible() and listing.table.rowCount() == 3, timeout=TIMEOUT_MS)
     assert "王处长" in window.statusBar().currentMessage()
-    texts = [listing.table.item(r, 1).text() for r in range(2)]
+    texts = [listing.table.item(r, 1).text() for r in range(3)]
     assert "雨水排口有黄褐色废水外排" in texts and "2014Q3 困难与建议" in texts
     row = texts.index("雨水排口有黄褐色废水外排")
     listing.table.selectRow(row)

@@ -1,7 +1,7 @@
 """Review comments in the GUI: written by a reviewer on a package, imported and answered by the NGO.
 
 Reviewer side (a package open): "Add comment…" comments on the finding or the
-subject shown, or on a report section.  The first comment asks once (per
+subject shown, the finding's term, any term of the agreement, or a report section.  The first comment asks once (per
 package, per session) where to keep the ``.ngoreview`` file, which names the
 reviewer and the exact package (``ReviewFile.create``); every comment is saved
 at once.  "Export comments…" saves a copy to send.
@@ -59,6 +59,25 @@ def _target_of(session, table: str, record_id: int) -> Target:
     model = {"finding": Finding, "subject": Subject}[table]
     row = session.get(model, record_id)
     return Target(table, row.uid, row.title if table == "finding" else row.name)
+
+
+def _targets(session, found: tuple[str, int] | None) -> list[Target]:
+    """What a comment may be on: the record shown (and a finding's term), a report section, any term."""
+    from sqlalchemy import select
+
+    from ngo_audit.models import Finding, Term
+
+    out: list[Target] = []
+    if found is not None:
+        out.append(_target_of(session, *found))
+        if found[0] == "finding":
+            term = session.get(Finding, found[1]).term
+            out.append(Target("term", term.uid, f"{term.number} {term.title}"))
+    out.append(Target("report_section"))
+    shown = {t.uid for t in out}
+    out += [Target("term", t.uid, f"{t.number} {t.title}")
+            for t in session.scalars(select(Term).order_by(Term.sort_key, Term.id)) if t.uid not in shown]
+    return out
 
 
 def _record_id(session, table: str, uid: str) -> int | None:
@@ -374,11 +393,7 @@ class ReviewComments(QObject):
             found = ("finding", page.detail.finding_id)
         elif key == "subjects" and getattr(page.file_view, "subject_id", None) is not None:
             found = ("subject", page.file_view.subject_id)
-        section = Target("report_section")
-        if found is None:
-            on_done([section])
-        else:
-            self.ctx.read(_target_of, *found, on_done=lambda t: on_done([t, section]))
+        self.ctx.read(_targets, found, on_done=on_done)
 
     def add_comment(self) -> None:
         if not self.opener.active:
