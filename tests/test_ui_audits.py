@@ -299,9 +299,12 @@ def test_undo_and_redo_a_result_change(opened, qtbot):
     page.open_audit(6)
     wait_idle(qtbot, opened)
     run = page.run_view
+    qtbot.waitUntil(lambda: run.card("3.1") is not None and run.card("3.1").radios["not_checked"].isChecked(),
+                    timeout=TIMEOUT_MS)
     card = run.card("3.1")
-    assert card.radios["not_checked"].isChecked()
-    qtbot.mouseClick(card.radios["compliant"], Qt.MouseButton.LeftButton)
+    # click() rather than a synthetic mouse event at a position: on a loaded CI machine the
+    # offscreen window may not have laid the card out yet when the event arrives
+    card.radios["compliant"].click()
     wait_idle(qtbot, opened)
     assert _results(opened, qtbot, 6)["3.1"] == ("compliant", "现场条件所限，本次未能检查")
     undo, redo = opened.menu_actions.undo, opened.menu_actions.redo

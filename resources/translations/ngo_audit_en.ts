@@ -35,6 +35,17 @@
     </message>
 </context>
 <context>
+    <name>ContractPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/contract.py" line="+215"/>
+        <source>%n term(s)</source>
+        <translation>
+            <numerusform>%n term</numerusform>
+            <numerusform>%n terms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/dashboard.py" line="+229"/>
@@ -81,6 +92,25 @@
     </message>
 </context>
 <context>
+    <name>LeadsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/leads.py" line="+158"/>
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+114"/>
+        <source>Findings linked (%n)</source>
+        <translation>
+            <numerusform>Finding linked (%n)</numerusform>
+            <numerusform>Findings linked (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message numerus="yes">
         <location filename="../../ui/sharing/merge_dialog.py" line="+193"/>
@@ -88,6 +118,17 @@
         <translation>
             <numerusform>%n conflict: the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins, then merge again.</numerusform>
             <numerusform>%n conflicts: the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins — the choice applies to all of them at once — then merge again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/plan.py" line="+232"/>
+        <source>%n planned visit(s)</source>
+        <translation>
+            <numerusform>%n planned visit</numerusform>
+            <numerusform>%n planned visits</numerusform>
         </translation>
     </message>
 </context>

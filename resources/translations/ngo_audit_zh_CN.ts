@@ -392,7 +392,7 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/reviewer/comments.py" line="+129"/>
+        <location filename="../../ui/reviewer/comments.py" line="+148"/>
         <source>Add review comment</source>
         <translation>添加审阅意见</translation>
     </message>
@@ -515,6 +515,136 @@
         <location line="+2"/>
         <source>Show in the file</source>
         <translation>在文件中查看</translation>
+    </message>
+</context>
+<context>
+    <name>ContractPage</name>
+    <message>
+        <location filename="../../ui/pages/contract.py" line="+154"/>
+        <source>Commissioning agreement</source>
+        <translation>委托协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>协议编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>协议名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commissioning government</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NGO</source>
+        <translation>受托方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service period</source>
+        <translation>服务期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reporting frequency</source>
+        <translation>报告频次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New term…</source>
+        <translation>新增条款…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Term</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target / category</source>
+        <translation>目标值 / 类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applies to</source>
+        <translation>适用对象</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n term(s)</source>
+        <translation>
+            <numerusform>共 %n 条条款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file has no contract yet.</source>
+        <translation>此文件尚无委托协议。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no chapter)</source>
+        <translation>（未分章）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Duty list of %1</source>
+        <translation>%1职责清单</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Choose a term to read its full text.</source>
+        <translation>选择一条条款以查看全文。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(no text recorded)</source>
+        <translation>（未录入条款全文）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal basis: %1</source>
+        <translation>法律依据：%1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>edit of the contract&apos;s %1</source>
+        <translation>修改委托协议的%1</translation>
     </message>
 </context>
 <context>
@@ -764,6 +894,119 @@
         <location line="+9"/>
         <source>deletion of subject %1</source>
         <translation>删除监督对象 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../ui/pages/draw_dialog.py" line="+81"/>
+        <source>Random draw for %1</source>
+        <translation>%1 随机抽取</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key-monitored only</source>
+        <translation>仅重点监控对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not key-monitored only</source>
+        <translation>仅非重点监控对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out subjects already in this quarter&apos;s plan</source>
+        <translation>排除已列入本季度计划的对象</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New seed</source>
+        <translation>新种子</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sectors</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industries (none: any)</source>
+        <translation>行业（不选即不限）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pool</source>
+        <translation>抽取范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key monitoring</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of subjects</source>
+        <translation>抽取对象数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditors drawn from</source>
+        <translation>候选监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditors per subject</source>
+        <translation>每个对象的监督员数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The seed, the pool and the result are recorded in the file: anyone can re-run the draw from the seed and get the same subjects and auditors.</source>
+        <translation>随机种子、候选范围和抽取结果都记录在文件中：任何人用同一种子重新抽取，都会得到相同的监督对象和监督员。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Write a seed, or press New seed.</source>
+        <translation>请填写随机种子，或点击“新种子”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Random draw</source>
+        <translation>随机抽取</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Drew %1 of %2 subjects in the pool with seed %3. The draw is recorded in the file.</source>
+        <translation>以种子 %3 从 %2 个候选对象中抽取了 %1 个。抽取结果已记录在文件中。</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1959,169 @@
     </message>
 </context>
 <context>
+    <name>LeadsModel</name>
+    <message>
+        <location filename="../../ui/models/leads_model.py" line="+73"/>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Summary</source>
+        <translation>线索内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/leads.py" line="+158"/>
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>共 %n 条线索</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Choose a lead to see what became of it.</source>
+        <translation>选择一条线索，查看其处理情况。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not known yet</source>
+        <translation>尚不明确</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Findings linked (%n)</source>
+        <translation>
+            <numerusform>关联问题（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the lead&apos;s subject first: record it on a new lead</source>
+        <translation>须先明确线索涉及的监督对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link one of the subject&apos;s findings to this lead</source>
+        <translation>将该监督对象的一个问题关联到此线索</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search summary, location, reporter, outcome, subject</source>
+        <translation>搜索线索内容、地点、举报人、处理结果、监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New lead…</source>
+        <translation>登记线索…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a lead from the 12369 hotline, a volunteer or an information officer</source>
+        <translation>登记来自12369热线、志愿者或信息员的线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set status…</source>
+        <translation>更新状态…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link finding…</source>
+        <translation>关联问题…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reporter</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handled on</source>
+        <translation>处理日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+</context>
+<context>
+    <name>LinkFindingDialog</name>
+    <message>
+        <location filename="../../ui/pages/lead_dialog.py" line="+216"/>
+        <source>Link a finding</source>
+        <translation>关联问题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a finding.</source>
+        <translation>请选择一个问题。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+197"/>
@@ -1888,7 +2294,7 @@
         <translation>委托协议与条款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Subjects</source>
         <translation>监督对象</translation>
     </message>
@@ -1898,7 +2304,7 @@
         <translation>监督计划</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Audits</source>
         <translation>监督检查</translation>
     </message>
@@ -1913,9 +2319,77 @@
         <translation>公众线索</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reports</source>
         <translation>季度报告</translation>
+    </message>
+</context>
+<context>
+    <name>NewLeadDialog</name>
+    <message>
+        <location filename="../../ui/pages/lead_dialog.py" line="-122"/>
+        <source>New lead</source>
+        <translation>登记线索</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the reporter says: what, where, since when</source>
+        <translation>举报人反映的情况：什么问题、在哪里、从何时起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phone, WeChat or e-mail</source>
+        <translation>电话、微信或电子邮箱</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not known yet</source>
+        <translation>尚不明确</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>线索内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reporter</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Write what the lead says.</source>
+        <translation>请写明线索内容。</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2497,147 @@
         <location filename="../../ui/pages/__init__.py" line="+124"/>
         <source>This area is not available in this version yet. Your data for it is kept in the file and will show here when it is.</source>
         <translation>此功能在当前版本中尚未提供。相关数据已保存在文件中，功能提供后将在此显示。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../../ui/pages/plan.py" line="+28"/>
+        <source>Mandatory</source>
+        <translation>必查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random draw</source>
+        <translation>随机抽取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public lead</source>
+        <translation>公众线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual</source>
+        <translation>手动添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+157"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Loading the plan</source>
+        <translation>正在加载计划</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Not yet</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Seed %1 · pool %2 · %3 drawn · %4</source>
+        <translation>种子 %1 · 候选 %2 个 · 抽中 %3 个 · %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>re-runs to the same result</source>
+        <translation>重新抽取结果一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>does NOT re-run to the stored result</source>
+        <translation>重新抽取结果与记录不一致</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No plan for this quarter yet</source>
+        <translation>本季度尚无计划</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n planned visit(s)</source>
+        <translation>
+            <numerusform>%n 项计划检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 done</source>
+        <translation>已完成 %1 项</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Adding to the plan</source>
+        <translation>正在加入计划</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random draw…</source>
+        <translation>随机抽取…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw subjects and auditors at random, from a seed recorded in the file</source>
+        <translation>按记录在文件中的随机种子随机抽取监督对象和监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What must be done</source>
+        <translation>必须检查的事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything that must be done this quarter is in the plan.</source>
+        <translation>本季度必须检查的事项都已列入计划。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to plan</source>
+        <translation>加入计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add all</source>
+        <translation>全部加入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random draws</source>
+        <translation>随机抽取记录</translation>
     </message>
 </context>
 <context>
@@ -2311,7 +2926,7 @@
         <translation>报告的某一章节</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+229"/>
         <source>Comments can only be written on an intact package.</source>
         <translation>只能对完好的封存包发表审阅意见。</translation>
     </message>
@@ -2638,6 +3253,34 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Bring the work done in a copy of this file into it</source>
         <translation>将本文件副本中的工作合并进来</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/pages/lead_dialog.py" line="+27"/>
+        <source>Set the status of the lead</source>
+        <translation>更新线索状态</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What was found, to whom it was referred, what the reporter was told</source>
+        <translation>核查发现、转办去向、向举报人的答复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled on</source>
+        <translation>处理日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3974,95 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Mark this term non-compliant and record a finding, in one step</source>
         <translation>一步完成：将该条款标记为不符合并记录问题</translation>
+    </message>
+</context>
+<context>
+    <name>TermDialog</name>
+    <message>
+        <location filename="../../ui/pages/term_dialog.py" line="+128"/>
+        <location line="+46"/>
+        <source>New term</source>
+        <translation>新增条款</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Edit term</source>
+        <translation>编辑条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>条款编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chapter</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>条款标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full text</source>
+        <translation>条款全文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measured</source>
+        <translation>考核指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applies to</source>
+        <translation>适用对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as printed in the agreement, e.g. 3.2</source>
+        <translation>与协议文本一致，如 3.2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>edit of term %1</source>
+        <translation>修改条款 %1</translation>
     </message>
 </context>
 <context>

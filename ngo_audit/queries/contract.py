@@ -1,0 +1,89 @@
+"""Read-only views of the contract and its terms, as plain data for the contract page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Subject, SubjectKind, Term
+from ..services.common import get
+from ..services.contracts import current_contract
+
+
+@dataclass(frozen=True)
+class TermRow:
+    id: int
+    number: str
+    chapter: str
+    kind: str  # TermKind value
+    title: str
+    text: str
+    metric: str | None
+    target: int | None
+    category: str
+    legal_basis: str
+    applies_to: str | None
+    department_id: int | None
+    department_name: str  # "" unless the term is one department's duty
+    default_severity: str | None
+
+
+@dataclass(frozen=True)
+class ContractView:
+    id: int
+    number: str
+    title: str
+    government: str
+    ngo: str
+    signed_on: date | None
+    period_start: date
+    period_end: date
+    scope: str
+    reporting_frequency: str
+    terms: list[TermRow] = field(default_factory=list)
+
+
+def _row(term: Term) -> TermRow:
+    return TermRow(
+        id=term.id, number=term.number, chapter=term.chapter, kind=term.kind.value, title=term.title, text=term.text,
+        metric=term.metric.value if term.metric else None, target=term.target, category=term.category,
+        legal_basis=term.legal_basis, applies_to=term.applies_to.value if term.applies_to else None,
+        department_id=term.department_id, department_name=term.department.name if term.department else "",
+        default_severity=term.default_severity.value if term.default_severity else None,
+    )
+
+
+def contract_view(session: Session) -> ContractView | None:
+    """The file's contract and its terms in agreement order; None when the file has none."""
+    c = current_contract(session)
+    if c is None:
+        return None
+    terms = session.scalars(select(Term).where(Term.contract_id == c.id).order_by(Term.sort_key, Term.id))
+    return ContractView(
+        id=c.id, number=c.number, title=c.title, government=c.government, ngo=c.ngo, signed_on=c.signed_on,
+        period_start=c.period_start, period_end=c.period_end, scope=c.scope,
+        reporting_frequency=c.reporting_frequency.value, terms=[_row(t) for t in terms],
+    )
+
+
+def term_row(session: Session, term_id: int) -> TermRow:
+    return _row(get(session, Term, term_id))
+
+
+def departments(session: Session) -> list[tuple[int, str]]:
+    """Government departments (id, name), by name: the owners a duty list can have."""
+    rows = session.execute(select(Subject.id, Subject.name).where(Subject.kind == SubjectKind.DEPARTMENT)
+                           .order_by(Subject.name))
+    return [(i, n) for i, n in rows]
+
+
+def chapters(session: Session, contract_id: int) -> list[str]:
+    """The chapters in use, in agreement order (for the term form's chapter combo)."""
+    seen: dict[str, None] = {}
+    for ch in session.scalars(select(Term.chapter).where(Term.contract_id == contract_id)
+                              .order_by(Term.sort_key, Term.id)):
+        seen.setdefault(ch, None)
+    return list(seen)

@@ -1,0 +1,173 @@
+"""Quarterly plans as plain data for the GUI (read-only, no Qt).
+
+:func:`plan_view` gives everything the Plan page shows for one quarter of the current
+contract: the plan's items (:func:`plan_items`, with "done" when an audit was started
+from the item), what must be done (:func:`~ngo_audit.services.plans.mandatory_suggestions`)
+and the random draws with a flag telling whether each re-runs to its stored result
+(:func:`plan_draws`, through :func:`~ngo_audit.services.plans.verify_draw`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from ..models import Audit, Auditor, AuditPlan, PlanItem, PlanItemSource, RandomDraw, Subject, SubjectKind
+from ..models.plan import plan_item_auditor
+from ..quarters import Quarter, quarters_between
+
+
+class PlanItemRow(NamedTuple):
+    id: int
+    subject_id: int
+    subject_name: str
+    source: PlanItemSource
+    planned_date: date | None
+    auditors: str  # names, "、"-separated
+    auditor_ids: tuple[int, ...]
+    done: bool
+    notes: str
+
+
+class SuggestionRow(NamedTuple):
+    subject_id: int
+    subject_name: str
+    source: PlanItemSource
+    reason_zh: str
+    reason_en: str
+
+
+class DrawnSubject(NamedTuple):
+    name: str
+    auditors: str
+
+
+class DrawRow(NamedTuple):
+    id: int
+    seed: str
+    algorithm: str
+    drawn_at: datetime
+    drawn_by: str
+    pool_size: int
+    subject_count: int
+    auditors_per_subject: int
+    drawn: tuple[DrawnSubject, ...]
+    reproducible: bool  # verify_draw: re-running the seed on the stored pool gives the stored result
+
+
+@dataclass
+class PlanView:
+    quarter: Quarter
+    contract_id: int | None
+    plan_id: int | None
+    items: list[PlanItemRow] = field(default_factory=list)
+    suggestions: list[SuggestionRow] = field(default_factory=list)
+    draws: list[DrawRow] = field(default_factory=list)
+
+
+@dataclass
+class DrawChoices:
+    industries: list[str]
+    auditors: list[tuple[int, str]]  # (id, name), active auditors by name
+
+
+def plan_quarters(session: Session, as_of: date) -> list[Quarter]:
+    """The quarters of the current contract, oldest first (the quarter of ``as_of`` without a contract)."""
+    from ..services.contracts import current_contract
+
+    contract = current_contract(session)
+    if contract is None:
+        return [Quarter.of(as_of)]
+    return quarters_between(contract.period_start, contract.period_end)
+
+
+def find_plan(session: Session, quarter: Quarter) -> tuple[int | None, int | None]:
+    """(contract id, plan id) of ``quarter`` in the current contract; None where there is none."""
+    from ..services.contracts import current_contract
+
+    contract = current_contract(session)
+    if contract is None:
+        return None, None
+    plan_id = session.scalar(select(AuditPlan.id).where(AuditPlan.contract_id == contract.id,
+                                                        AuditPlan.quarter == str(quarter)))
+    return contract.id, plan_id
+
+
+def plan_items(session: Session, plan_id: int) -> list[PlanItemRow]:
+    """The items of a plan by planned date (undated last), then subject name."""
+    done = exists().where(Audit.plan_item_id == PlanItem.id)
+    rows = session.execute(
+        select(PlanItem.id, PlanItem.subject_id, Subject.name, PlanItem.source, PlanItem.planned_date, done,
+               PlanItem.notes)
+        .join(Subject, Subject.id == PlanItem.subject_id)
+        .where(PlanItem.plan_id == plan_id)
+        .order_by(PlanItem.planned_date.is_(None), PlanItem.planned_date, Subject.name, PlanItem.id)
+    ).all()
+    names: dict[int, list[tuple[int, str]]] = {}
+    if rows:
+        for item_id, auditor_id, name in session.execute(
+            select(plan_item_auditor.c.plan_item_id, Auditor.id, Auditor.name)
+            .join(Auditor, Auditor.id == plan_item_auditor.c.auditor_id)
+            .join(PlanItem, PlanItem.id == plan_item_auditor.c.plan_item_id)
+            .where(PlanItem.plan_id == plan_id).order_by(Auditor.name)
+        ):
+            names.setdefault(item_id, []).append((auditor_id, name))
+    return [PlanItemRow(i, s, n, PlanItemSource(src), d, "、".join(a for _i, a in names.get(i, [])),
+                        tuple(a for a, _n in names.get(i, [])), bool(dn), notes or "")
+            for i, s, n, src, d, dn, notes in rows]
+
+
+def _drawn(record: RandomDraw) -> tuple[DrawnSubject, ...]:
+    subjects = {p["key"]: p["name"] for p in record.pool}
+    auditors = {p["key"]: p["name"] for p in record.auditor_pool}
+    picked = list(record.auditor_result) + [""] * (len(record.result) - len(record.auditor_result))
+    return tuple(DrawnSubject(subjects.get(key, key), "、".join(auditors.get(k, k) for k in who.split(",") if k))
+                 for key, who in zip(record.result, picked, strict=False))
+
+
+def draw_row(record: RandomDraw) -> DrawRow:
+    from ..services.plans import verify_draw
+
+    return DrawRow(record.id, record.seed, record.algorithm, record.drawn_at, record.drawn_by, len(record.pool),
+                   record.subject_count, record.auditor_count, _drawn(record), verify_draw(record))
+
+
+def plan_draws(session: Session, plan_id: int) -> list[DrawRow]:
+    """The random draws of a plan, oldest first, each re-run to check it gives its stored result."""
+    records = session.scalars(select(RandomDraw).where(RandomDraw.plan_id == plan_id)
+                              .order_by(RandomDraw.drawn_at, RandomDraw.id))
+    return [draw_row(r) for r in records]
+
+
+def plan_suggestions(session: Session, plan_id: int) -> list[SuggestionRow]:
+    from ..services.plans import mandatory_suggestions
+
+    suggestions = mandatory_suggestions(session, plan_id)
+    names = dict(session.execute(select(Subject.id, Subject.name)
+                                 .where(Subject.id.in_([s.subject_id for s in suggestions]))).all())
+    return [SuggestionRow(s.subject_id, names.get(s.subject_id, ""), PlanItemSource(s.source), s.reason_zh,
+                          s.reason_en) for s in suggestions]
+
+
+def plan_view(session: Session, quarter: Quarter) -> PlanView:
+    contract_id, plan_id = find_plan(session, quarter)
+    view = PlanView(quarter, contract_id, plan_id)
+    if plan_id is not None:
+        view.items = plan_items(session, plan_id)
+        view.suggestions = plan_suggestions(session, plan_id)
+        view.draws = plan_draws(session, plan_id)
+    return view
+
+
+def draw_choices(session: Session) -> DrawChoices:
+    industries = session.scalars(
+        select(Subject.industry).where(Subject.active.is_(True), Subject.industry != "",
+                                       Subject.kind == SubjectKind.ENTERPRISE)
+        .distinct().order_by(Subject.industry)).all()
+    auditors = session.execute(select(Auditor.id, Auditor.name).where(Auditor.active.is_(True))
+                               .order_by(Auditor.name, Auditor.id)).all()
+    return DrawChoices(list(industries), [(i, n) for i, n in auditors])

@@ -1,0 +1,216 @@
+"""The random draw (双随机) of a quarter's plan: pool filters, how many subjects, which auditors and how
+many per subject, the seed (shown, editable).  "Draw" runs :func:`ngo_audit.services.plans.run_draw` on
+the worker; the result (drawn subjects and their auditors, the seed, the pool size) is recorded in the
+file and shown here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import errors
+from ..texts import cap
+
+DRAW_TABLES = {"audit_plan", "plan_item", "plan_item_auditor", "random_draw", "change_log"}
+
+
+# -- worker function (no Qt) -------------------------------------------------------------------------
+
+def run_plan_draw(session, contract_id: int, quarter: str, params: dict):
+    """Draw into the plan of ``quarter`` (created when missing); the stored draw as a DrawRow."""
+    from ngo_audit.queries.plans import draw_row
+    from ngo_audit.services.plans import PoolFilter, get_or_create_plan, run_draw
+
+    plan = get_or_create_plan(session, contract_id, quarter)
+    record = run_draw(session, plan.id, seed=params["seed"], flt=PoolFilter(**params["filter"]),
+                      count=params["count"], auditor_ids=params["auditor_ids"],
+                      auditors_per_item=params["auditors_per_item"], drawn_by=params.get("drawn_by", ""),
+                      planned_date=params.get("planned_date"))
+    return draw_row(record)
+
+
+def _checkable(widget: QListWidget, text: str, data, checked: bool = False) -> None:
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, data)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    widget.addItem(item)
+
+
+def checked_data(widget: QListWidget) -> list:
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def set_checked(widget: QListWidget, values) -> None:
+    for i in range(widget.count()):
+        item = widget.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in values
+                           else Qt.CheckState.Unchecked)
+
+
+class DrawDialog(QDialog):
+    def __init__(self, ctx, choices, contract_id: int, quarter, parent: QWidget | None = None) -> None:
+        from ngo_audit import draw, i18n
+        from ngo_audit.labels import SECTOR, SUBJECT_KIND
+        from ngo_audit.models import Sector, SubjectKind
+
+        super().__init__(parent)
+        self.ctx, self.contract_id, self.quarter = ctx, contract_id, quarter
+        self.result_row = None
+        self.setObjectName("drawDialog")
+        self.setWindowTitle(self.tr("Random draw for %1").replace("%1", quarter.label(i18n.language())))
+        self.setMinimumWidth(720)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        def short_list(name: str) -> QListWidget:
+            w = QListWidget(objectName=name)
+            w.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            return w
+
+        self.kinds = short_list("drawKinds")
+        for k in SubjectKind:
+            _checkable(self.kinds, cap(SUBJECT_KIND[k].get()), k.value, k == SubjectKind.ENTERPRISE)
+        self.sectors = short_list("drawSectors")
+        for s in Sector:
+            _checkable(self.sectors, cap(SECTOR[s].get()), s.value)
+        self.industries = short_list("drawIndustries")
+        for name in choices.industries:
+            _checkable(self.industries, name, name)
+        self.key_monitored = QComboBox(objectName="drawKeyMonitored")
+        self.key_monitored.addItem(self.tr("Any"), None)
+        self.key_monitored.addItem(self.tr("Key-monitored only"), True)
+        self.key_monitored.addItem(self.tr("Not key-monitored only"), False)
+        self.exclude_planned = QCheckBox(self.tr("Leave out subjects already in this quarter's plan"),
+                                         objectName="drawExcludePlanned")
+        self.exclude_planned.setChecked(True)
+        self.count = QSpinBox(objectName="drawCount", minimum=1, maximum=500, value=5)
+        self.auditors = short_list("drawAuditors")
+        for aid, name in choices.auditors:
+            _checkable(self.auditors, name, aid, True)
+        self.per_subject = QSpinBox(objectName="drawPerSubject", minimum=0, maximum=20, value=2)
+        self.seed = QLineEdit(draw.new_seed(), objectName="drawSeed")
+        self.seed.setMaxLength(64)
+        self.new_seed_button = QPushButton(self.tr("New seed"), objectName="drawNewSeed")
+        self.new_seed_button.clicked.connect(lambda: self.seed.setText(draw.new_seed()))
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.new_seed_button)
+        for w, rows in ((self.kinds, 2), (self.sectors, 3), (self.industries, 6), (self.auditors, 6)):
+            row_h = w.sizeHintForRow(0) if w.count() else self.fontMetrics().height() + 4
+            w.setFixedHeight(row_h * max(1, min(rows, w.count())) + 2 * w.frameWidth() + 6)
+        filters = QHBoxLayout()
+        for title, w in ((self.tr("Kinds"), self.kinds), (self.tr("Sectors"), self.sectors),
+                         (self.tr("Industries (none: any)"), self.industries)):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(title))
+            box.addWidget(w)
+            box.addStretch(1)
+            filters.addLayout(box)
+        form.addRow(self.tr("Pool"), filters)
+        form.addRow(self.tr("Key monitoring"), self.key_monitored)
+        form.addRow("", self.exclude_planned)
+        form.addRow(self.tr("Number of subjects"), self.count)
+        form.addRow(self.tr("Auditors drawn from"), self.auditors)
+        form.addRow(self.tr("Auditors per subject"), self.per_subject)
+        form.addRow(self.tr("Seed"), seed_row)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("The seed, the pool and the result are recorded in the file: anyone can re-run "
+                              "the draw from the seed and get the same subjects and auditors."), wordWrap=True)
+        layout.addWidget(hint)
+        self.problem = QLabel(wordWrap=True, objectName="drawProblem")
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.summary = QLabel(wordWrap=True, objectName="drawSummary")
+        self.summary.hide()
+        layout.addWidget(self.summary)
+        self.result_table = QTableWidget(0, 2, objectName="drawResult")
+        self.result_table.setHorizontalHeaderLabels([self.tr("Subject"), self.tr("Auditors")])
+        self.result_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.result_table.verticalHeader().hide()
+        self.result_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.result_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.result_table.hide()
+        layout.addWidget(self.result_table, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.draw_button = self.buttons.addButton(self.tr("Draw"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.draw_button.setObjectName("drawRun")
+        self.draw_button.setDefault(True)
+        self.draw_button.clicked.connect(self.run)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def params(self) -> dict:
+        return {"seed": self.seed.text().strip(), "count": self.count.value(),
+                "filter": {"kinds": checked_data(self.kinds), "sectors": checked_data(self.sectors),
+                           "industries": checked_data(self.industries),
+                           "key_monitored": self.key_monitored.currentData(),
+                           "exclude_planned": self.exclude_planned.isChecked()},
+                "auditor_ids": checked_data(self.auditors), "auditors_per_item": self.per_subject.value(),
+                "drawn_by": self.ctx.actor or ""}
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def run(self) -> None:
+        if self.ctx.readonly or self.result_row is not None:
+            return
+        if not self.seed.text().strip():
+            self._say(self.tr("Write a seed, or press New seed."))
+            return
+        self._say("")
+        self.draw_button.setEnabled(False)
+        self.ctx.write(run_plan_draw, self.contract_id, str(self.quarter), self.params(), tables=DRAW_TABLES,
+                       on_done=self._drawn, on_error=self._failed, label=self.tr("Random draw"))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.draw_button.setEnabled(True)
+        from ngo_audit.errors import ValidationError
+
+        if isinstance(exc, ValidationError):  # the core's message, in the UI language, next to the fields
+            self._say(exc.message())
+            return
+        errors.report(exc, self)
+
+    def _drawn(self, row) -> None:
+        self.result_row = row
+        for w in (self.seed, self.new_seed_button, self.count, self.per_subject, self.kinds, self.sectors,
+                  self.industries, self.auditors, self.key_monitored, self.exclude_planned):
+            w.setEnabled(False)
+        self.draw_button.hide()
+        self.summary.setText(self.tr("Drew %1 of %2 subjects in the pool with seed %3. The draw is recorded in "
+                                     "the file.").replace("%1", str(len(row.drawn))).replace("%2", str(row.pool_size))
+                             .replace("%3", row.seed))
+        self.summary.show()
+        self.result_table.setRowCount(len(row.drawn))
+        for r, d in enumerate(row.drawn):
+            self.result_table.setItem(r, 0, QTableWidgetItem(d.name))
+            self.result_table.setItem(r, 1, QTableWidgetItem(d.auditors or "—"))
+        row_h = self.result_table.verticalHeader().defaultSectionSize()
+        header_h = self.result_table.horizontalHeader().sizeHint().height()
+        self.result_table.setMinimumHeight(header_h + row_h * min(8, max(1, len(row.drawn))) + 4)
+        self.result_table.show()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))

@@ -1,0 +1,234 @@
+"""The dialogs of the Leads page: a new lead, setting its status, linking a finding."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import errors
+from ..texts import cap
+
+LEAD_TABLES = {"lead", "lead_finding", "change_log"}
+
+
+# -- worker functions (no Qt) ---------------------------------------------------------------------
+
+def record(session, values: dict) -> int:
+    from ngo_audit.services.leads import record_lead
+
+    return record_lead(session, **values).id
+
+
+def set_lead_status(session, lead_id: int, status: str, on: date, outcome: str) -> int:
+    from ngo_audit.services.leads import set_status
+
+    return set_status(session, lead_id, status, on=on, outcome=outcome).id
+
+
+def link(session, lead_id: int, finding_id: int) -> int:
+    from ngo_audit.services.leads import link_finding
+
+    return link_finding(session, lead_id, finding_id).id
+
+
+def date_edit(value: date, name: str) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day), objectName=name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class _Dialog(QDialog):
+    """A form, a line for problems, OK/Cancel; ``submit`` writes through the worker."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_id: int | None = None
+        self.setMinimumWidth(520)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.layout_.addLayout(self.form)
+        self.problem = QLabel(wordWrap=True, objectName="leadDialogProblem")
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.problem)
+        self.layout_.addWidget(self.buttons)
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _write(self, fn, *args) -> None:
+        self.buttons.setEnabled(False)
+        self.ctx.write(fn, *args, tables=LEAD_TABLES, on_done=self._done, on_error=self._failed,
+                       label=self.windowTitle())
+
+    def _done(self, result_id: int) -> None:
+        self.result_id = result_id
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self._say(errors.report(exc, self).message)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class NewLeadDialog(_Dialog):
+    """Record a lead: when and how it came, what it says, who reported it (or anonymous), where, about whom."""
+
+    def __init__(self, ctx, subjects, *, subject_id: int | None = None, parent: QWidget | None = None) -> None:
+        from ngo_audit.labels import LEAD_CHANNEL
+        from ngo_audit.models import LeadChannel
+
+        super().__init__(ctx, parent)
+        self.setObjectName("leadDialog")
+        self.setWindowTitle(self.tr("New lead"))
+        self.received = date_edit(ctx.reference_date, "receivedOn")
+        self.channel = QComboBox(objectName="channel")
+        for c in LeadChannel:
+            self.channel.addItem(cap(LEAD_CHANNEL[c].get()), c.value)
+        self.summary = QPlainTextEdit(objectName="summary")
+        self.summary.setPlaceholderText(self.tr("What the reporter says: what, where, since when"))
+        self.summary.setFixedHeight(self.fontMetrics().height() * 5 + 12)
+        self.anonymous = QCheckBox(self.tr("Anonymous"), objectName="anonymous")
+        self.reporter = QLineEdit(objectName="reporter")
+        self.reporter.setMaxLength(60)
+        self.contact = QLineEdit(objectName="reporterContact")
+        self.contact.setMaxLength(60)
+        self.contact.setPlaceholderText(self.tr("Phone, WeChat or e-mail"))
+        self.location = QLineEdit(objectName="location")
+        self.location.setMaxLength(300)
+        self.subject = QComboBox(objectName="subject")
+        self.subject.setMaxVisibleItems(20)
+        self.subject.setMinimumContentsLength(24)
+        self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.subject.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.subject.addItem(self.tr("Not known yet"), None)
+        for s in subjects:
+            self.subject.addItem(s.name, s.id)
+        if subject_id is not None:
+            self.subject.setCurrentIndex(max(0, self.subject.findData(subject_id)))
+        self.anonymous.toggled.connect(self._anonymous_changed)
+        self.form.addRow(self.tr("Received on"), self.received)
+        self.form.addRow(self.tr("Channel"), self.channel)
+        self.form.addRow(self.tr("Summary"), self.summary)
+        self.form.addRow("", self.anonymous)
+        self.form.addRow(self.tr("Reporter"), self.reporter)
+        self.form.addRow(self.tr("Contact"), self.contact)
+        self.form.addRow(self.tr("Location"), self.location)
+        self.form.addRow(self.tr("Subject"), self.subject)
+        self.finish_layout()
+
+    def _anonymous_changed(self, anonymous: bool) -> None:
+        self.reporter.setEnabled(not anonymous)
+        self.contact.setEnabled(not anonymous)
+
+    def values(self) -> dict | None:
+        summary = self.summary.toPlainText().strip()
+        if not summary:
+            self._say(self.tr("Write what the lead says."))
+            self.summary.setFocus()
+            return None
+        self._say("")
+        anonymous = self.anonymous.isChecked()
+        return {"received_on": self.received.date().toPython(), "channel": self.channel.currentData(),
+                "summary": summary, "anonymous": anonymous,
+                "reporter": "" if anonymous else self.reporter.text().strip(),
+                "reporter_contact": "" if anonymous else self.contact.text().strip(),
+                "location": self.location.text().strip(), "subject_id": self.subject.currentData()}
+
+    def submit(self) -> None:
+        values = self.values()
+        if values is not None:
+            self._write(record, values)
+
+
+class StatusDialog(_Dialog):
+    """Say what became of a lead: its status, the date and the outcome (required to close it)."""
+
+    def __init__(self, ctx, detail, parent: QWidget | None = None) -> None:
+        from ngo_audit.labels import LEAD_STATUS
+        from ngo_audit.models import LeadStatus
+
+        super().__init__(ctx, parent)
+        self.detail = detail
+        self.setObjectName("leadStatusDialog")
+        self.setWindowTitle(self.tr("Set the status of the lead"))
+        heading = QLabel(detail.summary, wordWrap=True)
+        self.layout_.insertWidget(0, heading)
+        self.status = QComboBox(objectName="status")
+        for s in LeadStatus:
+            self.status.addItem(cap(LEAD_STATUS[s].get()), s.value)
+        self.status.setCurrentIndex(max(0, self.status.findData(detail.status.value)))
+        on = max(ctx.reference_date, detail.received_on)
+        self.on = date_edit(on, "handledOn")
+        self.outcome = QPlainTextEdit(detail.outcome, objectName="outcome")
+        self.outcome.setPlaceholderText(self.tr("What was found, to whom it was referred, what the reporter was told"))
+        self.outcome.setFixedHeight(self.fontMetrics().height() * 5 + 12)
+        self.form.addRow(self.tr("Status"), self.status)
+        self.form.addRow(self.tr("Handled on"), self.on)
+        self.form.addRow(self.tr("Outcome"), self.outcome)
+        self.finish_layout()
+
+    def set_status(self, status: str) -> None:
+        self.status.setCurrentIndex(self.status.findData(status))
+
+    def submit(self) -> None:
+        self._say("")
+        self._write(set_lead_status, self.detail.id, self.status.currentData(), self.on.date().toPython(),
+                    self.outcome.toPlainText())
+
+
+class LinkFindingDialog(_Dialog):
+    """Link the lead to one of its subject's findings."""
+
+    def __init__(self, ctx, detail, parent: QWidget | None = None) -> None:
+        from ngo_audit.labels import STATUS
+
+        super().__init__(ctx, parent)
+        self.detail = detail
+        self.setObjectName("leadLinkDialog")
+        self.setWindowTitle(self.tr("Link a finding"))
+        self.layout_.insertWidget(0, QLabel(detail.subject_name, wordWrap=True))
+        self.finding = QComboBox(objectName="finding")
+        self.finding.setMinimumContentsLength(30)
+        self.finding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for f in detail.candidates:
+            self.finding.addItem(f"{f.found_on.isoformat()} · {f.title} · {cap(STATUS[f.status].get())}", f.id)
+        self.form.addRow(self.tr("Finding"), self.finding)
+        self.finish_layout()
+
+    def select(self, finding_id: int) -> None:
+        self.finding.setCurrentIndex(self.finding.findData(finding_id))
+
+    def submit(self) -> None:
+        finding_id = self.finding.currentData()
+        if finding_id is None:
+            self._say(self.tr("Choose a finding."))
+            return
+        self._write(link, self.detail.id, finding_id)

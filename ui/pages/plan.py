@@ -1,0 +1,283 @@
+"""Plan: one quarter of the contract — its planned visits, what must be done (added in one click) and
+the random draws (recorded with their seed; each re-run to check it gives the same result)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from . import Page
+from .draw_dialog import DrawDialog
+
+SOURCE_LABELS = {
+    "mandatory": QT_TRANSLATE_NOOP("PlanPage", "Mandatory"),
+    "draw": QT_TRANSLATE_NOOP("PlanPage", "Random draw"),
+    "follow_up": QT_TRANSLATE_NOOP("PlanPage", "Follow-up"),
+    "lead": QT_TRANSLATE_NOOP("PlanPage", "Public lead"),
+    "manual": QT_TRANSLATE_NOOP("PlanPage", "Manual"),
+}
+COLUMNS = (QT_TRANSLATE_NOOP("PlanPage", "Subject"), QT_TRANSLATE_NOOP("PlanPage", "Source"),
+           QT_TRANSLATE_NOOP("PlanPage", "Planned date"), QT_TRANSLATE_NOOP("PlanPage", "Auditors"),
+           QT_TRANSLATE_NOOP("PlanPage", "Done"))
+DONE_COLOUR = QColor("#1b6e3a")
+BAD_COLOUR = QColor("#b3261e")
+
+
+def source_label(source) -> str:
+    return QCoreApplication.translate("PlanPage", SOURCE_LABELS.get(getattr(source, "value", source), "Manual"))
+
+
+# -- worker functions (no Qt) ---------------------------------------------------------------------
+
+def load_plan(session, quarter, as_of):
+    from ngo_audit.queries.plans import draw_choices, plan_quarters, plan_view
+
+    return plan_quarters(session, as_of), plan_view(session, quarter), draw_choices(session)
+
+
+def add_suggested(session, contract_id: int, quarter: str, entries: list[tuple[int, str, str]]) -> int:
+    """Add (subject id, source, notes) entries to the plan of ``quarter`` (created when missing)."""
+    from ngo_audit.services.plans import add_item, get_or_create_plan
+
+    plan = get_or_create_plan(session, contract_id, quarter)
+    for subject_id, source, notes in entries:
+        add_item(session, plan.id, subject_id, source=source, notes=notes)
+    return len(entries)
+
+
+class PlanPage(Page):
+    def __init__(self, ctx, entry, parent=None) -> None:
+        super().__init__(ctx, entry, parent)
+        self.view = None
+        self.quarters: list = []
+        self.choices = None
+        self.quarter_value = None  # the chosen Quarter; None: the reference date's
+        self.dialog: DrawDialog | None = None
+        outer = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.quarter_label = QLabel()
+        self.quarter = QComboBox(objectName="planQuarter")
+        self.quarter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.quarter.currentIndexChanged.connect(self._quarter_chosen)
+        bar.addWidget(self.quarter_label)
+        bar.addWidget(self.quarter)
+        self.count_label = QLabel(objectName="planCount")
+        bar.addWidget(self.count_label, 1)
+        self.draw_button = QPushButton(objectName="planDraw")
+        self.draw_button.clicked.connect(self.open_draw)
+        bar.addWidget(self.draw_button)
+        outer.addLayout(bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableWidget(0, len(COLUMNS), objectName="planTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemActivated.connect(self._open_item)
+        splitter.addWidget(self.table)
+
+        side = QSplitter(Qt.Orientation.Vertical)
+        self.must_box = QGroupBox(objectName="planMust")
+        must = QVBoxLayout(self.must_box)
+        self.suggestions = QListWidget(objectName="planSuggestions")
+        self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.suggestions.setWordWrap(True)
+        must.addWidget(self.suggestions, 1)
+        self.nothing_label = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
+        must.addWidget(self.nothing_label, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(objectName="planAddSelected")
+        self.add_button.clicked.connect(self.add_selected)
+        self.add_all_button = QPushButton(objectName="planAddAll")
+        self.add_all_button.clicked.connect(self.add_all)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.add_all_button)
+        must.addLayout(buttons)
+        side.addWidget(self.must_box)
+        self.draws_box = QGroupBox(objectName="planDraws")
+        draws = QVBoxLayout(self.draws_box)
+        self.draws = QListWidget(objectName="planDrawList")
+        self.draws.setWordWrap(True)
+        draws.addWidget(self.draws)
+        side.addWidget(self.draws_box)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        outer.addWidget(splitter, 1)
+        self.ready()
+
+    # -- data -------------------------------------------------------------------------------------------
+    def current_quarter(self):
+        from ngo_audit.quarters import Quarter
+
+        return self.quarter_value or Quarter.of(self.ctx.reference_date)
+
+    def refresh(self) -> None:
+        self.ctx.read(load_plan, self.current_quarter(), self.ctx.reference_date, on_done=self._show,
+                      label=self.tr("Loading the plan"))
+
+    def clear(self) -> None:
+        self.view, self.quarters, self.choices, self.quarter_value = None, [], None, None
+        self.table.setRowCount(0)
+        self.suggestions.clear()
+        self.draws.clear()
+        self._fill_quarters()
+        self._update()
+
+    def select_quarter(self, quarter) -> None:
+        from ngo_audit.quarters import Quarter
+
+        self.quarter_value = quarter if isinstance(quarter, Quarter) else Quarter.parse(str(quarter))
+        self.invalidate()
+
+    def apply_params(self, params: dict) -> None:
+        if params.get("quarter"):
+            self.select_quarter(params["quarter"])
+
+    def _quarter_chosen(self, *_args) -> None:
+        q = self.quarter.currentData()
+        if q is not None and q != str(self.current_quarter()):
+            self.select_quarter(q)
+
+    def _show(self, result) -> None:
+        self.quarters, self.view, self.choices = result
+        if self.view.quarter != self.current_quarter():
+            return  # another quarter was chosen meanwhile; its read follows
+        self._fill_quarters()
+        self._fill()
+
+    def _fill_quarters(self) -> None:
+        from ngo_audit import i18n
+
+        current = self.current_quarter()
+        quarters = list(self.quarters)
+        if self.ctx.is_open and current not in quarters:
+            quarters.append(current)
+        self.quarter.blockSignals(True)
+        self.quarter.clear()
+        for q in quarters:
+            self.quarter.addItem(q.label(i18n.language()), str(q))
+        self.quarter.setCurrentIndex(max(0, self.quarter.findData(str(current))))
+        self.quarter.blockSignals(False)
+
+    def _fill(self) -> None:
+        from ngo_audit import i18n
+
+        view = self.view
+        items = view.items if view else []
+        self.table.setRowCount(len(items))
+        for r, it in enumerate(items):
+            cells = (it.subject_name, source_label(it.source),
+                     it.planned_date.isoformat() if it.planned_date else "—", it.auditors or "—",
+                     self.tr("Done") if it.done else self.tr("Not yet"))
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, it.id)
+                if c == 4 and it.done:
+                    cell.setForeground(DONE_COLOUR)
+                if c == 0 and it.notes:
+                    cell.setToolTip(it.notes)
+                self.table.setItem(r, c, cell)
+        self.suggestions.clear()
+        zh = i18n.language() == "zh"
+        for s in view.suggestions if view else []:
+            reason = s.reason_zh if zh else s.reason_en
+            item = QListWidgetItem(f"{s.subject_name} · {source_label(s.source)}\n{reason}")
+            item.setData(Qt.ItemDataRole.UserRole, (s.subject_id, s.source.value, s.reason_zh))
+            self.suggestions.addItem(item)
+        self.draws.clear()
+        for d in view.draws if view else []:
+            text = self.tr("Seed %1 · pool %2 · %3 drawn · %4").replace("%1", d.seed) \
+                .replace("%2", str(d.pool_size)).replace("%3", str(len(d.drawn))) \
+                .replace("%4", (d.drawn_at.astimezone() if d.drawn_at.tzinfo else d.drawn_at).strftime("%Y-%m-%d %H:%M"))
+            check = self.tr("re-runs to the same result") if d.reproducible else \
+                self.tr("does NOT re-run to the stored result")
+            names = "、".join(x.name for x in d.drawn)
+            item = QListWidgetItem(f"{text}\n{check}\n{names}")
+            item.setData(Qt.ItemDataRole.UserRole, d.id)
+            item.setToolTip("\n".join(f"{x.name}: {x.auditors or '—'}" for x in d.drawn))
+            if not d.reproducible:
+                item.setForeground(BAD_COLOUR)
+            self.draws.addItem(item)
+        self._update()
+
+    def _update(self) -> None:
+        view = self.view
+        n = len(view.items) if view else 0
+        done = sum(1 for it in view.items if it.done) if view else 0
+        if view is not None and view.plan_id is None:
+            self.count_label.setText(self.tr("No plan for this quarter yet"))
+        else:
+            self.count_label.setText(self.tr("%n planned visit(s)", "", n) + " · "
+                                     + self.tr("%1 done").replace("%1", str(done)))
+        editable = not self.ctx.readonly and view is not None and view.contract_id is not None
+        for w in (self.draw_button, self.add_button, self.add_all_button):
+            w.setVisible(editable)
+        has = self.suggestions.count() > 0
+        self.add_all_button.setEnabled(has)
+        self.add_button.setEnabled(has)
+        self.suggestions.setVisible(has)
+        self.nothing_label.setVisible(not has)
+
+    # -- actions ------------------------------------------------------------------------------------------
+    def _open_item(self, cell) -> None:
+        if self.ctx.readonly:
+            return
+        self.navigate("audits", plan_item_id=cell.data(Qt.ItemDataRole.UserRole))
+
+    def _add(self, entries: list) -> None:
+        if self.ctx.readonly or not entries or self.view is None or self.view.contract_id is None:
+            return
+        self.ctx.write(add_suggested, self.view.contract_id, str(self.view.quarter), entries,
+                       tables={"audit_plan", "plan_item", "change_log"}, label=self.tr("Adding to the plan"))
+
+    def add_selected(self) -> None:
+        self._add([i.data(Qt.ItemDataRole.UserRole) for i in self.suggestions.selectedItems()]
+                  or ([self.suggestions.currentItem().data(Qt.ItemDataRole.UserRole)]
+                      if self.suggestions.currentItem() else []))
+
+    def add_all(self) -> None:
+        self._add([self.suggestions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.suggestions.count())])
+
+    def open_draw(self) -> DrawDialog | None:
+        if self.ctx.readonly or self.view is None or self.view.contract_id is None or self.choices is None:
+            return None
+        self.dialog = DrawDialog(self.ctx, self.choices, self.view.contract_id, self.view.quarter, parent=self)
+        self.dialog.open()
+        return self.dialog
+
+    # -- language ----------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.quarter_label.setText(self.tr("Quarter"))
+        self.draw_button.setText(self.tr("Random draw…"))
+        self.draw_button.setToolTip(self.tr("Draw subjects and auditors at random, from a seed recorded in the file"))
+        self.must_box.setTitle(self.tr("What must be done"))
+        self.nothing_label.setText(self.tr("Everything that must be done this quarter is in the plan."))
+        self.add_button.setText(self.tr("Add to plan"))
+        self.add_all_button.setText(self.tr("Add all"))
+        self.draws_box.setTitle(self.tr("Random draws"))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self._fill_quarters()
+        self._fill()
+

@@ -1,0 +1,198 @@
+"""Adding or editing one numbered term of the contract.
+
+An obligation of the NGO has a metric and a target; a criterion (what subjects are
+checked against) a category, a legal basis and to whom it applies — enterprises, all
+departments, or one department (its own duty list; only government departments are
+offered).  The services check the same rules (``add_term`` / ``update_term``); what they
+refuse is shown by the one error place and the form stays open.
+
+Adding goes through ``ctx.write``; editing an existing term is an undoable field edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import errors
+from ..texts import cap
+
+TABLES = {"term"}
+
+
+def add_term_row(session, contract_id: int, values: dict) -> int:
+    """Worker function: add the term, return its id."""
+    from ngo_audit.services.contracts import add_term
+
+    return add_term(session, contract_id, **values).id
+
+
+class TermDialog(QDialog):
+    """New term (``term`` None) or edit of one (a ``TermRow``)."""
+
+    saved = Signal(int)  # the term's id
+
+    def __init__(self, ctx, contract_id: int, term=None, *, chapters: list[str] = (),
+                 departments: list[tuple[int, str]] = (), parent: QWidget | None = None) -> None:
+        from ngo_audit.labels import APPLIES_TO, METRIC, TERM_KIND
+        from ngo_audit.models import AppliesTo, ObligationMetric, TermKind
+
+        super().__init__(parent)
+        self.setObjectName("termDialog")
+        self.ctx, self.contract_id, self.term = ctx, contract_id, term
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addLayout(self.form)
+
+        self.number = QLineEdit(objectName="termNumber", maxLength=20)
+        self.chapter = QComboBox(objectName="termChapter", editable=True)
+        self.chapter.addItems([c for c in chapters if c])
+        self.chapter.lineEdit().setMaxLength(120)
+        self.kind = QComboBox(objectName="termKind")
+        for kind in TermKind:
+            self.kind.addItem(cap(TERM_KIND[kind].get()), kind.value)
+        self.title = QLineEdit(objectName="termTitle", maxLength=200)
+        self.text = QPlainTextEdit(objectName="termText")
+        self.text.setFixedHeight(90)
+        self.metric_box = QComboBox(objectName="termMetric")
+        for metric in ObligationMetric:
+            self.metric_box.addItem(cap(METRIC[metric].get()), metric.value)
+        self.target = QSpinBox(objectName="termTarget", maximum=100000)
+        self.category = QLineEdit(objectName="termCategory", maxLength=60)
+        self.legal_basis = QPlainTextEdit(objectName="termLegalBasis")
+        self.legal_basis.setFixedHeight(60)
+        self.applies_to = QComboBox(objectName="termAppliesTo")
+        for target in AppliesTo:
+            self.applies_to.addItem(cap(APPLIES_TO[target].get()), target.value)
+        self.department = QComboBox(objectName="termDepartment")
+        for dept_id, name in departments:
+            self.department.addItem(name, dept_id)
+
+        self.labels: dict[str, QLabel] = {}
+        self.rows = (("number", self.number), ("chapter", self.chapter), ("kind", self.kind), ("title", self.title),
+                     ("text", self.text), ("metric", self.metric_box), ("target", self.target),
+                     ("category", self.category), ("legal_basis", self.legal_basis),
+                     ("applies_to", self.applies_to), ("department", self.department))
+        for key, widget in self.rows:
+            self.labels[key] = QLabel()
+            self.labels[key].setBuddy(widget)
+            self.form.addRow(self.labels[key], widget)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        if term is not None:
+            self._fill(term)
+        else:
+            self.kind.setCurrentIndex(self.kind.findData(TermKind.CRITERION.value))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.applies_to.currentIndexChanged.connect(self._kind_changed)
+        self.metric_box.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.retranslate_ui()
+
+    def _fill(self, t) -> None:
+        def select(combo: QComboBox, value) -> None:
+            if value is not None:
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+
+        self.number.setText(t.number)
+        self.chapter.setEditText(t.chapter)
+        select(self.kind, t.kind)
+        self.title.setText(t.title)
+        self.text.setPlainText(t.text)
+        select(self.metric_box, t.metric)
+        self.target.setValue(t.target or 0)
+        self.category.setText(t.category)
+        self.legal_basis.setPlainText(t.legal_basis)
+        select(self.applies_to, t.applies_to)
+        select(self.department, t.department_id)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("New term") if self.term is None else self.tr("Edit term"))
+        texts = {"number": self.tr("Number"), "chapter": self.tr("Chapter"), "kind": self.tr("Kind"),
+                 "title": self.tr("Title"), "text": self.tr("Full text"), "metric": self.tr("Measured"),
+                 "target": self.tr("Target"), "category": self.tr("Category"),
+                 "legal_basis": self.tr("Legal basis"), "applies_to": self.tr("Applies to"),
+                 "department": self.tr("Department")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.number.setPlaceholderText(self.tr("as printed in the agreement, e.g. 3.2"))
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def _kind_changed(self) -> None:
+        obligation = self.kind.currentData() == "obligation"
+        for key, _widget in self.rows:
+            if key in ("metric", "target"):
+                self.form.setRowVisible(self.labels[key], obligation)
+            elif key in ("category", "legal_basis", "applies_to", "department"):
+                self.form.setRowVisible(self.labels[key], not obligation)
+        one = self.applies_to.currentData() == "department"
+        self.form.setRowVisible(self.labels["department"], not obligation and one)
+        self.target.setEnabled(self.metric_box.currentData() != "other")
+
+    def values(self) -> dict:
+        """What the form says, as keyword arguments of ``add_term`` / ``update_term``."""
+        obligation = self.kind.currentData() == "obligation"
+        v = {"number": self.number.text().strip(), "chapter": self.chapter.currentText().strip(),
+             "kind": self.kind.currentData(), "title": self.title.text().strip(),
+             "text": self.text.toPlainText().strip()}
+        if obligation:
+            metric = self.metric_box.currentData()
+            v.update(metric=metric, target=self.target.value() if metric != "other" else None)
+        else:
+            applies = self.applies_to.currentData()
+            v.update(category=self.category.text().strip(), legal_basis=self.legal_basis.toPlainText().strip(),
+                     applies_to=applies,
+                     department_id=self.department.currentData() if applies == "department" else None)
+        return v
+
+    def submit(self) -> None:
+        if self.ctx.readonly:
+            return
+        values = self.values()
+        self.save_button.setEnabled(False)
+        if self.term is None:
+            self.ctx.write(add_term_row, self.contract_id, values, tables=TABLES, on_done=self._done,
+                           on_error=self._failed, label=self.tr("New term"))
+            return
+        from ngo_audit.models import Term
+        from ngo_audit.services.terms import update_term
+
+        from ..undo import FieldEdit
+
+        old = self.term
+        changes = {k: v for k, v in values.items() if getattr(old, k, None) != v}
+        if not changes:
+            self.accept()
+            return
+        if "kind" in changes or values["kind"] == "criterion":  # the kind decides which fields count
+            changes.update({k: values.get(k) for k in ("metric", "target", "applies_to", "department_id")})
+        text = self.tr("edit of term %1").replace("%1", values["number"] or old.number)
+        self.ctx.edit(text, FieldEdit(Term, update_term, old.id, changes), tables=TABLES,
+                      on_done=lambda _r: self._done(old.id), on_error=self._failed)
+
+    def _done(self, term_id) -> None:
+        self.saved.emit(term_id)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        errors.report(exc)
