@@ -9,21 +9,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
 
 from ..context import FileContext
 from ..texts import cap
+from .lazy import PLACEHOLDER, LazyIdModel
 
-_ROOT = QModelIndex()
-BLOCK = 100
-PLACEHOLDER = "…"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 # (header source text, sort key of ngo_audit.queries.audits or None when not sortable)
@@ -45,107 +41,26 @@ NON_COMPLIANT_COLOUR = QColor("#b3261e")
 INCOMPLETE_COLOUR = QColor("#a15c00")
 
 
-class AuditsModel(QAbstractTableModel):
-    count_changed = Signal(int)
-    ids_loaded = Signal()
+class AuditsModel(LazyIdModel):
     sort_refused = Signal(int, object)  # the column and order to show again in the header
+    COLUMNS = COLUMNS
 
     def __init__(self, ctx: FileContext, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._ids: list[int] = []
-        self._rows: dict[int, object] = {}
-        self._requested: set[int] = set()
-        self._wanted: set[int] = set()
-        self._generation = 0  # of the id list
-        self._row_generation = 0  # of the loaded rows
-        self._filter = None
-        self.sort_key, self.descending = "date", True
+        super().__init__(ctx, "date", True, parent)
         self._sort_column, self._sort_order = COL_DATE, Qt.SortOrder.DescendingOrder
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self._load_wanted)
 
-    # -- loading ------------------------------------------------------------------------------
-    def set_filter(self, flt) -> None:
-        self._filter = flt
-        self.reload()
-
-    def reload(self) -> None:
-        """Fetch the ids for the current filter and order; rows are loaded when shown."""
-        if self._filter is None or not self.ctx.is_open:
-            return
+    def _fetch_ids(self, on_done) -> None:
         from ngo_audit.queries.audits import audit_ids
 
-        self._generation += 1
-        generation = self._generation
-        self.ctx.read(audit_ids, self._filter, sort=self.sort_key, descending=self.descending,
-                      on_done=lambda ids: self._set_ids(generation, ids), label=self.tr("Loading audits"))
+        self.ctx.read(audit_ids, self._filter, sort=self.sort_key, descending=self.descending, on_done=on_done,
+                      label=self.tr("Loading audits"))
 
-    def clear(self) -> None:
-        self._filter = None
-        self._generation += 1
-        self._set_ids(self._generation, [])
-
-    def _set_ids(self, generation: int, ids: list[int]) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._row_generation += 1
-        self._rows.clear()
-        self._requested.clear()
-        self._wanted.clear()
-        self.endResetModel()
-        self.count_changed.emit(len(self._ids))
-        self.ids_loaded.emit()
-
-    def _want(self, row: int) -> None:
-        block = row // BLOCK
-        if block not in self._requested and block not in self._wanted:
-            self._wanted.add(block)
-            self._timer.start()  # coalesce the many data() calls of one paint into few reads
-
-    def _load_wanted(self) -> None:
+    def _fetch_rows(self, ids: list[int], on_done) -> None:
         from ngo_audit.queries.audits import audit_rows
 
-        generation = self._row_generation
-        for block in sorted(self._wanted):
-            ids = self._ids[block * BLOCK:(block + 1) * BLOCK]
-            self._requested.add(block)
-            self.ctx.read(audit_rows, ids, on_done=lambda rows, b=block: self._fill(generation, b, rows))
-        self._wanted.clear()
+        self.ctx.read(audit_rows, ids, on_done=on_done)
 
-    def _fill(self, generation: int, block: int, rows: list) -> None:
-        if generation != self._row_generation:
-            return
-        for r in rows:
-            self._rows[r.id] = r
-        first = block * BLOCK
-        last = min(first + BLOCK, len(self._ids)) - 1
-        if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-
-    # -- what the view asks ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def audit_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, audit_id: int) -> int | None:
-        try:
-            return self._ids.index(audit_id)
-        except ValueError:
-            return None
-
-    def is_loaded(self, row: int) -> bool:
-        return self.audit_id(row) in self._rows
-
-    def loaded_row(self, row: int):
-        return self._rows.get(self.audit_id(row))
+    audit_id = LazyIdModel.id_at
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
@@ -223,9 +138,3 @@ class AuditsModel(QAbstractTableModel):
         if (key, descending) != (self.sort_key, self.descending):
             self.sort_key, self.descending = key, descending
             self.reload()
-
-    def retranslate(self) -> None:
-        """Header and enum labels follow the language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
