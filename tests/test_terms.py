@@ -80,3 +80,46 @@ def test_update_contract(setup):
     with af.session() as s, pytest.raises(ValidationError) as e:
         update_contract(s, ids["contract"], period_end=date(2024, 1, 1))
     assert e.value.field == "period_end"
+
+
+def test_add_and_update_share_the_rules(setup):
+    af, ids = setup
+    # the same refusals from both sides, for the same reasons
+    for call in (lambda s: contracts.add_term(s, ids["contract"], number="9.1", kind="obligation", title="x",
+                                              metric="audits_per_quarter", target=None),
+                 lambda s: update_term(s, ids["t1"], target=None)):
+        with af.session() as s, pytest.raises(ValidationError) as e:
+            call(s)
+        assert e.value.field == "target"
+    with af.session() as s:
+        t = contracts.add_term(s, ids["contract"], number=" 9.2 ", kind="criterion", title=" 噪声 ", metric="other",
+                               target=5, department_id=ids["dept"], default_severity="serious")
+        # a criterion keeps no metric; a duty for all enterprises no department
+        assert (t.number, t.title, t.metric, t.target, t.department_id) == ("9.2", "噪声", None, None, None)
+        assert t.applies_to == AppliesTo.ENTERPRISES and t.default_severity.value == "serious"
+
+
+def test_a_new_term_can_be_taken_back_until_something_refers_to_it(setup):
+    from ngo_audit.models import Term
+    from ngo_audit.services import audits
+    from ngo_audit.services.terms import remove_unused_term, restore_term, term_id_of, term_usage
+
+    af, ids = setup
+    with af.session() as s:
+        t = contracts.add_term(s, ids["contract"], number="2.2", kind="criterion", title="危险废物", chapter="第二章")
+        term_id, uid = t.id, t.uid
+    with af.session() as s:
+        columns = remove_unused_term(s, term_id)
+    with af.session() as s:
+        assert s.get(Term, term_id) is None
+        restored = restore_term(s, columns)
+        assert (restored.id, restored.uid, restored.title, restored.sort_key) == (term_id, uid, "危险废物", 30)
+    with af.session() as s:  # an audit of an enterprise checks it from now on
+        audits.start_audit(s, ids["ent"], audit_date=date(2025, 3, 1))
+        assert term_usage(s, term_id).audit_results == 1
+    with af.session() as s, pytest.raises(ValidationError) as e:
+        remove_unused_term(s, term_id)
+    assert "已被使用" in e.value.message("zh") and "1 条检查结果" in e.value.message("zh")
+    assert "1 audit result(s)" in e.value.message("en")
+    with af.session() as s:
+        assert term_id_of(s, uid) == term_id

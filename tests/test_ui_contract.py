@@ -1,6 +1,7 @@
 """Contract & terms: the demo contract and its terms by chapter, a department's duty list under that
 department, adding a criterion for one department through the form, editing a term, editing a contract
-field in place and undoing it, no edit actions on a read-only file."""
+field in place and undoing it, no edit actions on a read-only file; undo and redo of a new term, and the
+undo refused once the term is in use."""
 
 from __future__ import annotations
 
@@ -163,3 +164,78 @@ def test_no_edit_actions_on_a_read_only_file(window, demo_file, qtbot):
     assert page.fields["title"].isReadOnly()
     assert page.new_term() is None and page.edit_term(page.view.terms[0].id) is None
 
+
+
+def _new_criterion(page, qtbot, window, number: str, title: str) -> int:
+    dialog = page.new_term()
+    dialog.number.setText(number)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("criterion"))
+    dialog.title.setText(title)
+    dialog.applies_to.setCurrentIndex(dialog.applies_to.findData("enterprises"))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT_MS)
+    wait_idle(qtbot, window)
+    return next(t.id for t in _view(window, qtbot).terms if t.number == number)
+
+
+def _term_uid(window, qtbot, term_id):
+    from ngo_audit.models import Term
+
+    return read(window, qtbot, lambda s: s.get(Term, term_id).uid if s.get(Term, term_id) else None)
+
+
+def _log(window, qtbot, uid):
+    from sqlalchemy import select
+
+    from ngo_audit.models import ChangeLog
+
+    return read(window, qtbot, lambda s: list(s.scalars(
+        select(ChangeLog.action).where(ChangeLog.record_uid == uid).order_by(ChangeLog.id))))
+
+
+def test_a_new_term_can_be_undone_and_redone_as_the_same_term(opened, qtbot, reported_errors):
+    from PySide6.QtCore import QCoreApplication
+
+    page = contract_page(opened, qtbot)
+    term_id = _new_criterion(page, qtbot, opened, "3.99", "噪声达标")
+    uid = _term_uid(opened, qtbot, term_id)
+    qtbot.waitUntil(lambda: len(page.view.terms) == 43, timeout=TIMEOUT_MS)
+    undo, redo = opened.menu_actions.undo, opened.menu_actions.redo
+    assert undo.text().startswith("撤销" + QCoreApplication.translate("TermDialog", "new term %1").replace("%1", "3.99"))
+    undo.trigger()
+    wait_idle(qtbot, opened)
+    assert _term_uid(opened, qtbot, term_id) is None
+    qtbot.waitUntil(lambda: len(page.view.terms) == 42, timeout=TIMEOUT_MS)
+    assert "3.99 噪声达标" not in [i.text(0) for i in page._term_items()]
+    redo.trigger()
+    wait_idle(qtbot, opened)
+    assert _term_uid(opened, qtbot, term_id) == uid
+    qtbot.waitUntil(lambda: len(page.view.terms) == 43, timeout=TIMEOUT_MS)
+    assert "3.99 噪声达标" in [i.text(0) for i in page._term_items()]
+    assert _log(opened, qtbot, uid) == ["create", "delete", "create"]
+    assert not reported_errors
+
+
+def test_undoing_a_term_already_used_is_refused_and_changes_nothing(opened, qtbot, reported_errors):
+    from sqlalchemy import select
+
+    from ngo_audit.models import Subject, SubjectKind
+    from ngo_audit.services.audits import start_audit
+
+    page = contract_page(opened, qtbot)
+    term_id = _new_criterion(page, qtbot, opened, "3.98", "土壤污染防治")
+    uid = _term_uid(opened, qtbot, term_id)
+
+    def audit_an_enterprise(s):  # an audit started now checks every criterion for enterprises, the new one too
+        subject_id = s.scalar(select(Subject.id).where(Subject.kind == SubjectKind.ENTERPRISE).limit(1))
+        return start_audit(s, subject_id, audit_date=opened.ctx.reference_date).id
+
+    read(opened, qtbot, audit_an_enterprise)
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    assert len(reported_errors) == 1 and reported_errors[0].expected
+    assert "3.98" in reported_errors[0].message and "已被使用" in reported_errors[0].message
+    assert _term_uid(opened, qtbot, term_id) == uid  # nothing changed
+    assert _log(opened, qtbot, uid) == ["create"]
+    assert not opened.ctx.undo_stack.canRedo()  # nothing to redo: the term was never taken back
+    assert "3.98 土壤污染防治" in [i.text(0) for i in page._term_items()]

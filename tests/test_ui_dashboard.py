@@ -65,6 +65,18 @@ def test_clicking_the_overdue_number_opens_the_overdue_findings(opened, qtbot):
     assert findings.model.rowCount() == _overdue_count(opened, qtbot)
 
 
+def test_clicking_the_due_soon_number_lists_exactly_the_rectifications_due_in_14_days(opened, qtbot):
+    page = _dashboard(opened, qtbot)
+    qtbot.mouseClick(page.tile_due, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    findings = opened.current_page()
+    assert findings is opened.pages["findings"]
+    assert page.tile_due.number.text() == str(page.data.due_soon_count)
+    assert findings.model.rowCount() == page.data.due_soon_count
+    shown = [findings.model.id_at(r) for r in range(findings.model.rowCount())]
+    assert shown[:len(page.data.due_soon)] == [b.id for b in page.data.due_soon]
+
+
 def test_the_reminder_button_opens_the_overdue_findings_too(opened, qtbot):
     page = _dashboard(opened, qtbot)
     qtbot.mouseClick(page.reminder_button, Qt.MouseButton.LeftButton)

@@ -226,3 +226,46 @@ def test_a_read_only_file_offers_no_edit_action(window, qtbot, demo_file):
     page = findings_page(window, qtbot)
     _open_first(page, window, qtbot, "notified")
     assert not page.detail.action_buttons and not page.detail.edit_button.isVisible()
+
+
+def test_due_within_shows_the_dashboards_due_soon_findings_until_the_chip_is_cleared(opened, qtbot):
+    from datetime import timedelta
+
+    from sqlalchemy import text
+
+    from ngo_audit.queries.dashboard import DUE_SOON_DAYS, dashboard_data
+
+    page = findings_page(opened, qtbot)
+    total = page.model.rowCount()
+    today = opened.ctx.reference_date
+    dash = read(opened, qtbot, dashboard_data, today)
+    assert not page.due_chip.isVisible()
+
+    opened.show_page("findings", {"due_within": DUE_SOON_DAYS})  # what the dashboard's tile asks for
+    wait_idle(qtbot, opened)
+    ids = [page.model.finding_id(r) for r in range(page.model.rowCount())]
+    assert dash.due_soon_count > 0 and len(ids) == dash.due_soon_count
+    assert ids[:len(dash.due_soon)] == [b.id for b in dash.due_soon]  # soonest deadline first, like the tile's list
+    assert page.due_chip.isVisible() and "14" in page.due_label.text()
+    assert page.count_label.text() == f"共 {dash.due_soon_count} 个问题"
+
+    # A wider range against plain SQL: owed (open or notified) with a deadline in the range.
+    opened.show_page("findings", {"due_within": 400})
+    wait_idle(qtbot, opened)
+    sql = text("SELECT id FROM finding WHERE status IN ('open', 'notified') AND deadline BETWEEN :a AND :b")
+    expected = read(opened, qtbot, lambda s: set(s.scalars(sql, {"a": today.isoformat(),
+                                                                  "b": (today + timedelta(days=400)).isoformat()})))
+    assert {page.model.finding_id(r) for r in range(page.model.rowCount())} == expected
+    assert "400" in page.due_label.text()
+
+    qtbot.mouseClick(page.due_clear, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert not page.due_chip.isVisible()
+    assert page.model.rowCount() == total
+
+    opened.show_page("findings", {"due_within": DUE_SOON_DAYS})
+    wait_idle(qtbot, opened)
+    assert page.model.rowCount() == dash.due_soon_count
+    qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)  # "Reset filters" takes it away too
+    wait_idle(qtbot, opened)
+    assert not page.due_chip.isVisible() and page.model.rowCount() == total

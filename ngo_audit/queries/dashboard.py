@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ngo_audit.lifecycle import AWAITING_SUBJECT, overdue_clause
+from ngo_audit.lifecycle import overdue_clause
 from ngo_audit.models import (
     Audit,
     AuditPlan,
@@ -26,7 +26,7 @@ from ngo_audit.models import (
     TermKind,
 )
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.findings import FindingFilter, counts_by
+from ngo_audit.queries.findings import FindingFilter, counts_by, due_clause
 
 DUE_SOON_DAYS = 14
 LIST_LIMIT = 8
@@ -141,8 +141,7 @@ def dashboard_data(session: Session, as_of: date) -> DashboardData:
     overdue = [overdue_clause(as_of)]
     data.overdue_count = session.scalar(select(func.count(Finding.id)).where(*overdue)) or 0
     data.overdue = _briefs(session, overdue, [Finding.deadline, Finding.id], as_of, overdue=True)
-    due = [Finding.status.in_([s.value for s in AWAITING_SUBJECT]),
-           Finding.deadline.between(as_of, as_of + timedelta(days=DUE_SOON_DAYS))]
+    due = [due_clause(as_of, as_of + timedelta(days=DUE_SOON_DAYS))]  # the findings page's "due within" filter
     data.due_soon_count = session.scalar(select(func.count(Finding.id)).where(*due)) or 0
     data.due_soon = _briefs(session, due, [Finding.deadline, Finding.id], as_of, overdue=False)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..lifecycle import AWAITING_SUBJECT, overdue_clause
@@ -29,8 +29,22 @@ class FindingFilter:
     term_ids: list[int] = field(default_factory=list)
     quarter: Quarter | None = None
     overdue: bool | None = None  # True: only overdue; False: only not overdue
+    # Rectifications due in a deadline range (both ends included): only findings the subject still
+    # owes (open or notified), the dashboard's "due soon" rule, so its tile and this list agree.
+    due_from: date | None = None
+    due_to: date | None = None
     text: str = ""
     as_of: date = field(default_factory=date.today)
+
+
+def due_clause(due_from: date | None, due_to: date | None):
+    """Rectifications still owed whose deadline lies in [due_from, due_to] (an open end: no bound)."""
+    conditions = [Finding.status.in_([s.value for s in AWAITING_SUBJECT]), Finding.deadline.is_not(None)]
+    if due_from is not None:
+        conditions.append(Finding.deadline >= due_from)
+    if due_to is not None:
+        conditions.append(Finding.deadline <= due_to)
+    return and_(*conditions)
 
 
 def _severity_rank():
@@ -66,6 +80,8 @@ def _apply(q: Select, flt: FindingFilter, joined_subject: bool, like: str = "ili
         q = q.where(overdue_clause(flt.as_of))
     elif flt.overdue is False:
         q = q.where(~overdue_clause(flt.as_of))
+    if flt.due_from is not None or flt.due_to is not None:
+        q = q.where(due_clause(flt.due_from, flt.due_to))
     text = flt.text.strip()
     if text:
         pattern = "%" + like_escape(text) + "%"

@@ -51,22 +51,33 @@ def current_contract(session: Session) -> Contract | None:
     return session.scalar(select(Contract).order_by(Contract.period_end.desc(), Contract.id.desc()).limit(1))
 
 
-def add_term(session: Session, contract_id: int, *, number: str, kind: TermKind | str, title: str,
-             text: str = "", chapter: str = "", metric: ObligationMetric | str | None = None,
-             target: int | None = None, category: str = "", legal_basis: str = "",
-             applies_to: AppliesTo | str | None = None, department_id: int | None = None,
-             default_severity: Severity | str | None = None) -> Term:
-    contract = get(session, Contract, contract_id)
-    kind = TermKind(kind)
-    number = require_text(number, "number", "条款编号", "term number", 20)
-    if session.scalar(select(Term.id).where(Term.contract_id == contract.id, Term.number == number)):
+# The fields a user gives a term (update_term takes any of them, add_term all).
+TERM_FIELDS = ("number", "chapter", "kind", "title", "text", "metric", "target", "category", "legal_basis",
+               "applies_to", "department_id", "default_severity")
+
+
+def clean_term(session: Session, contract_id: int, values: dict, *, term_id: int | None = None) -> dict:
+    """The rules of a term, for adding (:func:`add_term`) and editing (``terms.update_term``) alike.
+
+    ``values`` holds every one of :data:`TERM_FIELDS`; returns them clean, or raises
+    ValidationError (the first problem).  ``term_id``: the term edited, whose own number is no clash.
+    An obligation keeps a metric and a target, a criterion to whom it applies (and the
+    department, only for one department's duty list).
+    """
+    kind = TermKind(values["kind"])
+    number = require_text(values["number"], "number", "条款编号", "term number", 20)
+    taken = session.scalar(select(Term.id).where(Term.contract_id == contract_id, Term.number == number,
+                                                 Term.id != (term_id or -1)))
+    if taken:
         raise ValidationError(f"条款编号 {number} 已存在。", f"Term number {number} already exists.", field="number")
+    title = require_text(values["title"], "title", "条款标题", "term title", 200)
+    metric, target = values.get("metric"), values.get("target")
+    applies_to, department_id = values.get("applies_to"), values.get("department_id")
     if kind == TermKind.OBLIGATION:
         metric = ObligationMetric(metric or ObligationMetric.OTHER)
         if metric != ObligationMetric.OTHER and (target is None or target < 0):
             raise ValidationError("请为该义务设定目标值。", "Give this obligation a target value.", field="target")
-        applies_to = None
-        department_id = None
+        applies_to, department_id = None, None
     else:
         metric, target = None, None
         applies_to = AppliesTo(applies_to or AppliesTo.ENTERPRISES)
@@ -80,12 +91,26 @@ def add_term(session: Session, contract_id: int, *, number: str, kind: TermKind 
                                       field="department")
         else:
             department_id = None
+    severity = values.get("default_severity")
+    return {"number": number, "chapter": (values.get("chapter") or "").strip(), "kind": kind, "title": title,
+            "text": (values.get("text") or "").strip(), "metric": metric, "target": target,
+            "category": (values.get("category") or "").strip(),
+            "legal_basis": (values.get("legal_basis") or "").strip(), "applies_to": applies_to,
+            "department_id": department_id, "default_severity": Severity(severity) if severity else None}
+
+
+def add_term(session: Session, contract_id: int, *, number: str, kind: TermKind | str, title: str,
+             text: str = "", chapter: str = "", metric: ObligationMetric | str | None = None,
+             target: int | None = None, category: str = "", legal_basis: str = "",
+             applies_to: AppliesTo | str | None = None, department_id: int | None = None,
+             default_severity: Severity | str | None = None) -> Term:
+    contract = get(session, Contract, contract_id)
+    values = clean_term(session, contract.id, {
+        "number": number, "chapter": chapter, "kind": kind, "title": title, "text": text, "metric": metric,
+        "target": target, "category": category, "legal_basis": legal_basis, "applies_to": applies_to,
+        "department_id": department_id, "default_severity": default_severity})
     sort_key = (session.scalar(select(func.max(Term.sort_key)).where(Term.contract_id == contract.id)) or 0) + 10
-    term = Term(contract_id=contract.id, number=number, kind=kind, chapter=chapter.strip(), sort_key=sort_key,
-                title=require_text(title, "title", "条款标题", "term title", 200), text=text.strip(),
-                metric=metric, target=target, category=category.strip(), legal_basis=legal_basis.strip(),
-                applies_to=applies_to, department_id=department_id,
-                default_severity=Severity(default_severity) if default_severity else None)
+    term = Term(contract_id=contract.id, sort_key=sort_key, **values)
     session.add(term)
     session.flush()
     return term

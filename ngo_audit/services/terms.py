@@ -1,39 +1,32 @@
 """Editing the contract and its terms after they were made (the add side is in :mod:`.contracts`).
 
-``update_term`` applies the rules of :func:`.contracts.add_term` to the term as it will be;
-``update_contract`` those of :func:`.contracts.create_contract`.  Both take only the fields
-that change, so an undoable field edit can put the old values back the same way.
+``update_term`` checks the term as it will be with :func:`.contracts.clean_term`, the rules
+:func:`.contracts.add_term` uses; ``update_contract`` those of :func:`.contracts.create_contract`.
+Both take only the fields that change, so an undoable field edit can put the old values back
+the same way.  :func:`remove_unused_term` and :func:`restore_term` are the undo and redo of
+adding a term: a term something already refers to (an audit result, a finding, a planned
+visit) is part of the record and is not taken back.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from ..errors import ValidationError
-from ..models import (
-    AppliesTo,
-    Contract,
-    ObligationMetric,
-    ReportingFrequency,
-    Severity,
-    Subject,
-    SubjectKind,
-    Term,
-    TermKind,
-)
+from ..errors import NotFound, ValidationError
+from ..models import AuditResult, Contract, Finding, ReportingFrequency, Term
+from ..models.plan import plan_item_term
 from .common import get, require_text
+from .contracts import TERM_FIELDS, clean_term
 
-TERM_FIELDS = {"number", "chapter", "kind", "title", "text", "metric", "target", "category", "legal_basis",
-               "applies_to", "department_id", "default_severity"}
 CONTRACT_FIELDS = {"number", "title", "government", "ngo", "signed_on", "period_start", "period_end", "scope",
                    "reporting_frequency", "notes"}
 
-
-def _check_fields(changes: dict, allowed: set[str]) -> None:
-    unknown = set(changes) - allowed
+def _check_fields(changes: dict, allowed) -> None:
+    unknown = set(changes) - set(allowed)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
 
@@ -44,46 +37,71 @@ def update_term(session: Session, term_id: int, **changes) -> Term:
     term = get(session, Term, term_id)
     new = {key: getattr(term, key) for key in TERM_FIELDS}
     new.update(changes)
+    for key, value in clean_term(session, term.contract_id, new, term_id=term.id).items():
+        setattr(term, key, value)
+    session.flush()
+    return term
 
-    kind = TermKind(new["kind"])
-    number = require_text(new["number"], "number", "条款编号", "term number", 20)
-    taken = session.scalar(select(Term.id).where(Term.contract_id == term.contract_id, Term.number == number,
-                                                 Term.id != term.id))
-    if taken:
-        raise ValidationError(f"条款编号 {number} 已存在。", f"Term number {number} already exists.", field="number")
-    title = require_text(new["title"], "title", "条款标题", "term title", 200)
-    metric, target = new["metric"], new["target"]
-    applies_to, department_id = new["applies_to"], new["department_id"]
-    if kind == TermKind.OBLIGATION:
-        metric = ObligationMetric(metric or ObligationMetric.OTHER)
-        if metric != ObligationMetric.OTHER and (target is None or target < 0):
-            raise ValidationError("请为该义务设定目标值。", "Give this obligation a target value.", field="target")
-        applies_to = None
-        department_id = None
-    else:
-        metric, target = None, None
-        applies_to = AppliesTo(applies_to or AppliesTo.ENTERPRISES)
-        if applies_to == AppliesTo.DEPARTMENT:
-            if department_id is None:
-                raise ValidationError("请选择该职责清单所属的部门。", "Choose the department this duty belongs to.",
-                                      field="department")
-            dept = get(session, Subject, department_id)
-            if dept.kind != SubjectKind.DEPARTMENT:
-                raise ValidationError(f"“{dept.name}”不是政府部门。", f"“{dept.name}” is not a government department.",
-                                      field="department")
-        else:
-            department_id = None
 
-    term.kind = kind
-    term.number = number
-    term.title = title
-    term.chapter = (new["chapter"] or "").strip()
-    term.text = (new["text"] or "").strip()
-    term.metric, term.target = metric, target
-    term.category = (new["category"] or "").strip()
-    term.legal_basis = (new["legal_basis"] or "").strip()
-    term.applies_to, term.department_id = applies_to, department_id
-    term.default_severity = Severity(new["default_severity"]) if new["default_severity"] else None
+def term_id_of(session: Session, uid: str) -> int:
+    """The local id of the term with this uid."""
+    term_id = session.scalar(select(Term.id).where(Term.uid == uid))
+    if term_id is None:
+        raise NotFound("该条款已不在文件中。", "The term is no longer in the file.")
+    return term_id
+
+
+@dataclass(frozen=True)
+class TermUsage:
+    audit_results: int
+    findings: int
+    planned_visits: int
+
+    @property
+    def used(self) -> bool:
+        return bool(self.audit_results or self.findings or self.planned_visits)
+
+
+def term_usage(session: Session, term_id: int) -> TermUsage:
+    """What refers to a term: audit results, findings, planned visits that check it."""
+    def count(col, where) -> int:
+        return session.scalar(select(func.count()).select_from(col.table).where(where)) or 0
+
+    return TermUsage(audit_results=count(AuditResult.id, AuditResult.term_id == term_id),
+                     findings=count(Finding.id, Finding.term_id == term_id),
+                     planned_visits=count(plan_item_term.c.term_id, plan_item_term.c.term_id == term_id))
+
+
+def remove_unused_term(session: Session, term_id: int) -> dict:
+    """Delete a term nothing refers to yet; returns its columns for :func:`restore_term`."""
+    term = get(session, Term, term_id)
+    usage = term_usage(session, term_id)
+    if usage.used:
+        parts = [(n, zh, en) for n, zh, en in ((usage.audit_results, "条检查结果", "audit result(s)"),
+                                               (usage.findings, "个问题", "finding(s)"),
+                                               (usage.planned_visits, "项计划检查", "planned visit(s)")) if n]
+        raise ValidationError(
+            f"条款 {term.number} 已被使用（{'、'.join(f'{n} {zh}' for n, zh, _ in parts)}），不能撤销新增；"
+            "如不再需要，请修改其内容。",
+            f"Term {term.number} is already in use ({', '.join(f'{n} {en}' for n, _, en in parts)}): adding it "
+            "cannot be undone. Edit it instead if it is not needed.")
+    columns = {p.key: getattr(term, p.key) for p in inspect(term).mapper.column_attrs}
+    session.delete(term)
+    session.flush()
+    return columns
+
+
+def restore_term(session: Session, columns: dict) -> Term:
+    """Put a removed term back as it was: same uid, the same id when it is still free."""
+    columns = dict(columns)
+    if session.scalar(select(Term.id).where(Term.uid == columns["uid"])) is not None:
+        raise ValidationError("该条款已在文件中。", "This term is already in the file.")
+    get(session, Contract, columns["contract_id"])
+    if session.get(Term, columns["id"]) is not None:
+        del columns["id"]
+    values = clean_term(session, columns["contract_id"], {k: columns[k] for k in TERM_FIELDS})  # still fits
+    term = Term(**{**columns, **values})
+    session.add(term)
     session.flush()
     return term
 

@@ -15,7 +15,7 @@
 <context>
     <name>AuditsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/audits_model.py" line="+182"/>
+        <location filename="../../ui/models/audits_model.py" line="+99"/>
         <source>%n term(s) not checked yet</source>
         <translation>
             <numerusform>%n term not checked yet</numerusform>
@@ -83,18 +83,26 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+136"/>
+        <location filename="../../ui/pages/findings.py" line="+158"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
             <numerusform>%n findings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Due within %n day(s)</source>
+        <translation>
+            <numerusform>Due within %n day</numerusform>
+            <numerusform>Due within %n days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/leads.py" line="+158"/>
+        <location filename="../../ui/pages/leads.py" line="+165"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -102,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Findings linked (%n)</source>
         <translation>
             <numerusform>Finding linked (%n)</numerusform>

@@ -272,7 +272,7 @@
 <context>
     <name>AuditsModel</name>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="+31"/>
+        <location filename="../../ui/models/audits_model.py" line="+27"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>证据</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+28"/>
         <source>Loading audits</source>
         <translation>正在读取检查记录</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+10"/>
         <source>Terms checked / terms in the checklist</source>
         <translation>已检查条款数 / 清单条款数</translation>
     </message>
@@ -804,13 +804,51 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Open the findings under rectification</source>
-        <translation>打开整改中的问题</translation>
+        <source>Open the rectifications due soon</source>
+        <translation>打开即将到期的整改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the leads</source>
         <translation>打开线索</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteLead</name>
+    <message>
+        <location filename="../../ui/pages/lead_dialog.py" line="+286"/>
+        <source>Delete lead</source>
+        <translation>删除线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the lead “%1”?</source>
+        <translation>删除线索“%1”？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its links to these findings are removed; the findings themselves stay:</source>
+        <translation>它与下列问题的关联将被解除，问题本身保留：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No finding is linked to it.</source>
+        <translation>它没有关联任何问题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>可通过“编辑 › 撤销”撤回此操作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>deletion of lead %1</source>
+        <translation>删除线索 %1</translation>
     </message>
 </context>
 <context>
@@ -1285,7 +1323,7 @@
 <context>
     <name>FindingDetailPanel</name>
     <message>
-        <location filename="../../ui/pages/finding_detail.py" line="+146"/>
+        <location filename="../../ui/pages/finding_detail.py" line="+152"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
@@ -1449,9 +1487,67 @@
     </message>
 </context>
 <context>
+    <name>FindingPhotosPanel</name>
+    <message>
+        <location filename="../../ui/pages/finding_photos.py" line="+225"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No time in the file; added %1</source>
+        <translation>文件中无拍摄时间；添加于 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a photo after rectification</source>
+        <translation>添加整改后照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff);;Photos and documents (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff);;照片和文档 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Adding %1</source>
+        <translation>正在添加 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Photos before and after rectification</source>
+        <translation>整改前后照片对比</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not marked before or after</source>
+        <translation>未标记整改前后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No photo before rectification</source>
+        <translation>暂无整改前照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No photo after rectification yet</source>
+        <translation>暂无整改后照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add after photo…</source>
+        <translation>添加整改后照片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a photo taken after rectification, or a document that proves it</source>
+        <translation>添加整改后拍摄的照片，或证明已整改的文档</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="+33"/>
+        <location filename="../../ui/models/findings_model.py" line="+29"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1491,12 +1587,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+32"/>
         <source>Loading findings</source>
         <translation>正在载入问题</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+9"/>
         <source>This column cannot be sorted</source>
         <translation>此列不能排序</translation>
     </message>
@@ -1514,19 +1610,36 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+136"/>
+        <location filename="../../ui/pages/findings.py" line="+158"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>共 %n 个问题</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Due within %n day(s)</source>
+        <translation>
+            <numerusform>%n 天内到期</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+69"/>
+        <location line="+1"/>
+        <source>Rectifications still owed with a deadline from %1 to %2</source>
+        <translation>整改期限在 %1 至 %2 之间、尚未整改回复的问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove this filter</source>
+        <translation>取消此筛选</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>All quarters</source>
         <translation>全部季度</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1994,14 +2107,14 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/leads.py" line="+158"/>
+        <location filename="../../ui/pages/leads.py" line="+165"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>共 %n 条线索</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Choose a lead to see what became of it.</source>
         <translation>选择一条线索，查看其处理情况。</translation>
     </message>
@@ -2023,7 +2136,7 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Choose the lead&apos;s subject first: record it on a new lead</source>
         <translation>须先明确线索涉及的监督对象</translation>
     </message>
@@ -2033,7 +2146,7 @@
         <translation>将该监督对象的一个问题关联到此线索</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
@@ -2066,6 +2179,26 @@
         <location line="+1"/>
         <source>Link finding…</source>
         <translation>关联问题…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct what was recorded: date, channel, summary, reporter, subject</source>
+        <translation>更正登记内容：受理日期、来源、内容、举报人、监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this lead (asks first; Edit › Undo brings it back)</source>
+        <translation>删除这条线索（会先确认；可通过“编辑 › 撤销”恢复）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2106,7 +2239,7 @@
 <context>
     <name>LinkFindingDialog</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+216"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="-51"/>
         <source>Link a finding</source>
         <translation>关联问题</translation>
     </message>
@@ -2327,9 +2460,14 @@
 <context>
     <name>NewLeadDialog</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="-122"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="-145"/>
         <source>New lead</source>
         <translation>登记线索</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit lead</source>
+        <translation>编辑线索</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2387,9 +2525,19 @@
         <translation>监督对象</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>Write what the lead says.</source>
         <translation>请写明线索内容。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>new lead %1</source>
+        <translation>登记线索 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>edit of lead %1</source>
+        <translation>修改线索 %1</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2637,39 @@
         <location line="+1"/>
         <source>Drop photos or documents here</source>
         <translation>将照片或文档拖放到这里</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../ui/pages/finding_photos.py" line="-231"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added %1</source>
+        <translation>添加于 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The picture cannot be shown.</source>
+        <translation>无法显示该图片。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This file is not a picture.</source>
+        <translation>该文件不是图片。</translation>
     </message>
 </context>
 <context>
@@ -3258,7 +3439,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+27"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="+14"/>
         <source>Set the status of the lead</source>
         <translation>更新线索状态</translation>
     </message>
@@ -3281,6 +3462,11 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>status of lead %1</source>
+        <translation>更新线索状态 %1</translation>
     </message>
 </context>
 <context>
@@ -3741,7 +3927,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsModel</name>
     <message>
-        <location filename="../../ui/models/subjects_model.py" line="+31"/>
+        <location filename="../../ui/models/subjects_model.py" line="+26"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3786,12 +3972,12 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+25"/>
         <source>Loading subjects</source>
         <translation>正在加载监督对象</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+10"/>
         <source>Key-monitored enterprise</source>
         <translation>重点监控企业</translation>
     </message>
@@ -3979,13 +4165,12 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/pages/term_dialog.py" line="+128"/>
-        <location line="+46"/>
+        <location filename="../../ui/pages/term_dialog.py" line="+149"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+0"/>
         <source>Edit term</source>
         <translation>编辑条款</translation>
     </message>
@@ -4060,7 +4245,12 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+35"/>
+        <source>new term %1</source>
+        <translation>新增条款 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>edit of term %1</source>
         <translation>修改条款 %1</translation>
     </message>

@@ -49,16 +49,18 @@ class AuditsModel(LazyIdModel):
         super().__init__(ctx, "date", True, parent)
         self._sort_column, self._sort_order = COL_DATE, Qt.SortOrder.DescendingOrder
 
-    def _fetch_ids(self, on_done) -> None:
+    def _ids_query(self):
         from ngo_audit.queries.audits import audit_ids
 
-        self.ctx.read(audit_ids, self._filter, sort=self.sort_key, descending=self.descending, on_done=on_done,
-                      label=self.tr("Loading audits"))
+        return audit_ids, (self._filter,), {"sort": self.sort_key, "descending": self.descending}
 
-    def _fetch_rows(self, ids: list[int], on_done) -> None:
+    def _rows_query(self):
         from ngo_audit.queries.audits import audit_rows
 
-        self.ctx.read(audit_rows, ids, on_done=on_done)
+        return audit_rows, ()
+
+    def _loading_label(self) -> str:
+        return self.tr("Loading audits")
 
     audit_id = LazyIdModel.id_at
 

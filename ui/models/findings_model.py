@@ -54,16 +54,18 @@ class FindingsModel(LazyIdModel):
         super().__init__(ctx, "found_on", True, parent)
         self._sort_column, self._sort_order = COL_FOUND, Qt.SortOrder.DescendingOrder
 
-    def _fetch_ids(self, on_done) -> None:
+    def _ids_query(self):
         from ngo_audit.queries.findings import finding_ids
 
-        self.ctx.read(finding_ids, self._filter, sort=self.sort_key, descending=self.descending, on_done=on_done,
-                      label=self.tr("Loading findings"))
+        return finding_ids, (self._filter,), {"sort": self.sort_key, "descending": self.descending}
 
-    def _fetch_rows(self, ids: list[int], on_done) -> None:
+    def _rows_query(self):
         from ngo_audit.queries.findings import finding_rows
 
-        self.ctx.read(finding_rows, ids, self.ctx.reference_date, on_done=on_done)
+        return finding_rows, (self.ctx.reference_date,)
+
+    def _loading_label(self) -> str:
+        return self.tr("Loading findings")
 
     finding_id = LazyIdModel.id_at
 

@@ -1,9 +1,11 @@
 """The shared base of the big table models: they hold ids, rows load lazily on the worker.
 
-A subclass says how to fetch the ids of its filtered, sorted list (:meth:`_fetch_ids`)
-and the display rows of some ids (:meth:`_fetch_rows`); this class keeps the list,
+A subclass says how to fetch the ids of its filtered, sorted list (:meth:`_ids_query`)
+and the display rows of some ids (:meth:`_rows_query`); this class keeps the list,
 loads the rows of the blocks the view asks for (coalesced per paint, stale answers
-dropped by generation) and answers the view's questions.
+dropped by generation) and answers the view's questions.  The first block's rows come
+with the ids, in the same worker task: a list shows filled at once, not after a second
+round trip through the event loop.
 """
 
 from __future__ import annotations
@@ -39,11 +41,30 @@ class LazyIdModel(QAbstractTableModel):
         self._timer.timeout.connect(self._load_wanted)
 
     # -- what a subclass provides ------------------------------------------------------------
-    def _fetch_ids(self, on_done: Callable[[list[int]], None]) -> None:
+    def _ids_query(self) -> tuple[Callable[..., list[int]], tuple, dict]:
+        """(fn, args, kwargs): ``fn(session, *args, **kwargs)`` gives the ids of the filtered, sorted list."""
         raise NotImplementedError
 
-    def _fetch_rows(self, ids: list[int], on_done: Callable[[list], None]) -> None:
+    def _rows_query(self) -> tuple[Callable[..., list], tuple]:
+        """(fn, args): ``fn(session, ids, *args)`` gives the display rows (each with ``.id``) of ``ids``."""
         raise NotImplementedError
+
+    def _loading_label(self) -> str:
+        return ""
+
+    def _fetch_ids(self, on_done: Callable[[tuple[list[int], list]], None]) -> None:
+        ids_fn, ids_args, ids_kwargs = self._ids_query()
+        rows_fn, rows_args = self._rows_query()
+
+        def ids_and_first_rows(session):
+            ids = ids_fn(session, *ids_args, **ids_kwargs)
+            return ids, (rows_fn(session, ids[:BLOCK], *rows_args) if ids else [])
+
+        self.ctx.read(ids_and_first_rows, on_done=on_done, label=self._loading_label())
+
+    def _fetch_rows(self, ids: list[int], on_done: Callable[[list], None]) -> None:
+        rows_fn, rows_args = self._rows_query()
+        self.ctx.read(rows_fn, ids, *rows_args, on_done=on_done)
 
     # -- loading ------------------------------------------------------------------------------
     @property
@@ -60,7 +81,7 @@ class LazyIdModel(QAbstractTableModel):
             return
         self._generation += 1
         generation = self._generation
-        self._fetch_ids(lambda ids: self._set_ids(generation, ids))
+        self._fetch_ids(lambda result: self._set_ids(generation, *result))
 
     def clear(self) -> None:
         if self.forget_filter_on_clear:
@@ -68,12 +89,15 @@ class LazyIdModel(QAbstractTableModel):
         self._generation += 1
         self._set_ids(self._generation, [])
 
-    def _set_ids(self, generation: int, ids: list[int]) -> None:
+    def _set_ids(self, generation: int, ids: list[int], first_rows: list = ()) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
         self._ids = list(ids)
         self._forget_rows()
+        if first_rows:
+            self._rows.update((r.id, r) for r in first_rows)
+            self._requested.add(0)
         self.endResetModel()
         self.count_changed.emit(len(self._ids))
         self.ids_loaded.emit()

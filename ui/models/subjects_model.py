@@ -45,16 +45,18 @@ class SubjectsModel(LazyIdModel):
     def __init__(self, ctx: FileContext, parent=None) -> None:
         super().__init__(ctx, "name", False, parent)
 
-    def _fetch_ids(self, on_done) -> None:
+    def _ids_query(self):
         from ngo_audit.queries.subjects import subject_ids
 
-        self.ctx.read(subject_ids, self._filter, sort=self.sort_key, descending=self.descending, on_done=on_done,
-                      label=self.tr("Loading subjects"))
+        return subject_ids, (self._filter,), {"sort": self.sort_key, "descending": self.descending}
 
-    def _fetch_rows(self, ids: list[int], on_done) -> None:
+    def _rows_query(self):
         from ngo_audit.queries.subjects import subject_rows
 
-        self.ctx.read(subject_rows, ids, on_done=on_done)
+        return subject_rows, ()
+
+    def _loading_label(self) -> str:
+        return self.tr("Loading subjects")
 
     subject_id = LazyIdModel.id_at
 

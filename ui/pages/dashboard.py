@@ -117,7 +117,7 @@ class DashboardPage(Page):
         self.tile_audits.clicked.connect(lambda: self.navigate("plan"))
         self.tile_findings.clicked.connect(lambda: self.navigate("findings", quarter=self._quarter()))
         self.tile_overdue.clicked.connect(self.show_overdue)
-        self.tile_due.clicked.connect(lambda: self.navigate("findings", status="notified", sort="deadline"))
+        self.tile_due.clicked.connect(lambda: self.navigate("findings", due_within=DUE_SOON_DAYS))
         self.tile_leads.clicked.connect(lambda: self.navigate("leads"))
         for tile in (self.tile_audits, self.tile_findings, self.tile_overdue, self.tile_due, self.tile_leads):
             tiles.addWidget(tile)
@@ -309,6 +309,6 @@ class DashboardPage(Page):
         for tile, tip in ((self.tile_audits, self.tr("Open the plan")),
                           (self.tile_findings, self.tr("Open this quarter's findings")),
                           (self.tile_overdue, self.tr("Open the overdue findings")),
-                          (self.tile_due, self.tr("Open the findings under rectification")),
+                          (self.tile_due, self.tr("Open the rectifications due soon")),
                           (self.tile_leads, self.tr("Open the leads"))):
             tile.setToolTip(tip)

@@ -20,6 +20,7 @@ from ngo_audit.queries.finding_detail import FindingDetail, finding_detail
 
 from ..texts import cap
 from .finding_dialogs import ActionDialog, EditFindingDialog
+from .finding_photos import FindingPhotosPanel
 
 ACTIONS_PER_ROW = 3
 
@@ -107,9 +108,13 @@ class FindingDetailPanel(QFrame):
         self.timeline_layout.setContentsMargins(0, 0, 0, 0)
         self.timeline_layout.setSpacing(6)
         self.timeline_cards: list[TimelineCard] = []
+        # Before/after photos under the timeline: the evidence that the rectification happened.
+        self.photos = FindingPhotosPanel(ctx)
         for w in (self.description_heading, self.description, self.requirement_heading, self.requirement,
                   self.timeline_heading, self.timeline):
             layout.addWidget(w)
+        layout.addSpacing(8)
+        layout.addWidget(self.photos)
         layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -129,6 +134,7 @@ class FindingDetailPanel(QFrame):
         self.finding_id = finding_id
         self.ctx.read(finding_detail, finding_id, self.ctx.reference_date, on_done=self._show,
                       on_error=lambda _exc: self.closed.emit())
+        self.photos.load(finding_id)
 
     def reload(self) -> None:
         if self.finding_id is not None and self.isVisible():

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
 )
 
@@ -55,6 +59,21 @@ class FindingsPage(Page):
             w.currentIndexChanged.connect(self._filter_changed)
             bar.addWidget(w)
         bar.addWidget(self.overdue)
+        # "Due within N days" (from the dashboard): a chip, so the user sees why the list is short
+        # and can take the narrowing away; it has no control of its own in the bar.
+        self._due_within: int | None = None
+        self.due_chip = QFrame(objectName="dueChip")
+        self.due_chip.setStyleSheet("#dueChip { background: #e3efe9; border: 1px solid #9cc3b4; border-radius: 10px; }")
+        chip = QHBoxLayout(self.due_chip)
+        chip.setContentsMargins(8, 1, 2, 1)
+        chip.setSpacing(2)
+        self.due_label = QLabel(objectName="dueLabel")
+        self.due_clear = QToolButton(objectName="clearDue", text="✕", autoRaise=True)
+        self.due_clear.clicked.connect(self.clear_due)
+        chip.addWidget(self.due_label)
+        chip.addWidget(self.due_clear)
+        self.due_chip.hide()
+        bar.addWidget(self.due_chip)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.reset_button)
         bar.addWidget(self.count_label)
@@ -122,9 +141,12 @@ class FindingsPage(Page):
         status = self.status.currentData()
         statuses = sorted(ACTIVE_STATES) if status == ACTIVE else [FindingStatus(status)] if status else []
         severity = self.severity.currentData()
+        today = self.ctx.reference_date  # the dashboard's "today" too: same range, same findings
+        due_to = None if self._due_within is None else today + timedelta(days=self._due_within)
         return FindingFilter(statuses=statuses, severities=[Severity(severity)] if severity else [],
                              quarter=self.quarter.currentData(), overdue=True if self.overdue.isChecked() else None,
-                             text=self.search.text(), as_of=self.ctx.reference_date)
+                             due_from=today if due_to is not None else None, due_to=due_to,
+                             text=self.search.text(), as_of=today)
 
     def _filter_changed(self, *_args) -> None:
         if self._loading_params or not self.ctx.is_open:
@@ -138,8 +160,26 @@ class FindingsPage(Page):
     def reset_filters(self) -> None:
         self.apply_params({})
 
+    def clear_due(self) -> None:
+        self._due_within = None
+        self._show_due()
+        self._filter_changed()
+
+    def _show_due(self) -> None:
+        n = self._due_within
+        self.due_chip.setVisible(n is not None)
+        if n is None:
+            return
+        today = self.ctx.reference_date
+        self.due_label.setText(self.tr("Due within %n day(s)", "", n))
+        self.due_chip.setToolTip(self.tr("Rectifications still owed with a deadline from %1 to %2")
+                                 .replace("%1", today.isoformat())
+                                 .replace("%2", (today + timedelta(days=n)).isoformat()))
+        self.due_clear.setToolTip(self.tr("Remove this filter"))
+
     def apply_params(self, params: dict) -> None:
-        """Set the filters (keys: status, severity, quarter, overdue, text) and optionally open a finding."""
+        """Set the filters (keys: status, severity, quarter, overdue, text, due_within: days from the reference
+        date) and optionally open a finding."""
         self._loading_params = True
         try:
             status = params.get("status")
@@ -149,10 +189,14 @@ class FindingsPage(Page):
             self._select_quarter(params.get("quarter"))
             self.overdue.setChecked(bool(params.get("overdue")))
             self.search.setText(params.get("text", ""))
+            due = params.get("due_within")
+            self._due_within = max(0, int(due)) if due is not None else None
+            self._show_due()
         finally:
             self._loading_params = False
-        if params.get("sort"):  # e.g. "deadline": soonest first (the header click then reloads)
-            column = next((i for i, (_t, key) in enumerate(COLUMNS) if key == params["sort"]), COL_FOUND)
+        sort = params.get("sort") or ("deadline" if self._due_within is not None else None)
+        if sort:  # e.g. "deadline": soonest first (the header click then reloads)
+            column = next((i for i, (_t, key) in enumerate(COLUMNS) if key == sort), COL_FOUND)
             order = Qt.SortOrder.DescendingOrder if params.get("descending") else Qt.SortOrder.AscendingOrder
             self.model.sort_key, self.model.descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
             self._restore_sort_indicator(column, order)
@@ -228,6 +272,7 @@ class FindingsPage(Page):
         self.detail.hide()
         self.detail.finding_id = None
         self.detail.detail = None
+        self.detail.photos.clear()
 
     def _restore_sort_indicator(self, column: int, order) -> None:
         header = self.table.horizontalHeader()
@@ -258,5 +303,6 @@ class FindingsPage(Page):
         self.overdue.setText(self.tr("Overdue only"))
         self.search.setPlaceholderText(self.tr("Search title, description, subject, credit code"))
         self.reset_button.setText(self.tr("Reset filters"))
+        self._show_due()
         self.model.retranslate()
         self._show_count(self.model.rowCount())

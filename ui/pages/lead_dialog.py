@@ -1,10 +1,16 @@
-"""The dialogs of the Leads page: a new lead, setting its status, linking a finding."""
+"""The dialogs of the Leads page: a new lead or an edit of one, setting its status, linking a finding,
+and the question before deleting a lead.
+
+Recording, editing, setting the status and deleting are undoable (``ctx.edit`` with the
+commands of :mod:`.lead_undo`); linking a finding is a plain write.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -22,28 +29,25 @@ from PySide6.QtWidgets import (
 
 from .. import errors
 from ..texts import cap
+from .lead_undo import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange
 
 LEAD_TABLES = {"lead", "lead_finding", "change_log"}
 
 
 # -- worker functions (no Qt) ---------------------------------------------------------------------
 
-def record(session, values: dict) -> int:
-    from ngo_audit.services.leads import record_lead
-
-    return record_lead(session, **values).id
-
-
-def set_lead_status(session, lead_id: int, status: str, on: date, outcome: str) -> int:
-    from ngo_audit.services.leads import set_status
-
-    return set_status(session, lead_id, status, on=on, outcome=outcome).id
-
-
 def link(session, lead_id: int, finding_id: int) -> int:
     from ngo_audit.services.leads import link_finding
 
     return link_finding(session, lead_id, finding_id).id
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+
+def short(summary: str, size: int = 20) -> str:
+    """A lead named in an undo entry or a question: the start of its summary."""
+    summary = " ".join(summary.split())
+    return summary if len(summary) <= size else summary[:size] + "…"
 
 
 def date_edit(value: date, name: str) -> QDateEdit:
@@ -85,6 +89,11 @@ class _Dialog(QDialog):
         self.ctx.write(fn, *args, tables=LEAD_TABLES, on_done=self._done, on_error=self._failed,
                        label=self.windowTitle())
 
+    def _edit(self, text: str, change) -> None:
+        """An undoable change (Edit › Undo), pushed once the file accepted it."""
+        self.buttons.setEnabled(False)
+        self.ctx.edit(text, change, tables=LEAD_TABLES, on_done=self._done, on_error=self._failed)
+
     def _done(self, result_id: int) -> None:
         self.result_id = result_id
         self.buttons.setEnabled(True)
@@ -99,15 +108,20 @@ class _Dialog(QDialog):
 
 
 class NewLeadDialog(_Dialog):
-    """Record a lead: when and how it came, what it says, who reported it (or anonymous), where, about whom."""
+    """Record a lead: when and how it came, what it says, who reported it (or anonymous), where, about whom.
 
-    def __init__(self, ctx, subjects, *, subject_id: int | None = None, parent: QWidget | None = None) -> None:
+    Given the ``detail`` of a lead, the same form edits it (object name ``leadEditDialog``).
+    """
+
+    def __init__(self, ctx, subjects, *, subject_id: int | None = None, detail=None,
+                 parent: QWidget | None = None) -> None:
         from ngo_audit.labels import LEAD_CHANNEL
         from ngo_audit.models import LeadChannel
 
         super().__init__(ctx, parent)
-        self.setObjectName("leadDialog")
-        self.setWindowTitle(self.tr("New lead"))
+        self.detail = detail
+        self.setObjectName("leadDialog" if detail is None else "leadEditDialog")
+        self.setWindowTitle(self.tr("New lead") if detail is None else self.tr("Edit lead"))
         self.received = date_edit(ctx.reference_date, "receivedOn")
         self.channel = QComboBox(objectName="channel")
         for c in LeadChannel:
@@ -143,6 +157,18 @@ class NewLeadDialog(_Dialog):
         self.form.addRow(self.tr("Location"), self.location)
         self.form.addRow(self.tr("Subject"), self.subject)
         self.finish_layout()
+        if detail is not None:
+            self._fill(detail)
+
+    def _fill(self, d) -> None:
+        self.received.setDate(QDate(d.received_on.year, d.received_on.month, d.received_on.day))
+        self.channel.setCurrentIndex(max(0, self.channel.findData(d.channel.value)))
+        self.summary.setPlainText(d.summary)
+        self.anonymous.setChecked(d.anonymous)
+        self.reporter.setText(d.reporter)
+        self.contact.setText(d.reporter_contact)
+        self.location.setText(d.location)
+        self.subject.setCurrentIndex(max(0, self.subject.findData(d.subject_id)) if d.subject_id else 0)
 
     def _anonymous_changed(self, anonymous: bool) -> None:
         self.reporter.setEnabled(not anonymous)
@@ -164,8 +190,18 @@ class NewLeadDialog(_Dialog):
 
     def submit(self) -> None:
         values = self.values()
-        if values is not None:
-            self._write(record, values)
+        if values is None:
+            return
+        if self.detail is None:
+            self._edit(self.tr("new lead %1").replace("%1", short(values["summary"])), LeadCreate(values))
+            return
+        changes = {k: v for k, v in values.items() if v != getattr(self.detail, k)}
+        if not changes:
+            self.result_id = self.detail.id
+            self.accept()
+            return
+        self._edit(self.tr("edit of lead %1").replace("%1", short(self.detail.summary)),
+                   LeadEdit(self.detail.id, changes))
 
 
 class StatusDialog(_Dialog):
@@ -200,8 +236,9 @@ class StatusDialog(_Dialog):
 
     def submit(self) -> None:
         self._say("")
-        self._write(set_lead_status, self.detail.id, self.status.currentData(), self.on.date().toPython(),
-                    self.outcome.toPlainText())
+        change = LeadStatusChange(self.detail.id, self.status.currentData(), self.on.date().toPython(),
+                                  self.outcome.toPlainText())
+        self._edit(self.tr("status of lead %1").replace("%1", short(self.detail.summary)), change)
 
 
 class LinkFindingDialog(_Dialog):
@@ -232,3 +269,43 @@ class LinkFindingDialog(_Dialog):
             self._say(self.tr("Choose a finding."))
             return
         self._write(link, self.detail.id, finding_id)
+
+
+class DeleteLead(QObject):
+    """Ask, then delete: names the findings whose link to the lead goes with it (the findings stay).
+
+    ``box`` is the open question (tests press its buttons); ``on_deleted`` runs after the deletion.
+    """
+
+    def __init__(self, ctx, detail, parent: QWidget, on_deleted: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.detail, self.widget, self.on_deleted = ctx, detail, parent, on_deleted
+        box = QMessageBox(parent)
+        box.setObjectName("deleteLeadBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Delete lead"))
+        box.setText(self.tr("Delete the lead “%1”?").replace("%1", short(detail.summary, 40)))
+        if detail.findings:
+            listed = "\n".join(f"• {f.found_on.isoformat()} {f.title}" for f in detail.findings)
+            goes = self.tr("Its links to these findings are removed; the findings themselves stay:") + "\n" + listed
+        else:
+            goes = self.tr("No finding is linked to it.")
+        box.setInformativeText(goes + "\n\n" + self.tr("You can undo this with Edit › Undo."))
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("confirmDelete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        delete.clicked.connect(self._delete)
+        box.finished.connect(box.deleteLater)
+        self.box = box
+        box.open()
+
+    def _delete(self) -> None:
+        text = self.tr("deletion of lead %1").replace("%1", short(self.detail.summary))
+        on_deleted = self.on_deleted  # not through self: the page may have let go of this object by then
+
+        def done(_result) -> None:
+            if on_deleted is not None:
+                on_deleted()
+
+        self.ctx.edit(text, LeadDelete(self.detail.id), tables=LEAD_TABLES, on_done=done)

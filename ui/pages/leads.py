@@ -1,6 +1,7 @@
 """Leads: public leads (12369 hotline, volunteers, information officers) — the list with filters
 (channel, status, text), recording a new one, and a panel showing what became of the selected lead
-(status, outcome, findings linked) with its actions (set status, link a finding)."""
+(status, outcome, findings linked) with its actions (set status, link a finding, edit, delete).
+Every change but linking a finding can be undone (Edit › Undo)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from ..models.leads_model import (
 )
 from ..texts import cap
 from . import Page
-from .lead_dialog import LinkFindingDialog, NewLeadDialog, StatusDialog
+from .lead_dialog import DeleteLead, LinkFindingDialog, NewLeadDialog, StatusDialog
 
 SEARCH_DELAY_MS = 300
 
@@ -46,6 +47,7 @@ class LeadsPage(Page):
         self.subjects: list | None = None
         self.detail = None
         self.dialog = None
+        self.deleter: DeleteLead | None = None
         self._loading = False
         self._selected: int | None = None
         outer = QVBoxLayout(self)
@@ -110,9 +112,14 @@ class LeadsPage(Page):
         self.status_button.clicked.connect(lambda: self.set_status())
         self.link_button = QPushButton(objectName="linkFinding")
         self.link_button.clicked.connect(lambda: self.link_finding())
-        actions.addWidget(self.status_button)
-        actions.addWidget(self.link_button)
+        self.edit_button = QPushButton(objectName="editLead")
+        self.edit_button.clicked.connect(lambda: self.edit_lead())
+        self.delete_button = QPushButton(objectName="deleteLead")
+        self.delete_button.clicked.connect(lambda: self.delete_lead())
+        for button in (self.status_button, self.link_button, self.edit_button):
+            actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.delete_button)  # apart from the others: it is the one that removes
         panel.addLayout(actions)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="leadsSplitter")
@@ -201,6 +208,7 @@ class LeadsPage(Page):
 
     def _set_subjects(self, subjects) -> None:
         self.subjects = subjects
+        self._update_editable()
 
     def clear(self) -> None:
         self.model.clear()
@@ -279,11 +287,12 @@ class LeadsPage(Page):
 
     def _update_editable(self) -> None:
         editable = self.ctx.is_open and not self.ctx.readonly
-        self.new_button.setVisible(editable)
-        self.status_button.setVisible(editable)
-        self.link_button.setVisible(editable)
+        for button in (self.new_button, self.status_button, self.link_button, self.edit_button, self.delete_button):
+            button.setVisible(editable)
         self.new_button.setEnabled(editable and self.subjects is not None)
-        self.status_button.setEnabled(editable and self.detail is not None)
+        for button in (self.status_button, self.delete_button):
+            button.setEnabled(editable and self.detail is not None)
+        self.edit_button.setEnabled(editable and self.detail is not None and self.subjects is not None)
         self.link_button.setEnabled(editable and self.detail is not None and bool(self.detail.candidates))
         if self.detail is not None and self.detail.subject_id is None:
             self.link_button.setToolTip(self.tr("Choose the lead's subject first: record it on a new lead"))
@@ -310,6 +319,22 @@ class LeadsPage(Page):
         self.dialog = StatusDialog(self.ctx, self.detail, parent=self)
         self.dialog.open()
         return self.dialog
+
+    def edit_lead(self) -> NewLeadDialog | None:
+        if self.ctx.readonly or self.detail is None or self.subjects is None:
+            return None
+        self.dialog = NewLeadDialog(self.ctx, self.subjects, detail=self.detail, parent=self)
+        self.dialog.open()
+        return self.dialog
+
+    def delete_lead(self) -> DeleteLead | None:
+        """Ask first, naming the findings whose links go with the lead."""
+        if self.ctx.readonly or self.detail is None:
+            return None
+        if self.deleter is not None:
+            self.deleter.deleteLater()  # its question was answered: a new one is modal over the window
+        self.deleter = DeleteLead(self.ctx, self.detail, self)
+        return self.deleter
 
     def link_finding(self) -> LinkFindingDialog | None:
         if self.ctx.readonly or self.detail is None or not self.detail.candidates:
@@ -340,6 +365,10 @@ class LeadsPage(Page):
         self.new_button.setToolTip(self.tr("Record a lead from the 12369 hotline, a volunteer or an information officer"))
         self.status_button.setText(self.tr("Set status…"))
         self.link_button.setText(self.tr("Link finding…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct what was recorded: date, channel, summary, reporter, subject"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete this lead (asks first; Edit › Undo brings it back)"))
         captions = {"received": self.tr("Received"), "reporter": self.tr("Reporter"), "location": self.tr("Location"),
                     "subject": self.tr("Subject"), "status": self.tr("Status"), "handled": self.tr("Handled on"),
                     "outcome": self.tr("Outcome")}

@@ -6,7 +6,9 @@ departments, or one department (its own duty list; only government departments a
 offered).  The services check the same rules (``add_term`` / ``update_term``); what they
 refuse is shown by the one error place and the form stays open.
 
-Adding goes through ``ctx.write``; editing an existing term is an undoable field edit.
+Both are undoable (Edit › Undo).  Undoing the addition of a term removes it only while
+nothing refers to it yet (an audit result, a finding, a planned visit); otherwise the core
+refuses and the one error place says why.  Redo puts the same term (same uid) back.
 """
 
 from __future__ import annotations
@@ -28,14 +30,33 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..texts import cap
 
-TABLES = {"term"}
+TABLES = {"term", "change_log"}
 
 
-def add_term_row(session, contract_id: int, values: dict) -> int:
-    """Worker function: add the term, return its id."""
-    from ngo_audit.services.contracts import add_term
+class TermCreate:
+    """Add a term (run on the worker); undo removes it while unused, redo puts the same record back."""
 
-    return add_term(session, contract_id, **values).id
+    def __init__(self, contract_id: int, values: dict) -> None:
+        self.contract_id, self.values = contract_id, dict(values)
+        self.uid: str | None = None
+        self.columns: dict | None = None
+
+    def do(self, session) -> int:
+        from ngo_audit.services.contracts import add_term
+
+        term = add_term(session, self.contract_id, **self.values)
+        self.uid = term.uid
+        return term.id
+
+    def undo(self, session) -> None:
+        from ngo_audit.services.terms import remove_unused_term, term_id_of
+
+        self.columns = remove_unused_term(session, term_id_of(session, self.uid))
+
+    def redo(self, session) -> int:
+        from ngo_audit.services.terms import restore_term
+
+        return restore_term(session, self.columns).id
 
 
 class TermDialog(QDialog):
@@ -170,8 +191,9 @@ class TermDialog(QDialog):
         values = self.values()
         self.save_button.setEnabled(False)
         if self.term is None:
-            self.ctx.write(add_term_row, self.contract_id, values, tables=TABLES, on_done=self._done,
-                           on_error=self._failed, label=self.tr("New term"))
+            text = self.tr("new term %1").replace("%1", values["number"])
+            self.ctx.edit(text, TermCreate(self.contract_id, values), tables=TABLES, on_done=self._done,
+                          on_error=self._failed)
             return
         from ngo_audit.models import Term
         from ngo_audit.services.terms import update_term
