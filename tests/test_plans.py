@@ -94,3 +94,91 @@ def test_mandatory_suggestions_cover_key_enterprises_departments_and_followups(w
     assert sugg[ids["e1"]].source == PlanItemSource.MANDATORY  # key-monitored
     assert sugg[ids["dept"]].source == PlanItemSource.MANDATORY
     assert sugg[ids["e2"]].source == PlanItemSource.FOLLOW_UP and sugg[ids["e2"]].finding_ids == [f.id]
+
+
+def test_update_item_changes_date_auditors_notes_inside_the_quarter_only(world):
+    from sqlalchemy import select
+
+    from ngo_audit.models import ChangeLog, PlanItem
+
+    af, ids = world
+    with af.session() as s:
+        p = plans.get_or_create_plan(s, ids["contract"], "2014Q2")
+        item_id = plans.add_item(s, p.id, ids["e1"], auditor_ids=[ids["a1"]]).id
+    with af.session() as s:
+        plans.update_item(s, item_id, planned_date=date(2014, 6, 30), auditor_ids=[ids["a2"], ids["a2"]],
+                          notes="  先电话预约 ")
+    with af.session() as s:
+        item = s.get(PlanItem, item_id)
+        assert item.planned_date == date(2014, 6, 30) and item.notes == "先电话预约"
+        assert [a.id for a in item.auditors] == [ids["a2"]]
+        logged = {(c.action, c.field) for c in s.scalars(select(ChangeLog).where(ChangeLog.record_uid == item.uid))}
+        assert ("update", "planned_date") in logged and ("update", "notes") in logged
+    with pytest.raises(ValidationError) as refused, af.session() as s:
+        plans.update_item(s, item_id, planned_date=date(2014, 7, 1), notes="不应保存")
+    assert refused.value.field == "planned_date" and "2014Q2" in refused.value.message("en")
+    with af.session() as s:
+        item = s.get(PlanItem, item_id)
+        assert item.planned_date == date(2014, 6, 30) and item.notes == "先电话预约", "nothing changed"
+        plans.update_item(s, item_id, planned_date=None, auditor_ids=[])
+    with af.session() as s:
+        item = s.get(PlanItem, item_id)
+        assert item.planned_date is None and item.auditors == []
+    with pytest.raises(ValueError), af.session() as s:
+        plans.update_item(s, item_id, subject_id=ids["e2"])
+
+
+def test_remove_item_and_restore_it_exactly_refused_once_audited(world):
+    from ngo_audit.models import PlanItem
+    from ngo_audit.services.audits import start_audit
+
+    af, ids = world
+    with af.session() as s:
+        p = plans.get_or_create_plan(s, ids["contract"], "2014Q2")
+        item = plans.add_item(s, p.id, ids["e1"], planned_date=date(2014, 5, 6), auditor_ids=[ids["a1"], ids["a2"]],
+                              term_ids=[ids["criterion"]], notes="夜查")
+        item_id, uid = item.id, item.uid
+        audited = plans.add_item(s, p.id, ids["e2"]).id
+        start_audit(s, ids["e2"], audit_date=date(2014, 5, 7), plan_item_id=audited)
+    with af.session() as s:
+        snapshot = plans.remove_item(s, item_id)
+    with af.session() as s:
+        assert s.get(PlanItem, item_id) is None
+        plans.restore_item(s, snapshot)
+    with af.session() as s:
+        back = s.get(PlanItem, item_id)
+        assert back.uid == uid and back.planned_date == date(2014, 5, 6) and back.notes == "夜查"
+        assert {a.id for a in back.auditors} == {ids["a1"], ids["a2"]} and [t.id for t in back.terms] == [ids["criterion"]]
+    with pytest.raises(ValidationError) as refused, af.session() as s:
+        plans.remove_item(s, audited)
+    assert "carried out" in refused.value.message("en")
+    with af.session() as s:
+        assert s.get(PlanItem, audited) is not None
+
+
+def test_grid_and_credit_level_filters_narrow_the_pool_and_are_stored_with_the_draw(world):
+    from ngo_audit.models import Subject
+
+    af, ids = world
+    _many_enterprises(af)
+    with af.session() as s:
+        for i, subject in enumerate(s.query(Subject).order_by(Subject.id)):
+            subject.credit_level = ("red", "yellow", "green")[i % 3]
+            subject.grid_id = ids["town"] if i % 2 else ids["city"]
+        p = plans.get_or_create_plan(s, ids["contract"], "2014Q3")
+        everything = plans.pool(s, p, plans.PoolFilter())
+        in_city = plans.pool(s, p, plans.PoolFilter(grid_ids=[ids["city"]]))  # the town lies below the city
+        in_town = plans.pool(s, p, plans.PoolFilter(grid_ids=[ids["town"]]))
+        red = plans.pool(s, p, plans.PoolFilter(credit_levels=["red"]))
+        both = plans.PoolFilter(grid_ids=[ids["town"]], credit_levels=["red", "yellow"])
+        narrow = plans.pool(s, p, both)
+        assert len(in_city) == len(everything) > len(in_town) > len(narrow) > 0
+        assert all(x.grid_id == ids["town"] for x in in_town) and all(x.credit_level == "red" for x in red)
+        assert {x.id for x in narrow} == {x.id for x in in_town if x.credit_level in ("red", "yellow")}
+        assert plans.pool(s, None, both) == narrow  # a quarter without a plan yet: the same pool
+        d1 = plans.run_draw(s, p.id, seed="grid-seed", flt=both, count=3)
+        p2 = plans.get_or_create_plan(s, ids["contract"], "2014Q4")
+        d2 = plans.run_draw(s, p2.id, seed="grid-seed", flt=both, count=3)
+        assert d1.result == d2.result and d1.pool_filter == both.as_dict()
+        assert d1.pool_filter["grid_ids"] == [ids["town"]] and d1.pool_filter["credit_levels"] == ["red", "yellow"]
+        assert len(d1.pool) == len(narrow) and plans.verify_draw(d1)

@@ -122,3 +122,48 @@ def test_building_the_demo_can_be_cancelled_and_leaves_nothing_behind(window, qt
     assert list(tmp_path.iterdir()) == [] or all(p.name.endswith(".lock") for p in tmp_path.iterdir())
     assert window.welcome.demo_button.isEnabled()
     assert not window.ctx.is_open
+
+
+def test_a_full_garbage_collection_waits_while_a_task_runs(worker, qtbot):
+    """A full collection pauses the UI thread for 100 ms and more: never while a long task shows its progress."""
+    import gc
+
+    from ui.qtfix import MainThreadGarbageCollector
+    from ui.worker import any_busy
+
+    collector = MainThreadGarbageCollector()
+    collector.busy = any_busy
+    release = threading.Event()
+    worker.submit(lambda: release.wait(10))
+    assert any_busy()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    keep: list = []  # gc counts allocations minus frees: the young objects must stay alive
+    try:
+        def churn(until) -> None:
+            turns = 0
+            while not until() and turns < 10 * (collector.threshold[1] + 1) * (collector.threshold[2] + 1):
+                turns += 1
+                for _ in range(collector.threshold[0] + 1):
+                    keep.append([])  # a young object per turn, tracked by the collector
+                collector.check()
+
+        churn(lambda: collector.deferred > 0)  # enough young collections to call for a full one
+        assert collector.deferred > 0 and collector.full_collections == 0
+        release.set()
+        qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+        assert not any_busy()
+        churn(lambda: collector.full_collections > 0)
+        assert collector.full_collections >= 1
+    finally:
+        release.set()
+        if was_enabled:
+            gc.enable()
+
+
+def test_the_start_heap_is_frozen_once_the_first_file_is_loaded(opened, qtbot):
+    import gc
+
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # modules, classes, mappers, the window: not walked by later full collections

@@ -36,7 +36,10 @@ def setup_app(app: QApplication, lang: str | None = None) -> None:
     from . import icons, language, qtfix
 
     qtfix.protect_bool_refcounts()
-    qtfix.collect_garbage_on_main_thread()  # never free Qt objects on the worker thread
+    from .worker import any_busy
+
+    collector = qtfix.collect_garbage_on_main_thread()  # never free Qt objects on the worker thread
+    collector.busy = any_busy  # full collections wait for the end of a long task
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("ngo-audit")

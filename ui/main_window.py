@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import errors, language, settings
+from . import errors, language, qtfix, settings
 from .actions import WindowActions
 from .context import FileContext, FileFacts
 from .file_actions import FileActions
@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.language_manager = language.manager()
         self.worker = Worker(self)
+        self._heap_frozen = False
         self.ctx = FileContext(self.worker, actor or default_name(), self)
         self.files = FileActions(self)
         self.pages: dict[str, Page] = {}
@@ -189,6 +190,9 @@ class MainWindow(QMainWindow):
             self.files.open_path(path)
 
     def _file_opened(self) -> None:
+        if not self._heap_frozen:  # once the first file's dashboard is loaded: see qtfix.MainThreadGarbageCollector
+            self._heap_frozen = True
+            self.worker.idle_changed.connect(self._freeze_heap)
         facts: FileFacts = self.ctx.facts
         self.welcome.clear_problem()
         self.central.setCurrentWidget(self.workspace)
@@ -197,6 +201,11 @@ class MainWindow(QMainWindow):
             self._notice(self.tr("This file was upgraded to the current version; the old one is kept as %1.")
                          .replace("%1", facts.backup_path.name))
         self._update_state()
+
+    def _freeze_heap(self, idle: bool) -> None:
+        if idle:
+            self.worker.idle_changed.disconnect(self._freeze_heap)
+            qtfix.MainThreadGarbageCollector.freeze_heap()
 
     def _file_closed(self) -> None:
         self.central.setCurrentWidget(self.welcome)

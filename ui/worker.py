@@ -28,6 +28,8 @@ from . import errors, qtfix
 
 qtfix.protect_bool_refcounts()  # every task emits signals from Python; see ui/qtfix.py
 
+_workers: weakref.WeakSet = weakref.WeakSet()  # every live Worker (see any_busy)
+
 # Progress reports closer together than this are dropped (except the last one).
 _PROGRESS_INTERVAL = 0.05
 _STOP = object()
@@ -120,6 +122,11 @@ class _Thread(QThread):
             self._deliver(task, result, None)
 
 
+def any_busy() -> bool:
+    """True while some worker has work queued, running or waiting for its callback."""
+    return any(not w.idle for w in list(_workers))
+
+
 class Worker(QObject):
     """Runs submitted functions one after the other on one background thread."""
 
@@ -144,6 +151,7 @@ class Worker(QObject):
         self._thread = _Thread(self._tasks, lambda task, result, exc: self._result.emit(task, result, exc))
         self._thread.start()
         self._stopped = False
+        _workers.add(self)
         # Stop the thread however the process ends (a QThread destroyed while running aborts it).
         app = QCoreApplication.instance()
         if app is not None:

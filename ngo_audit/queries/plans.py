@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import exists, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import Audit, Auditor, AuditPlan, PlanItem, PlanItemSource, RandomDraw, Subject, SubjectKind
@@ -31,6 +31,8 @@ class PlanItemRow(NamedTuple):
     auditor_ids: tuple[int, ...]
     done: bool
     notes: str
+    auditor_names: tuple[str, ...] = ()  # in the order of auditor_ids
+    audit_id: int | None = None  # the (first) audit carried out for the item
 
 
 class SuggestionRow(NamedTuple):
@@ -57,6 +59,7 @@ class DrawRow(NamedTuple):
     auditors_per_subject: int
     drawn: tuple[DrawnSubject, ...]
     reproducible: bool  # verify_draw: re-running the seed on the stored pool gives the stored result
+    pool_filter: dict | None = None  # PoolFilter.as_dict() as stored with the draw
 
 
 @dataclass
@@ -73,6 +76,7 @@ class PlanView:
 class DrawChoices:
     industries: list[str]
     auditors: list[tuple[int, str]]  # (id, name), active auditors by name
+    grids: list[tuple[int, str, int]] = field(default_factory=list)  # (id, name, depth), as a tree
 
 
 def plan_quarters(session: Session, as_of: date) -> list[Quarter]:
@@ -99,9 +103,9 @@ def find_plan(session: Session, quarter: Quarter) -> tuple[int | None, int | Non
 
 def plan_items(session: Session, plan_id: int) -> list[PlanItemRow]:
     """The items of a plan by planned date (undated last), then subject name."""
-    done = exists().where(Audit.plan_item_id == PlanItem.id)
+    first_audit = select(func.min(Audit.id)).where(Audit.plan_item_id == PlanItem.id).scalar_subquery()
     rows = session.execute(
-        select(PlanItem.id, PlanItem.subject_id, Subject.name, PlanItem.source, PlanItem.planned_date, done,
+        select(PlanItem.id, PlanItem.subject_id, Subject.name, PlanItem.source, PlanItem.planned_date, first_audit,
                PlanItem.notes)
         .join(Subject, Subject.id == PlanItem.subject_id)
         .where(PlanItem.plan_id == plan_id)
@@ -117,8 +121,9 @@ def plan_items(session: Session, plan_id: int) -> list[PlanItemRow]:
         ):
             names.setdefault(item_id, []).append((auditor_id, name))
     return [PlanItemRow(i, s, n, PlanItemSource(src), d, "、".join(a for _i, a in names.get(i, [])),
-                        tuple(a for a, _n in names.get(i, [])), bool(dn), notes or "")
-            for i, s, n, src, d, dn, notes in rows]
+                        tuple(a for a, _n in names.get(i, [])), audit is not None, notes or "",
+                        tuple(a for _i, a in names.get(i, [])), audit)
+            for i, s, n, src, d, audit, notes in rows]
 
 
 def _drawn(record: RandomDraw) -> tuple[DrawnSubject, ...]:
@@ -133,7 +138,8 @@ def draw_row(record: RandomDraw) -> DrawRow:
     from ..services.plans import verify_draw
 
     return DrawRow(record.id, record.seed, record.algorithm, record.drawn_at, record.drawn_by, len(record.pool),
-                   record.subject_count, record.auditor_count, _drawn(record), verify_draw(record))
+                   record.subject_count, record.auditor_count, _drawn(record), verify_draw(record),
+                   dict(record.pool_filter or {}))
 
 
 def plan_draws(session: Session, plan_id: int) -> list[DrawRow]:
@@ -164,10 +170,13 @@ def plan_view(session: Session, quarter: Quarter) -> PlanView:
 
 
 def draw_choices(session: Session) -> DrawChoices:
+    """What the draw dialog offers: industries in use, active auditors, the grid cells as a tree."""
+    from .subjects import grid_tree
+
     industries = session.scalars(
         select(Subject.industry).where(Subject.active.is_(True), Subject.industry != "",
                                        Subject.kind == SubjectKind.ENTERPRISE)
         .distinct().order_by(Subject.industry)).all()
     auditors = session.execute(select(Auditor.id, Auditor.name).where(Auditor.active.is_(True))
                                .order_by(Auditor.name, Auditor.id)).all()
-    return DrawChoices(list(industries), [(i, n) for i, n in auditors])
+    return DrawChoices(list(industries), [(i, n) for i, n in auditors], grid_tree(session))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from .. import draw as drawing
 from ..errors import ValidationError
 from ..lifecycle import AWAITING_SUBJECT
 from ..models import (
+    Audit,
     Auditor,
     AuditPlan,
     CreditLevel,
@@ -65,6 +66,69 @@ def add_item(session: Session, plan_id: int, subject_id: int, *, planned_date: d
     return item
 
 
+EDITABLE = frozenset({"planned_date", "auditor_ids", "notes"})
+
+
+def update_item(session: Session, item_id: int, **changes) -> PlanItem:
+    """Change the planned date (inside the plan's quarter, or None), the auditors or the notes of an item.
+
+    Drawn items too: the draw record keeps who was drawn; the date and the people who actually go
+    are the plan's business.
+    """
+    item = get(session, PlanItem, item_id)
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    if "planned_date" in changes:
+        _check_date(item.plan, changes["planned_date"])
+        item.planned_date = changes["planned_date"]
+    if "auditor_ids" in changes:
+        item.auditors = [get(session, Auditor, a) for a in dict.fromkeys(changes["auditor_ids"])]
+    if "notes" in changes:
+        item.notes = (changes["notes"] or "").strip()
+    session.flush()
+    return item
+
+
+def item_audits(session: Session, item_id: int) -> int:
+    return session.scalar(select(func.count(Audit.id)).where(Audit.plan_item_id == item_id)) or 0
+
+
+def remove_item(session: Session, item_id: int) -> dict:
+    """Take an item out of its plan; refused once an audit was carried out for it (that is the record).
+
+    Returns what :func:`restore_item` needs to put it back exactly (same id and uid, auditors, terms).
+    """
+    item = get(session, PlanItem, item_id)
+    if item_audits(session, item_id):
+        raise ValidationError(
+            f"“{item.subject.name}”的计划检查已经开展，不能从计划中移除。",
+            f"The planned visit to “{item.subject.name}” has been carried out; it cannot be removed from the plan.",
+        )
+    snapshot = {
+        "columns": {p.key: getattr(item, p.key) for p in inspect(item).mapper.column_attrs},
+        "auditor_ids": [a.id for a in item.auditors],
+        "term_ids": [t.id for t in item.terms],
+    }
+    session.delete(item)
+    session.flush()
+    return snapshot
+
+
+def restore_item(session: Session, snapshot: dict) -> PlanItem:
+    """Put back an item removed by :func:`remove_item` (auditors or terms deleted since are left out)."""
+    item = PlanItem(**snapshot["columns"])
+    get(session, AuditPlan, item.plan_id)
+    get(session, Subject, item.subject_id)
+    if item.draw_id is not None and session.get(RandomDraw, item.draw_id) is None:
+        item.draw_id = None
+    item.auditors = [a for a in (session.get(Auditor, i) for i in snapshot["auditor_ids"]) if a is not None]
+    item.terms = [t for t in (session.get(Term, i) for i in snapshot["term_ids"]) if t is not None]
+    session.add(item)
+    session.flush()
+    return item
+
+
 @dataclass
 class PoolFilter:
     """Which subjects may be drawn.  Empty lists mean "any"."""
@@ -90,7 +154,8 @@ def _grid_and_below(session: Session, grid_ids: list[int]) -> set[int]:
     return wanted
 
 
-def pool(session: Session, plan: AuditPlan, flt: PoolFilter) -> list[Subject]:
+def pool(session: Session, plan: AuditPlan | None, flt: PoolFilter) -> list[Subject]:
+    """The active subjects the filter lets in, by id (``plan`` None: a quarter without a plan yet)."""
     q = select(Subject).where(Subject.active.is_(True))
     if flt.kinds:
         q = q.where(Subject.kind.in_([SubjectKind(k) for k in flt.kinds]))
@@ -104,7 +169,7 @@ def pool(session: Session, plan: AuditPlan, flt: PoolFilter) -> list[Subject]:
         q = q.where(Subject.credit_level.in_([CreditLevel(c) for c in flt.credit_levels]))
     if flt.key_monitored is not None:
         q = q.where(Subject.key_monitored.is_(flt.key_monitored))
-    if flt.exclude_planned:
+    if flt.exclude_planned and plan is not None:
         q = q.where(Subject.id.not_in(select(PlanItem.subject_id).where(PlanItem.plan_id == plan.id)))
     return list(session.scalars(q.order_by(Subject.id)))
 

@@ -81,6 +81,17 @@
     </message>
 </context>
 <context>
+    <name>DrawDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/draw_dialog.py" line="+248"/>
+        <source>%n subject(s) in the pool</source>
+        <translation>
+            <numerusform>%n subject in the pool</numerusform>
+            <numerusform>%n subjects in the pool</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/findings.py" line="+158"/>
@@ -132,7 +143,7 @@
 <context>
     <name>PlanPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/plan.py" line="+232"/>
+        <location filename="../../ui/pages/plan.py" line="+284"/>
         <source>%n planned visit(s)</source>
         <translation>
             <numerusform>%n planned visit</numerusform>

@@ -937,22 +937,24 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../ui/pages/draw_dialog.py" line="+81"/>
+        <location filename="../../ui/pages/draw_dialog.py" line="+119"/>
         <source>Random draw for %1</source>
         <translation>%1 随机抽取</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-62"/>
+        <location line="+63"/>
         <source>Key-monitored only</source>
         <translation>仅重点监控对象</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-62"/>
+        <location line="+63"/>
         <source>Not key-monitored only</source>
         <translation>仅非重点监控对象</translation>
     </message>
@@ -967,14 +969,51 @@
         <translation>新种子</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-85"/>
+        <location line="+97"/>
         <source>Kinds</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-96"/>
+        <location line="+96"/>
         <source>Sectors</source>
         <translation>产业</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit levels</source>
+        <translation>环保信用等级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any subject</source>
+        <translation>不限对象</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>A grid cell takes in every cell below it.</source>
+        <translation>选中一个网格即包括其下的所有网格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credit levels (none: any)</source>
+        <translation>环保信用等级（不选即不限）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -982,7 +1021,12 @@
         <translation>行业（不选即不限）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Grid cells (none: any)</source>
+        <translation>网格（不选即不限）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Pool</source>
         <translation>抽取范围</translation>
     </message>
@@ -992,7 +1036,7 @@
         <translation>重点监控</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Number of subjects</source>
         <translation>抽取对象数</translation>
     </message>
@@ -1031,8 +1075,15 @@
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n subject(s) in the pool</source>
+        <translation>
+            <numerusform>候选范围内共 %n 个对象</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
         <source>Write a seed, or press New seed.</source>
         <translation>请填写随机种子，或点击“新种子”。</translation>
     </message>
@@ -1042,7 +1093,7 @@
         <translation>随机抽取</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Drew %1 of %2 subjects in the pool with seed %3. The draw is recorded in the file.</source>
         <translation>以种子 %3 从 %2 个候选对象中抽取了 %1 个。抽取结果已记录在文件中。</translation>
     </message>
@@ -2257,12 +2308,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+197"/>
+        <location filename="../../ui/main_window.py" line="+201"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>About ngo-audit</source>
         <translation>关于 ngo-audit</translation>
     </message>
@@ -2681,9 +2732,146 @@
     </message>
 </context>
 <context>
+    <name>PlanCalendar</name>
+    <message>
+        <location filename="../../ui/pages/plan_calendar.py" line="+302"/>
+        <location line="+71"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Not yet</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Visits of the chosen day</source>
+        <translation>所选日期的计划检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a day in the calendar to see its planned visits.</source>
+        <translation>点击日历中的某一天，查看当天的计划检查。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visits on %1</source>
+        <translation>%1 的计划检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No visit is planned on this day.</source>
+        <translation>这一天没有安排检查。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not yet dated (%1)</source>
+        <translation>尚未定日期（%1）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coloured days have planned visits (green: all done); the badge gives their number. Point at a day to see who is visited; click it to list them.</source>
+        <translation>有底色的日期安排了检查（绿色：均已完成），角标为检查数。鼠标停在日期上可查看检查对象，点击可列出当天的检查。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every visit of this quarter has a date.</source>
+        <translation>本季度的计划检查都已定好日期。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanItemDialog</name>
+    <message>
+        <location filename="../../ui/pages/plan_item_dialog.py" line="+96"/>
+        <source>Planned visit: %1</source>
+        <translation>计划检查：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Subject</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carried out</source>
+        <translation>已开展</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not yet carried out</source>
+        <translation>尚未开展</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No date yet</source>
+        <translation>暂不定日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Within %1: %2 to %3</source>
+        <translation>须在%1内：%2 至 %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(inactive)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drawn at random. The draw record keeps the subject and the auditors drawn; a change here is recorded in the change log.</source>
+        <translation>本项为随机抽取。抽取记录保留抽中的对象和监督员；在此所作的修改会记入变更日志。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 is outside this quarter: choose a day from %2 to %3.</source>
+        <translation>%1 不在本季度内：请选择 %2 至 %3 之间的日期。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>edit of the planned visit to %1</source>
+        <translation>编辑对 %1 的计划检查</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../ui/pages/plan.py" line="+28"/>
+        <location filename="../../ui/pages/plan.py" line="+34"/>
         <source>Mandatory</source>
         <translation>必查</translation>
     </message>
@@ -2729,22 +2917,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+157"/>
+        <location line="+198"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-59"/>
         <source>Loading the plan</source>
         <translation>正在加载计划</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Not yet</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Seed %1 · pool %2 · %3 drawn · %4</source>
         <translation>种子 %1 · 候选 %2 个 · 抽中 %3 个 · %4</translation>
     </message>
@@ -2759,7 +2947,12 @@
         <translation>重新抽取结果与记录不一致</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Pool filter: %1</source>
+        <translation>抽取范围：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No plan for this quarter yet</source>
         <translation>本季度尚无计划</translation>
     </message>
@@ -2776,7 +2969,17 @@
         <translation>已完成 %1 项</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>Open the audit</source>
+        <translation>打开检查记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the audit…</source>
+        <translation>开始检查…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Adding to the plan</source>
         <translation>正在加入计划</translation>
     </message>
@@ -2820,6 +3023,31 @@
         <source>Random draws</source>
         <translation>随机抽取记录</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date, auditors and notes of the chosen visit (double-click or Enter)</source>
+        <translation>所选计划检查的日期、监督员和备注（双击或按回车键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove from plan…</source>
+        <translation>移出计划…</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -2855,6 +3083,49 @@
         <location line="+26"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
+    <name>RemovePlanItem</name>
+    <message>
+        <location filename="../../ui/pages/plan_item_dialog.py" line="+33"/>
+        <source>Remove from the plan</source>
+        <translation>移出计划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit to “%1” cannot be removed from the plan.</source>
+        <translation>对“%1”的计划检查不能移出计划。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It has been carried out: the audit refers to it, and the plan is part of the supervision record.</source>
+        <translation>该检查已经开展：检查记录引用了这一计划项，计划本身也是监督记录的一部分。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove the visit to “%1” from the plan?</source>
+        <translation>将对“%1”的计划检查移出计划？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It was drawn at random: the draw record keeps it, so a reviewer will see that it was drawn and not visited.</source>
+        <translation>该对象是随机抽取的：抽取记录仍会保留它，审阅者会看到它被抽中但未检查。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>可通过“编辑 › 撤销”撤回此操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>removal of the planned visit to %1</source>
+        <translation>将 %1 移出计划</translation>
     </message>
 </context>
 <context>

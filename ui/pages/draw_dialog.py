@@ -5,7 +5,7 @@ file and shown here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,7 +49,44 @@ def run_plan_draw(session, contract_id: int, quarter: str, params: dict):
     return draw_row(record)
 
 
-def _checkable(widget: QListWidget, text: str, data, checked: bool = False) -> None:
+def pool_count(session, contract_id: int, quarter: str, flt: dict) -> int:
+    """How many subjects the filter lets into the pool of ``quarter``'s draw (before any draw)."""
+    from sqlalchemy import select
+
+    from ngo_audit.models import AuditPlan
+    from ngo_audit.services.plans import PoolFilter, pool
+
+    plan = session.scalar(select(AuditPlan).where(AuditPlan.contract_id == contract_id,
+                                                  AuditPlan.quarter == quarter))
+    return len(pool(session, plan, PoolFilter(**flt)))
+
+
+def describe_filter(flt: dict | None, grids: list[tuple[int, str, int]]) -> str:
+    """The stored pool filter of a draw in words ("Any subject" when it let everything in)."""
+    from ngo_audit.labels import CREDIT_LEVEL, SECTOR, SUBJECT_KIND
+    from ngo_audit.models import CreditLevel, Sector, SubjectKind
+
+    translate = QCoreApplication.translate
+    flt = flt or {}
+    names = {gid: name for gid, name, _depth in grids}
+    parts = []
+    for key, label, show in (
+            ("kinds", translate("DrawDialog", "Kinds"), lambda v: SUBJECT_KIND[SubjectKind(v)].get()),
+            ("sectors", translate("DrawDialog", "Sectors"), lambda v: SECTOR[Sector(v)].get()),
+            ("industries", translate("DrawDialog", "Industries"), str),
+            ("grid_ids", translate("DrawDialog", "Grid cells"), lambda v: names.get(v, str(v))),
+            ("credit_levels", translate("DrawDialog", "Credit levels"),
+             lambda v: CREDIT_LEVEL[CreditLevel(v)].get())):
+        if flt.get(key):
+            parts.append(translate("DrawDialog", "%1: %2").replace("%1", label)
+                         .replace("%2", "、".join(show(v) for v in flt[key])))
+    if flt.get("key_monitored") is not None:
+        parts.append(translate("DrawDialog", "Key-monitored only") if flt["key_monitored"]
+                     else translate("DrawDialog", "Not key-monitored only"))
+    return " · ".join(parts) if parts else translate("DrawDialog", "Any subject")
+
+
+def add_checkable(widget: QListWidget, text: str, data, checked: bool = False) -> None:
     item = QListWidgetItem(text)
     item.setData(Qt.ItemDataRole.UserRole, data)
     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -71,8 +109,8 @@ def set_checked(widget: QListWidget, values) -> None:
 class DrawDialog(QDialog):
     def __init__(self, ctx, choices, contract_id: int, quarter, parent: QWidget | None = None) -> None:
         from ngo_audit import draw, i18n
-        from ngo_audit.labels import SECTOR, SUBJECT_KIND
-        from ngo_audit.models import Sector, SubjectKind
+        from ngo_audit.labels import CREDIT_LEVEL, SECTOR, SUBJECT_KIND
+        from ngo_audit.models import CreditLevel, Sector, SubjectKind
 
         super().__init__(parent)
         self.ctx, self.contract_id, self.quarter = ctx, contract_id, quarter
@@ -91,13 +129,19 @@ class DrawDialog(QDialog):
 
         self.kinds = short_list("drawKinds")
         for k in SubjectKind:
-            _checkable(self.kinds, cap(SUBJECT_KIND[k].get()), k.value, k == SubjectKind.ENTERPRISE)
+            add_checkable(self.kinds, cap(SUBJECT_KIND[k].get()), k.value, k == SubjectKind.ENTERPRISE)
         self.sectors = short_list("drawSectors")
         for s in Sector:
-            _checkable(self.sectors, cap(SECTOR[s].get()), s.value)
+            add_checkable(self.sectors, cap(SECTOR[s].get()), s.value)
         self.industries = short_list("drawIndustries")
         for name in choices.industries:
-            _checkable(self.industries, name, name)
+            add_checkable(self.industries, name, name)
+        self.credit_levels = short_list("drawCreditLevels")
+        for c in CreditLevel:
+            add_checkable(self.credit_levels, cap(CREDIT_LEVEL[c].get()), c.value)
+        self.grids = short_list("drawGrids")
+        for gid, name, depth in choices.grids:
+            add_checkable(self.grids, "\u3000" * depth + name, gid)
         self.key_monitored = QComboBox(objectName="drawKeyMonitored")
         self.key_monitored.addItem(self.tr("Any"), None)
         self.key_monitored.addItem(self.tr("Key-monitored only"), True)
@@ -108,7 +152,7 @@ class DrawDialog(QDialog):
         self.count = QSpinBox(objectName="drawCount", minimum=1, maximum=500, value=5)
         self.auditors = short_list("drawAuditors")
         for aid, name in choices.auditors:
-            _checkable(self.auditors, name, aid, True)
+            add_checkable(self.auditors, name, aid, True)
         self.per_subject = QSpinBox(objectName="drawPerSubject", minimum=0, maximum=20, value=2)
         self.seed = QLineEdit(draw.new_seed(), objectName="drawSeed")
         self.seed.setMaxLength(64)
@@ -117,20 +161,30 @@ class DrawDialog(QDialog):
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.new_seed_button)
-        for w, rows in ((self.kinds, 2), (self.sectors, 3), (self.industries, 6), (self.auditors, 6)):
+        for w, rows in ((self.kinds, 2), (self.sectors, 3), (self.credit_levels, 5), (self.industries, 6),
+                        (self.grids, 6), (self.auditors, 6)):
             row_h = w.sizeHintForRow(0) if w.count() else self.fontMetrics().height() + 4
             w.setFixedHeight(row_h * max(1, min(rows, w.count())) + 2 * w.frameWidth() + 6)
-        filters = QHBoxLayout()
-        for title, w in ((self.tr("Kinds"), self.kinds), (self.tr("Sectors"), self.sectors),
-                         (self.tr("Industries (none: any)"), self.industries)):
-            box = QVBoxLayout()
-            box.addWidget(QLabel(title))
-            box.addWidget(w)
-            box.addStretch(1)
-            filters.addLayout(box)
+        filters = QGridLayout()
+        grid_hint = self.tr("A grid cell takes in every cell below it.")
+        for row, col, span, title, w in (
+                (0, 0, 1, self.tr("Kinds"), self.kinds), (0, 1, 1, self.tr("Sectors"), self.sectors),
+                (0, 2, 1, self.tr("Credit levels (none: any)"), self.credit_levels),
+                (2, 0, 1, self.tr("Industries (none: any)"), self.industries),
+                (2, 1, 2, self.tr("Grid cells (none: any)"), self.grids)):
+            label = QLabel(title)
+            if w is self.grids:
+                label.setToolTip(grid_hint)
+                w.setToolTip(grid_hint)
+            filters.addWidget(label, row, col, 1, span)
+            filters.addWidget(w, row + 1, col, 1, span, Qt.AlignmentFlag.AlignTop)
+        for col in range(3):
+            filters.setColumnStretch(col, 1)
         form.addRow(self.tr("Pool"), filters)
         form.addRow(self.tr("Key monitoring"), self.key_monitored)
         form.addRow("", self.exclude_planned)
+        self.pool_label = QLabel(objectName="drawPoolSize")
+        form.addRow("", self.pool_label)
         form.addRow(self.tr("Number of subjects"), self.count)
         form.addRow(self.tr("Auditors drawn from"), self.auditors)
         form.addRow(self.tr("Auditors per subject"), self.per_subject)
@@ -161,13 +215,41 @@ class DrawDialog(QDialog):
         self.draw_button.clicked.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.pool_size: int | None = None  # of the filter as it stands, once counted
+        self._pool_timer = QTimer(self, singleShot=True, interval=150)  # one count per burst of clicks
+        self._pool_timer.timeout.connect(self.count_pool)
+        for w in (self.kinds, self.sectors, self.industries, self.credit_levels, self.grids):
+            w.itemChanged.connect(self._filter_changed)
+        self.key_monitored.currentIndexChanged.connect(self._filter_changed)
+        self.exclude_planned.toggled.connect(self._filter_changed)
+        self.count_pool()
+
+    def pool_filter(self) -> dict:
+        """The keyword arguments of :class:`ngo_audit.services.plans.PoolFilter`, stored with the draw."""
+        return {"kinds": checked_data(self.kinds), "sectors": checked_data(self.sectors),
+                "industries": checked_data(self.industries), "grid_ids": checked_data(self.grids),
+                "credit_levels": checked_data(self.credit_levels),
+                "key_monitored": self.key_monitored.currentData(),
+                "exclude_planned": self.exclude_planned.isChecked()}
+
+    def _filter_changed(self, *_args) -> None:
+        if self.result_row is None:
+            self.pool_size = None
+            self._pool_timer.start()
+
+    def count_pool(self) -> None:
+        flt = self.pool_filter()
+        self.ctx.read(pool_count, self.contract_id, str(self.quarter), flt, on_done=lambda n: self._counted(flt, n))
+
+    def _counted(self, flt: dict, n: int) -> None:
+        if flt != self.pool_filter():
+            return  # the filter changed meanwhile; its own count follows
+        self.pool_size = n
+        self.pool_label.setText(self.tr("%n subject(s) in the pool", "", n))
 
     def params(self) -> dict:
         return {"seed": self.seed.text().strip(), "count": self.count.value(),
-                "filter": {"kinds": checked_data(self.kinds), "sectors": checked_data(self.sectors),
-                           "industries": checked_data(self.industries),
-                           "key_monitored": self.key_monitored.currentData(),
-                           "exclude_planned": self.exclude_planned.isChecked()},
+                "filter": self.pool_filter(),
                 "auditor_ids": checked_data(self.auditors), "auditors_per_item": self.per_subject.value(),
                 "drawn_by": self.ctx.actor or ""}
 
@@ -197,8 +279,10 @@ class DrawDialog(QDialog):
 
     def _drawn(self, row) -> None:
         self.result_row = row
+        self._pool_timer.stop()
         for w in (self.seed, self.new_seed_button, self.count, self.per_subject, self.kinds, self.sectors,
-                  self.industries, self.auditors, self.key_monitored, self.exclude_planned):
+                  self.industries, self.credit_levels, self.grids, self.auditors, self.key_monitored,
+                  self.exclude_planned):
             w.setEnabled(False)
         self.draw_button.hide()
         self.summary.setText(self.tr("Drew %1 of %2 subjects in the pool with seed %3. The draw is recorded in "

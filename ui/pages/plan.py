@@ -1,12 +1,14 @@
-"""Plan: one quarter of the contract — its planned visits, what must be done (added in one click) and
-the random draws (recorded with their seed; each re-run to check it gives the same result)."""
+"""Plan: one quarter of the contract — its planned visits as a list or a calendar (each editable: date,
+auditors, notes; removable while not carried out), what must be done (added in one click) and the random
+draws (recorded with their seed and pool filter; each re-run to check it gives the same result)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -16,13 +18,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from . import Page
-from .draw_dialog import DrawDialog
+from .draw_dialog import DrawDialog, describe_filter
+from .plan_calendar import PlanCalendar
+from .plan_item_dialog import PlanItemDialog, RemovePlanItem
 
 SOURCE_LABELS = {
     "mandatory": QT_TRANSLATE_NOOP("PlanPage", "Mandatory"),
@@ -68,6 +74,9 @@ class PlanPage(Page):
         self.choices = None
         self.quarter_value = None  # the chosen Quarter; None: the reference date's
         self.dialog: DrawDialog | None = None
+        self.item_dialog: PlanItemDialog | None = None
+        self.remover: RemovePlanItem | None = None
+        self._keep_item: int | None = None  # the item to select again after a refresh
         outer = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.quarter_label = QLabel()
@@ -78,6 +87,14 @@ class PlanPage(Page):
         bar.addWidget(self.quarter)
         self.count_label = QLabel(objectName="planCount")
         bar.addWidget(self.count_label, 1)
+        self.list_button = QPushButton(objectName="planListView", checkable=True, checked=True)
+        self.calendar_button = QPushButton(objectName="planCalendarView", checkable=True)
+        self.views = QButtonGroup(self)
+        for i, b in enumerate((self.list_button, self.calendar_button)):
+            self.views.addButton(b, i)
+            bar.addWidget(b)
+        self.views.idClicked.connect(self.show_view)
+        bar.addSpacing(12)
         self.draw_button = QPushButton(objectName="planDraw")
         self.draw_button.clicked.connect(self.open_draw)
         bar.addWidget(self.draw_button)
@@ -94,8 +111,33 @@ class PlanPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(COLUMNS)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemActivated.connect(self._open_item)
-        splitter.addWidget(self.table)
+        self.table.itemActivated.connect(lambda cell: self.edit_item(cell.data(Qt.ItemDataRole.UserRole)))
+        self.table.itemSelectionChanged.connect(self._update_actions)
+        self.calendar = PlanCalendar()
+        self.calendar.setObjectName("planCalendar")
+        self.calendar.activated.connect(self.edit_item)
+        self.calendar.selection_changed.connect(self._update_actions)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.calendar)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.stack, 1)
+        actions = QHBoxLayout()
+        self.edit_button = QPushButton(objectName="planEdit")
+        self.edit_button.clicked.connect(lambda: self.edit_item())
+        self.remove_button = QPushButton(objectName="planRemove")
+        self.remove_button.clicked.connect(lambda: self.remove_item())
+        self.audit_button = QPushButton(objectName="planAudit")
+        self.audit_button.clicked.connect(self.open_audit)
+        for b in (self.edit_button, self.remove_button, self.audit_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        left_layout.addLayout(actions)
+        QShortcut(QKeySequence.StandardKey.Delete, self.stack, lambda: self.remove_item(),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        splitter.addWidget(left)
 
         side = QSplitter(Qt.Orientation.Vertical)
         self.must_box = QGroupBox(objectName="planMust")
@@ -124,6 +166,7 @@ class PlanPage(Page):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # 3:2 from the start, whatever the calendar's size hint
         outer.addWidget(splitter, 1)
         self.ready()
 
@@ -140,6 +183,7 @@ class PlanPage(Page):
     def clear(self) -> None:
         self.view, self.quarters, self.choices, self.quarter_value = None, [], None, None
         self.table.setRowCount(0)
+        self.calendar.set_plan(None, [])
         self.suggestions.clear()
         self.draws.clear()
         self._fill_quarters()
@@ -186,6 +230,9 @@ class PlanPage(Page):
 
         view = self.view
         items = view.items if view else []
+        keep = self._keep_item if self._keep_item is not None else self.current_item_id()
+        self._keep_item = None
+        self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         for r, it in enumerate(items):
             cells = (it.subject_name, source_label(it.source),
@@ -199,6 +246,9 @@ class PlanPage(Page):
                 if c == 0 and it.notes:
                     cell.setToolTip(it.notes)
                 self.table.setItem(r, c, cell)
+        self.table.blockSignals(False)
+        self.calendar.set_plan(view.quarter if view else None, items, source_label)
+        self.select_item(keep)
         self.suggestions.clear()
         zh = i18n.language() == "zh"
         for s in view.suggestions if view else []:
@@ -216,7 +266,9 @@ class PlanPage(Page):
             names = "、".join(x.name for x in d.drawn)
             item = QListWidgetItem(f"{text}\n{check}\n{names}")
             item.setData(Qt.ItemDataRole.UserRole, d.id)
-            item.setToolTip("\n".join(f"{x.name}: {x.auditors or '—'}" for x in d.drawn))
+            item.setToolTip(self.tr("Pool filter: %1").replace("%1", describe_filter(d.pool_filter, self.choices.grids
+                                                                                  if self.choices else []))
+                            + "\n" + "\n".join(f"{x.name}: {x.auditors or '—'}" for x in d.drawn))
             if not d.reproducible:
                 item.setForeground(BAD_COLOUR)
             self.draws.addItem(item)
@@ -239,12 +291,72 @@ class PlanPage(Page):
         self.add_button.setEnabled(has)
         self.suggestions.setVisible(has)
         self.nothing_label.setVisible(not has)
+        self._update_actions()
 
-    # -- actions ------------------------------------------------------------------------------------------
-    def _open_item(self, cell) -> None:
-        if self.ctx.readonly:
+    def _update_actions(self) -> None:
+        row = self.current_row()
+        editable = not self.ctx.readonly and self.view is not None and self.view.contract_id is not None
+        for b in (self.edit_button, self.remove_button):
+            b.setVisible(editable)
+            b.setEnabled(row is not None)
+        self.audit_button.setEnabled(row is not None)
+        self.audit_button.setVisible(self.view is not None and (editable or (row is not None and row.done)))
+        self.audit_button.setText(self.tr("Open the audit") if row is not None and row.done
+                                  else self.tr("Start the audit…"))
+
+    # -- the visits ---------------------------------------------------------------------------------------
+    def show_view(self, index: int) -> None:
+        """0: the list, 1: the calendar; the chosen visit stays chosen."""
+        keep = self.current_item_id()
+        self.views.button(index).setChecked(True)
+        self.stack.setCurrentIndex(index)
+        self.select_item(keep)
+
+    def current_item_id(self) -> int | None:
+        if self.stack.currentWidget() is self.calendar:
+            return self.calendar.current_item_id()
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return self.table.item(rows[0], 0).data(Qt.ItemDataRole.UserRole) if rows else None
+
+    def current_row(self, item_id: int | None = None):
+        """The PlanItemRow of ``item_id`` (None: of the chosen visit)."""
+        item_id = self.current_item_id() if item_id is None else item_id
+        return next((it for it in self.view.items if it.id == item_id), None) if self.view else None
+
+    def select_item(self, item_id: int | None) -> None:
+        if item_id is None:
             return
-        self.navigate("audits", plan_item_id=cell.data(Qt.ItemDataRole.UserRole))
+        self.calendar.select_item(item_id)
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == item_id:
+                self.table.selectRow(r)
+                self.table.scrollToItem(self.table.item(r, 0))
+
+    def edit_item(self, item_id: int | None = None) -> PlanItemDialog | None:
+        row = self.current_row(item_id)
+        if self.ctx.readonly or row is None or self.choices is None:
+            return None
+        self._keep_item = row.id
+        self.item_dialog = PlanItemDialog(self.ctx, row, self.view.quarter, self.choices.auditors,
+                                          source_label(row.source), parent=self)
+        self.item_dialog.open()
+        return self.item_dialog
+
+    def remove_item(self, item_id: int | None = None) -> RemovePlanItem | None:
+        row = self.current_row(item_id)
+        if self.ctx.readonly or row is None:
+            return None
+        self.remover = RemovePlanItem(self.ctx, row, self)
+        return self.remover
+
+    def open_audit(self) -> None:
+        row = self.current_row()
+        if row is not None and row.audit_id is not None:
+            self.navigate("audits", audit_id=row.audit_id)
+        elif row is not None and not self.ctx.readonly:
+            self.navigate("audits", new=True, plan_item_id=row.id)
+
+    # -- what must be done, the draws ------------------------------------------------------------------------
 
     def _add(self, entries: list) -> None:
         if self.ctx.readonly or not entries or self.view is None or self.view.contract_id is None:
@@ -277,6 +389,11 @@ class PlanPage(Page):
         self.add_button.setText(self.tr("Add to plan"))
         self.add_all_button.setText(self.tr("Add all"))
         self.draws_box.setTitle(self.tr("Random draws"))
+        self.list_button.setText(self.tr("List"))
+        self.calendar_button.setText(self.tr("Calendar"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Date, auditors and notes of the chosen visit (double-click or Enter)"))
+        self.remove_button.setText(self.tr("Remove from plan…"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self._fill_quarters()
         self._fill()
