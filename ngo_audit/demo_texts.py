@@ -6,8 +6,9 @@ and places are those of Qingzhen (清镇市), the city whose public-participatio
 model the app serves; their duty lists follow seed 002 (Hengyang's duty list of
 each department), adapted to Qingzhen.
 
-Templates may use these fields, filled by ``demo._fill``: {side} {place}
-{river} {cod} {nh3} {ph} {db} {n} {k} {days} {pct}.
+Finding descriptions may use these fields, filled by ``Builder.fill``
+(:mod:`ngo_audit.demo.simulation`): {side} {river} {road} {village} {cod} {nh3}
+{ph} {db} {n} {k} {days} {pct}.
 """
 
 from __future__ import annotations

@@ -344,6 +344,18 @@ def _wizard_to_preview(page, opened, qtbot, path):
     return wizard
 
 
+def test_the_import_preview_model_passes_the_model_tester(opened, qtbot, qtmodeltester, tmp_path):
+    page = subjects_page(opened, qtbot)
+    wizard = _wizard_to_preview(page, opened, qtbot, _sheet(tmp_path / "名录.xlsx"))
+    model = wizard.preview_page.model
+    assert model.rowCount() == 6
+    qtmodeltester.check(model, force_py=True)
+    wizard.preview_page.only_errors.setChecked(True)  # resets while the tester watches
+    assert model.rowCount() == 2
+    qtmodeltester.check(model, force_py=True)
+    wizard.reject()
+
+
 def _grid_count(window, qtbot) -> int:
     from ngo_audit.models import Grid
 

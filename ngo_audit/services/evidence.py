@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import EvidenceError, ValidationError
-from ..media import MAX_EVIDENCE_BYTES, inspect_media, make_thumbnail
+from ..media import MAX_EVIDENCE_BYTES, MediaInfo, inspect_media, make_thumbnail, normalized_image
 from ..models import Audit, Evidence, EvidenceBlob, EvidenceKind, EvidencePhase, Finding, Lead, Subject
 from .common import get
 
@@ -49,8 +49,8 @@ def add_evidence(session: Session, data: bytes, *, filename: str = "", caption: 
     return evidence
 
 
-def add_evidence_file(session: Session, path: str | Path, **kw) -> Evidence:
-    path = Path(path)
+def _read_file(path: Path) -> bytes:
+    """The bytes of a file to attach; its size is checked first, so a huge file is never read whole."""
     try:
         size = path.stat().st_size
         if size > MAX_EVIDENCE_BYTES:
@@ -59,11 +59,62 @@ def add_evidence_file(session: Session, path: str | Path, **kw) -> Evidence:
                 f"“{path.name}” is too large ({size / 1048576:.1f} MB); the limit is {MAX_EVIDENCE_BYTES // 1048576} MB.",
                 field="file",
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise EvidenceError(f"无法读取“{path.name}”：{exc.strerror}", f"Cannot read “{path.name}”: {exc.strerror}",
                             field="file") from None
-    return add_evidence(session, data, filename=path.name, **kw)
+
+
+def add_evidence_file(session: Session, path: str | Path, **kw) -> Evidence:
+    path = Path(path)
+    return add_evidence(session, _read_file(path), filename=path.name, **kw)
+
+
+def attach_file(session: Session, path: str | Path, *, audit_id: int | None, finding_id: int | None,
+                taken_by: str, phase: EvidencePhase | str = EvidencePhase.NONE) -> int:
+    """:func:`add_evidence_file` as a worker function: the new evidence's id, not the ORM object."""
+    return add_evidence_file(session, path, audit_id=audit_id, finding_id=finding_id, taken_by=taken_by,
+                             phase=phase).id
+
+
+def phase_of_new_file(*, finding_id: int | None, during_visit: bool) -> EvidencePhase:
+    """The before/after tag a new file gets from where it is added.
+
+    A file that a visit (the audit's run view) attaches to one of its findings shows the
+    problem as it was found: "before" the rectification.  A file of the visit itself, or one
+    added to a finding later on its own, is not tagged (the user tags it; the rectification
+    photos of the finding's photo page say "after" themselves).
+    """
+    return EvidencePhase.BEFORE if finding_id is not None and during_visit else EvidencePhase.NONE
+
+
+def check_evidence_file(_session: Session | None, path: str | Path) -> tuple[MediaInfo, bytes | None]:
+    """Read and judge a file before it is attached to something not recorded yet (a new finding):
+    (what it is, a thumbnail or None).  Raises the same EvidenceError the attaching would.
+
+    Takes a session, unused, so it runs as a worker read like the others.
+    """
+    path = Path(path)
+    data = _read_file(path)
+    info = inspect_media(data, path.name)
+    return info, (make_thumbnail(data) if info.kind == EvidenceKind.PHOTO else None)
+
+
+def update_evidence(session: Session, evidence_id: int, **changes) -> None:
+    """Set the caption and/or the before/after tag of one piece of evidence (an undoable field edit:
+    ``ui.undo.FieldEdit`` reads the old values of the same keys and calls this again to undo)."""
+    evidence = get(session, Evidence, evidence_id)
+    if "caption" in changes:
+        evidence.caption = (changes["caption"] or "").strip()
+    if "phase" in changes:
+        evidence.phase = EvidencePhase(changes["phase"])
+    session.flush()
+
+
+def viewable_image(session: Session, evidence_id: int) -> tuple[bytes, bytes | None]:
+    """(the stored bytes, an upright JPEG for the screen or None when it is not a picture)."""
+    data = evidence_bytes(session, evidence_id)
+    return data, normalized_image(data, 2400, quality=90)
 
 
 def evidence_bytes(session: Session, evidence_id: int) -> bytes:

@@ -4,7 +4,7 @@
 <context>
     <name>AuditRunView</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit_run.py" line="+428"/>
+        <location filename="../../ui/pages/audit_run.py" line="+254"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+441"/>
+        <location filename="../../ui/pages/audits.py" line="+158"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>%n audit</numerusform>

@@ -58,7 +58,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/pages/audits.py" line="+122"/>
+        <location filename="../../ui/pages/audit_dialog.py" line="+99"/>
         <source>Edit audit details</source>
         <translation>编辑检查信息</translation>
     </message>
@@ -147,7 +147,7 @@
 <context>
     <name>AuditRunView</name>
     <message>
-        <location filename="../../ui/pages/audit_run.py" line="+376"/>
+        <location filename="../../ui/pages/audit_run.py" line="+202"/>
         <source>Finding %1: %2</source>
         <translation>问题 %1：%2</translation>
     </message>
@@ -342,7 +342,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+125"/>
+        <location filename="../../ui/pages/audits.py" line="+158"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -854,7 +854,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/pages/subject_dialog.py" line="+457"/>
+        <location filename="../../ui/pages/subject_dialog.py" line="+337"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -1172,7 +1172,7 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/pages/evidence_panel.py" line="+393"/>
+        <location filename="../../ui/pages/evidence_panel.py" line="+145"/>
         <location line="+187"/>
         <source>This visit</source>
         <translation>本次检查</translation>
@@ -1303,7 +1303,7 @@
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location line="-343"/>
+        <location filename="../../ui/pages/evidence_dialogs.py" line="+26"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -1751,7 +1751,7 @@
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../ui/pages/import_wizard.py" line="+207"/>
+        <location filename="../../ui/pages/import_wizard.py" line="+77"/>
         <location line="+9"/>
         <source>Choose a spreadsheet</source>
         <translation>选择表格文件</translation>
@@ -1795,7 +1795,7 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location line="+45"/>
+        <location filename="../../ui/pages/import_pages.py" line="+69"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -1835,7 +1835,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location line="-206"/>
+        <location filename="../../ui/pages/import_preview.py" line="+93"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -1843,7 +1843,7 @@
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location line="+277"/>
+        <location line="+89"/>
         <source>Check the rows</source>
         <translation>检查各行</translation>
     </message>
@@ -1896,7 +1896,7 @@
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location line="+43"/>
+        <location filename="../../ui/pages/import_pages.py" line="+41"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1959,7 +1959,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="+32"/>
+        <location filename="../../ui/pages/import_wizard.py" line="+30"/>
         <source>Import subjects</source>
         <translation>导入监督对象</translation>
     </message>
@@ -2632,7 +2632,12 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/pages/pdf_preview.py" line="+179"/>
+        <location filename="../../ui/pages/pdf_preview.py" line="+178"/>
+        <source>The pages of the report show here once it has been generated.</source>
+        <translation>生成报告后，报告各页显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 pages. No PDF renderer is installed here, so the pages cannot be shown; open the PDF to read it. Contents:</source>
         <translation>共 %1 页。本机没有安装 PDF 渲染组件，无法在此显示页面，请打开 PDF 阅读。目录：</translation>
     </message>
@@ -2655,7 +2660,7 @@
 <context>
     <name>PendingFiles</name>
     <message>
-        <location filename="../../ui/pages/evidence_panel.py" line="+345"/>
+        <location filename="../../ui/pages/evidence_thumbs.py" line="+189"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
@@ -2665,7 +2670,7 @@
         <translation>照片和文档 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx *.pptx *.mp3 *.m4a *.wav);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -4408,7 +4413,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermCard</name>
     <message>
-        <location filename="../../ui/pages/audit_run.py" line="-413"/>
+        <location filename="../../ui/pages/audit_checklist.py" line="+133"/>
         <source>Legal basis: %1</source>
         <translation>依据：%1</translation>
     </message>

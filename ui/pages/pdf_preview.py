@@ -110,6 +110,7 @@ class PdfPreview(QWidget):
         self._lazy = QTimer(self, singleShot=True, interval=60)
         self._lazy.timeout.connect(self._render_visible)
         self.pages.verticalScrollBar().valueChanged.connect(self._lazy.start)
+        self.retranslate_ui()
 
     # -- what is shown ------------------------------------------------------------------------
     def clear(self) -> None:
@@ -121,7 +122,7 @@ class PdfPreview(QWidget):
         self.path, self.page_count = None, 0
         self.rendered.clear()
         self._requested.clear()
-        self.note.clear()
+        self.retranslate_ui()
 
     def show_pdf(self, path: str | Path, pages: int, headings: list[tuple[int, str, int]] = ()) -> None:
         """Show the ``pages`` pages of ``path``; without a renderer, ``headings`` (level, text, page)."""
@@ -174,6 +175,7 @@ class PdfPreview(QWidget):
 
     def retranslate_ui(self) -> None:
         if self.path is None:
+            self.note.setText(self.tr("The pages of the report show here once it has been generated."))
             return
         if backend() is None:
             self.note.setText(self.tr("%1 pages. No PDF renderer is installed here, so the pages cannot be shown; "

@@ -6,7 +6,8 @@ has it; the required fields; Save stays disabled until everything is right.  The
 service (:func:`ngo_audit.services.subjects.validate_subject`) stays the
 authority: what it refuses is shown by the one error place and the form stays open.
 
-Creating, editing and deleting go through ``ctx.edit`` so Edit › Undo / Redo work.
+Creating, editing and deleting go through ``ctx.edit`` so Edit › Undo / Redo work (the changes
+are in :mod:`ui.pages.subject_undo`, the deletion rules in :mod:`ngo_audit.services.subject_removal`).
 A deletion asks first and says what goes with it; audits, findings, evidence and a
 department's own duty list block it (they are the record of the supervision).
 """
@@ -32,131 +33,10 @@ from PySide6.QtWidgets import (
 
 from .. import errors
 from ..texts import cap
+from .subject_undo import SubjectCreate, SubjectDelete, SubjectEdit
 
 TABLES = {"subject", "grid", "plan_item", "lead", "change_log"}
 OK_COLOUR, HINT_COLOUR, BAD_COLOUR = "#2e7d32", "#5f6368", "#b3261e"
-
-
-# --- the undoable changes (run on the worker) ---------------------------------------------------
-
-def _columns(obj) -> dict:
-    from sqlalchemy import inspect
-
-    return {p.key: getattr(obj, p.key) for p in inspect(obj).mapper.column_attrs}
-
-
-class SubjectDelete:
-    """Delete a subject that nothing of the record depends on; undo puts it back as it was.
-
-    Its planned visits go with it and come back on undo (same ids, auditors and terms);
-    leads linked to it are unlinked and linked again.
-    """
-
-    def __init__(self, subject_id: int) -> None:
-        self.subject_id = subject_id
-        self.snapshot: dict | None = None
-
-    def do(self, session) -> None:
-        from sqlalchemy import select
-
-        from ngo_audit.errors import ValidationError
-        from ngo_audit.models import Lead, PlanItem, Subject
-        from ngo_audit.queries.subjects import deletion_impact
-        from ngo_audit.services.common import get
-
-        impact = deletion_impact(session, self.subject_id)
-        if impact.blocked:
-            raise ValidationError(
-                f"“{impact.name}”不能删除：它已有检查记录、问题、证据或本部门职责清单"
-                f"（检查 {impact.audits}、问题 {impact.findings}、证据 {impact.evidence}、职责条款 {impact.duty_terms}）。",
-                f"“{impact.name}” cannot be deleted: it has audits, findings, evidence or its own duty list "
-                f"({impact.audits} audits, {impact.findings} findings, {impact.evidence} evidence, "
-                f"{impact.duty_terms} duty terms).",
-            )
-        subject = get(session, Subject, self.subject_id)
-        items = list(session.scalars(select(PlanItem).where(PlanItem.subject_id == self.subject_id)))
-        leads = list(session.scalars(select(Lead).where(Lead.subject_id == self.subject_id)))
-        self.snapshot = {
-            "subject": _columns(subject),
-            "items": [(_columns(i), [a.id for a in i.auditors], [t.id for t in i.terms]) for i in items],
-            "leads": [lead.id for lead in leads],
-        }
-        for lead in leads:
-            lead.subject_id = None
-        for item in items:
-            session.delete(item)
-        session.flush()
-        session.delete(subject)
-        session.flush()
-
-    def undo(self, session) -> None:
-        from ngo_audit.models import Auditor, Lead, PlanItem, Subject, Term
-
-        snap = self.snapshot
-        session.add(Subject(**snap["subject"]))
-        session.flush()
-        for columns, auditor_ids, term_ids in snap["items"]:
-            item = PlanItem(**columns)
-            item.auditors = [a for a in (session.get(Auditor, i) for i in auditor_ids) if a is not None]
-            item.terms = [t for t in (session.get(Term, i) for i in term_ids) if t is not None]
-            session.add(item)
-        for lead_id in snap["leads"]:
-            lead = session.get(Lead, lead_id)
-            if lead is not None and lead.subject_id is None:
-                lead.subject_id = self.subject_id
-        session.flush()
-
-    def redo(self, session) -> None:
-        self.do(session)
-
-
-class SubjectCreate:
-    """Add a subject; undo deletes it again (refused once something depends on it)."""
-
-    def __init__(self, data) -> None:
-        self.data = data
-        self.subject_id: int | None = None
-        self._delete: SubjectDelete | None = None
-
-    def do(self, session) -> int:
-        from ngo_audit.services.subjects import create_subject
-
-        self.subject_id = create_subject(session, self.data).id
-        self._delete = SubjectDelete(self.subject_id)
-        return self.subject_id
-
-    def undo(self, session) -> None:
-        self._delete.do(session)
-
-    def redo(self, session) -> None:
-        self._delete.undo(session)  # the same record again: same id, same uid
-
-
-class SubjectEdit:
-    """Change a subject's fields (a whole ``SubjectData``); undo restores the values before."""
-
-    def __init__(self, subject_id: int, data) -> None:
-        self.subject_id = subject_id
-        self.data = data
-        self.old = None
-
-    def do(self, session) -> int:
-        from ngo_audit.queries.subjects import subject_form
-        from ngo_audit.services.subjects import update_subject
-
-        self.old = subject_form(session, self.subject_id)
-        update_subject(session, self.subject_id, self.data)
-        return self.subject_id
-
-    def undo(self, session) -> None:
-        from ngo_audit.services.subjects import update_subject
-
-        update_subject(session, self.subject_id, self.old)
-
-    def redo(self, session) -> None:
-        from ngo_audit.services.subjects import update_subject
-
-        update_subject(session, self.subject_id, self.data)
 
 
 # --- the form ---------------------------------------------------------------------------------------
