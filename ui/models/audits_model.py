@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -18,7 +17,7 @@ from PySide6.QtGui import QColor
 
 from ..context import FileContext
 from ..texts import cap
-from .lazy import PLACEHOLDER, LazyIdModel
+from .lazy import LazyIdModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,7 +63,7 @@ class AuditsModel(LazyIdModel):
 
     audit_id = LazyIdModel.id_at
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def header_data(self, section: int, orientation: Qt.Orientation, role: int):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.tr(COLUMNS[section][0])
@@ -73,9 +72,9 @@ class AuditsModel(LazyIdModel):
                     return self.tr("Terms checked / terms in the checklist")
                 if COLUMNS[section][1] is None:
                     return self.tr("This column cannot be sorted")
-        return super().headerData(section, orientation, role)
+        return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def cell_data(self, index: QModelIndex, role: int):
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
         aid = self._ids[index.row()]
@@ -83,10 +82,7 @@ class AuditsModel(LazyIdModel):
             return aid
         col = index.column()
         r = self._rows.get(aid)
-        if r is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._want(index.row())
-                return str(aid) if col == COL_ID else PLACEHOLDER
+        if r is None:  # not loaded: cell_data is only asked for loaded rows
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)

@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -20,7 +19,7 @@ from PySide6.QtGui import QColor
 
 from ..context import FileContext
 from ..texts import cap
-from .lazy import BLOCK, PLACEHOLDER, LazyIdModel  # noqa: F401 - BLOCK is read by the tests
+from .lazy import BLOCK, LazyIdModel  # noqa: F401 - BLOCK is read by the tests
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,25 +68,22 @@ class FindingsModel(LazyIdModel):
 
     finding_id = LazyIdModel.id_at
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def header_data(self, section: int, orientation: Qt.Orientation, role: int):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.tr(COLUMNS[section][0])
             if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][1] is None:
                 return self.tr("This column cannot be sorted")
-        return super().headerData(section, orientation, role)
+        return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def cell_data(self, index: QModelIndex, role: int):
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
         fid = self._ids[index.row()]
         if role == ID_ROLE:
             return fid
         r = self._rows.get(fid)
-        if r is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._want(index.row())
-                return str(fid) if index.column() == COL_ID else PLACEHOLDER
+        if r is None:  # not loaded: cell_data is only asked for loaded rows
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:

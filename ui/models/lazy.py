@@ -1,25 +1,35 @@
 """The shared base of the big table models: they hold ids, rows load lazily on the worker.
 
-A subclass says how to fetch the ids of its filtered, sorted list (:meth:`_ids_query`)
-and the display rows of some ids (:meth:`_rows_query`); this class keeps the list,
-loads the rows of the blocks the view asks for (coalesced per paint, stale answers
-dropped by generation) and answers the view's questions.  The first block's rows come
-with the ids, in the same worker task: a list shows filled at once, not after a second
-round trip through the event loop.
+A subclass says how to fetch the ids of its filtered, sorted list (:meth:`_ids_query`),
+the display rows of some ids (:meth:`_rows_query`), what a loaded row shows in each
+column and role (:meth:`cell_data`) and the column headers (:meth:`header_data`).  This
+class keeps the list, loads the rows of the blocks its views show (coalesced, stale
+answers dropped by generation) and answers the model's questions.  The first block's rows
+come with the ids, in the same worker task: a list shows filled at once.
+
+Why a QStandardItemModel and not a QAbstractTableModel with a Python ``data()``: a table
+paints with hundreds of model calls, and every call into Python from the UI thread first
+waits for the GIL.  While the worker runs Python (an import, a report) each wait lasts up
+to the switch interval, so painting 25 rows took seconds.  Here a loaded row becomes
+plain ``QStandardItem`` values once, when it arrives; painting never enters Python.  The
+rows to load follow the views' scroll bars (:meth:`attach_view`), not ``data()`` calls.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-_ROOT = QModelIndex()
 BLOCK = 100
-PLACEHOLDER = "…"
+ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole,
+         Qt.ItemDataRole.FontRole, Qt.ItemDataRole.UserRole)
 
 
-class LazyIdModel(QAbstractTableModel):
+class LazyIdModel(QStandardItemModel):
     count_changed = Signal(int)
     ids_loaded = Signal()
 
@@ -27,18 +37,19 @@ class LazyIdModel(QAbstractTableModel):
     forget_filter_on_clear = True
 
     def __init__(self, ctx, sort_key: str, descending: bool, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.COLUMNS), parent)
         self.ctx = ctx
         self._ids: list[int] = []
         self._rows: dict[int, object] = {}
         self._requested: set[int] = set()
-        self._wanted: set[int] = set()
         self._generation = 0  # of the id list
         self._row_generation = 0  # of the loaded rows
         self._filter = None
+        self._views: list[weakref.ref] = []
         self.sort_key, self.descending = sort_key, descending
         self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self._load_wanted)
+        self._timer.timeout.connect(self._load_visible)
+        self._set_headers()
 
     # -- what a subclass provides ------------------------------------------------------------
     def _ids_query(self) -> tuple[Callable[..., list[int]], tuple, dict]:
@@ -52,6 +63,14 @@ class LazyIdModel(QAbstractTableModel):
     def _loading_label(self) -> str:
         return ""
 
+    def cell_data(self, index: QModelIndex, role: int):
+        """What the loaded row at ``index`` shows in ``role`` (None: nothing)."""
+        raise NotImplementedError
+
+    def header_data(self, section: int, orientation: Qt.Orientation, role: int):
+        return None
+
+    # -- loading ------------------------------------------------------------------------------
     def _fetch_ids(self, on_done: Callable[[tuple[list[int], list]], None]) -> None:
         ids_fn, ids_args, ids_kwargs = self._ids_query()
         rows_fn, rows_args = self._rows_query()
@@ -66,7 +85,6 @@ class LazyIdModel(QAbstractTableModel):
         rows_fn, rows_args = self._rows_query()
         self.ctx.read(rows_fn, ids, *rows_args, on_done=on_done)
 
-    # -- loading ------------------------------------------------------------------------------
     @property
     def filter(self):
         return self._filter
@@ -93,61 +111,108 @@ class LazyIdModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._ids = list(ids)
-        self._forget_rows()
-        if first_rows:
-            self._rows.update((r.id, r) for r in first_rows)
-            self._requested.add(0)
+        blocked = self.blockSignals(True)  # one reset for the views, not a removal and an insertion
+        try:
+            self.setRowCount(0)
+            self.setRowCount(len(ids))
+            self._ids = list(ids)
+            self._forget_rows()
+            if first_rows:
+                self._requested.add(0)
+                self._put_rows(self._row_generation, 0, first_rows, announce=False)
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
         self.count_changed.emit(len(self._ids))
         self.ids_loaded.emit()
+        self._timer.start()  # the views may show more than the first block
 
     def _forget_rows(self) -> None:
         self._row_generation += 1
         self._rows.clear()
         self._requested.clear()
-        self._wanted.clear()
 
     def refresh_rows(self) -> None:
-        """Reload the loaded rows (after an edit) without changing the list."""
+        """Reload the shown rows (after an edit) without changing the list; old values stay until then."""
         self._forget_rows()
-        self._all_changed()
+        self._timer.start()
 
-    def _want(self, row: int) -> None:
-        block = row // BLOCK
-        if block not in self._requested and block not in self._wanted:
-            self._wanted.add(block)
-            self._timer.start()  # coalesce the many data() calls of one paint into few reads
+    # -- which rows the views show --------------------------------------------------------------
+    def attach_view(self, view) -> None:
+        """Load the rows ``view`` (a QTableView on this model) scrolls to."""
+        self._views.append(weakref.ref(view))
+        bar = view.verticalScrollBar()
+        bar.valueChanged.connect(self._timer.start)
+        bar.rangeChanged.connect(self._timer.start)  # resized, or the list changed
 
-    def _load_wanted(self) -> None:
+    def _visible_rows(self) -> list[tuple[int, int]]:
+        spans = []
+        for ref in list(self._views):
+            view = ref()
+            if view is None:
+                self._views.remove(ref)
+                continue
+            if not view.isVisible() or view.model() is not self:
+                continue
+            first = max(view.rowAt(0), 0)
+            last = view.rowAt(view.viewport().height() - 1)
+            spans.append((first, last if last >= 0 else first + BLOCK - 1))
+        return spans
+
+    def ensure_loaded(self, first: int, last: int) -> None:
+        """Load the rows ``first``..``last`` (by block) unless loaded or on their way."""
+        last = min(last, len(self._ids) - 1)
+        if last < first:
+            return
         generation = self._row_generation
-        for block in sorted(self._wanted):
+        for block in range(first // BLOCK, last // BLOCK + 1):
+            if block in self._requested:
+                continue
             self._requested.add(block)
             self._fetch_rows(self._ids[block * BLOCK:(block + 1) * BLOCK],
-                             lambda rows, b=block: self._fill(generation, b, rows))
-        self._wanted.clear()
+                             lambda rows, b=block: self._put_rows(generation, b, rows))
 
-    def _fill(self, generation: int, block: int, rows: list) -> None:
+    def _load_visible(self) -> None:
+        for first, last in self._visible_rows():
+            self.ensure_loaded(first, last)
+
+    def _put_rows(self, generation: int, block: int, rows: list, announce: bool = True) -> None:
         if generation != self._row_generation:
             return
-        for r in rows:
-            self._rows[r.id] = r
         first = block * BLOCK
+        where = {rid: first + i for i, rid in enumerate(self._ids[first:first + BLOCK])}
+        blocked = self.blockSignals(True)  # one dataChanged for the block, not one per cell
+        try:
+            for r in rows:
+                row = where.get(r.id)
+                if row is None:
+                    continue
+                self._rows[r.id] = r
+                self._fill_row(row)
+        finally:
+            self.blockSignals(blocked)
         last = min(first + BLOCK, len(self._ids)) - 1
-        if last >= first:
+        if announce and last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
 
-    def _all_changed(self) -> None:
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
+    def _fill_row(self, row: int) -> None:
+        for col in range(len(self.COLUMNS)):
+            index = self.index(row, col)
+            item = QStandardItem()
+            item.setEditable(False)
+            for role in ROLES:
+                value = self.cell_data(index, role)
+                if value is not None:
+                    item.setData(value, role)
+            self.setItem(row, col, item)
 
-    # -- what the view asks ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    def _set_headers(self) -> None:
+        for section in range(len(self.COLUMNS)):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                self.setHeaderData(section, Qt.Orientation.Horizontal,
+                                   self.header_data(section, Qt.Orientation.Horizontal, role), role)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
+    # -- what the pages ask ----------------------------------------------------------------------
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
@@ -166,5 +231,14 @@ class LazyIdModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Header and enum labels follow the language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        self._all_changed()
+        self._set_headers()
+        if not self._rows:
+            return
+        blocked = self.blockSignals(True)
+        try:
+            for row, rid in enumerate(self._ids):
+                if rid in self._rows:
+                    self._fill_row(row)
+        finally:
+            self.blockSignals(blocked)
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))

@@ -1,9 +1,13 @@
 """The table of the Leads page: a plain model (a file holds tens to a few hundred leads, so the
-rows come in one read on the worker; the filter runs there too)."""
+rows come in one read on the worker; the filter runs there too).
+
+A QStandardItemModel filled when the rows arrive, for the reason given in
+:mod:`ui.models.lazy`: painting must not call into Python while the worker is busy."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..texts import cap
 
@@ -12,16 +16,17 @@ COLUMN_COUNT = 6
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class LeadsModel(QAbstractTableModel):
+class LeadsModel(QStandardItemModel):
     count_changed = Signal(int)
     loaded = Signal()
 
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(0, COLUMN_COUNT, parent)
         self.ctx = ctx
         self._rows: list = []
         self._filter = None
         self._generation = 0
+        self._set_headers()
 
     # -- loading ------------------------------------------------------------------------------------
     def set_filter(self, flt) -> None:
@@ -40,18 +45,16 @@ class LeadsModel(QAbstractTableModel):
     def _set_rows(self, generation: int, rows: list) -> None:
         if generation != self._generation:
             return  # a newer filter is on its way
-        self.beginResetModel()
         self._rows = list(rows)
-        self.endResetModel()
+        self._fill()
         self.count_changed.emit(len(self._rows))
         self.loaded.emit()
 
     def clear(self) -> None:
         self._generation += 1
         self._filter = None
-        self.beginResetModel()
         self._rows = []
-        self.endResetModel()
+        self._fill()
         self.count_changed.emit(0)
 
     def lead_id(self, row: int) -> int | None:
@@ -60,33 +63,36 @@ class LeadsModel(QAbstractTableModel):
     def row_of(self, lead_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == lead_id), -1)
 
-    # -- Qt model --------------------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    # -- the items ------------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        self.beginResetModel()
+        blocked = self.blockSignals(True)  # one reset for the views
+        try:
+            self.setRowCount(0)
+            self.setRowCount(len(self._rows))
+            for row, r in enumerate(self._rows):
+                for col in range(COLUMN_COUNT):
+                    self.setItem(row, col, self._item(r, col))
+        finally:
+            self.blockSignals(blocked)
+        self.endResetModel()
+        self._set_headers()
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _set_headers(self) -> None:
         titles = (self.tr("Received on"), self.tr("Channel"), self.tr("Summary"), self.tr("Subject"),
                   self.tr("Status"), self.tr("Findings"))
-        return titles[section] if 0 <= section < COLUMN_COUNT else None
+        for section, title in enumerate(titles):
+            self.setHeaderData(section, Qt.Orientation.Horizontal, title)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r, col = self._rows[index.row()], index.column()
-        if role == ID_ROLE:
-            return r.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_SUMMARY, COL_SUBJECT):
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_RECEIVED, COL_FINDINGS):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+    def _item(self, r, col: int) -> QStandardItem:
+        item = QStandardItem(self._display(r, col))
+        item.setEditable(False)
+        item.setData(r.id, ID_ROLE)
+        if col in (COL_SUMMARY, COL_SUBJECT):
+            item.setToolTip(self._display(r, col))
+        if col in (COL_RECEIVED, COL_FINDINGS):
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        return item
 
     def _display(self, r, col: int) -> str:
         from ngo_audit.labels import LEAD_CHANNEL, LEAD_STATUS
@@ -106,6 +112,8 @@ class LeadsModel(QAbstractTableModel):
         return ""
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+        """Labels follow the language; the rows and the selection stay."""
+        self._set_headers()
+        for row, r in enumerate(self._rows):
+            for col in (COL_CHANNEL, COL_SUBJECT, COL_STATUS, COL_FINDINGS):
+                self.item(row, col).setText(self._display(r, col))

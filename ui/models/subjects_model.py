@@ -10,14 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from ..context import FileContext
 from ..texts import cap
-from .lazy import PLACEHOLDER, LazyIdModel
+from .lazy import LazyIdModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -60,7 +59,7 @@ class SubjectsModel(LazyIdModel):
 
     subject_id = LazyIdModel.id_at
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def header_data(self, section: int, orientation: Qt.Orientation, role: int):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.tr(COLUMNS[section][0])
@@ -69,9 +68,9 @@ class SubjectsModel(LazyIdModel):
                     return self.tr("Key-monitored enterprise")
                 if section == COL_OPEN:
                     return self.tr("Findings not yet closed or withdrawn")
-        return super().headerData(section, orientation, role)
+        return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def cell_data(self, index: QModelIndex, role: int):
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
         sid = self._ids[index.row()]
@@ -79,10 +78,7 @@ class SubjectsModel(LazyIdModel):
             return sid
         r = self._rows.get(sid)
         col = index.column()
-        if r is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._want(index.row())
-                return PLACEHOLDER if col == COL_NAME else ""
+        if r is None:  # not loaded: cell_data is only asked for loaded rows
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)

@@ -98,6 +98,7 @@ class AuditsPage(Page):
         self.model.ids_loaded.connect(self._ids_loaded)
         self.table = QTableView(objectName="auditsTable")
         self.table.setModel(self.model)
+        self.model.attach_view(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

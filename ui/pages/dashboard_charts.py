@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..settings import FONT_FILE
@@ -54,6 +54,7 @@ class BarChart(QWidget):
         self.figure = None
         self._keys: dict[object, object] = {}
         self.bars: dict[object, object] = {}  # key -> the bar's Rectangle (tests click on it)
+        self._stale = False  # new data not drawn yet
 
     def set_data(self, title: str, items: list[tuple[object, str, int, str]], empty_text: str = "") -> None:
         """``items``: (key, label, value, colour) from top to bottom."""
@@ -89,7 +90,20 @@ class BarChart(QWidget):
                 ax.spines[side].set_visible(False)
             ax.tick_params(axis="x", labelsize=8.5, colors="#555555")
             ax.xaxis.get_major_locator().set_params(integer=True)
-        self.canvas.draw_idle()
+        self._stale = True
+        QTimer.singleShot(0, self._draw_if_shown)
+
+    def _draw_if_shown(self) -> None:
+        # Drawing both charts takes the UI thread 100-200 ms: never for a hidden dashboard (the
+        # user went on to another page meanwhile); showEvent draws it when it comes back.
+        if self._stale and self.canvas is not None and self.isVisible():
+            self._stale = False
+            self.canvas.draw()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._draw_if_shown)
 
     def _create_canvas(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg

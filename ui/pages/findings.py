@@ -89,6 +89,7 @@ class FindingsPage(Page):
         self.model.sort_refused.connect(self._restore_sort_indicator)
         self.table = QTableView(objectName="findingsTable")
         self.table.setModel(self.model)
+        self.model.attach_view(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

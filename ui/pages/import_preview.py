@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -27,10 +28,11 @@ from .import_common import BAD, CELL_ERROR_BG, ERROR_FG, HINT, PREVIEW_ROWS, ROW
 if TYPE_CHECKING:
     from .import_wizard import ImportWizard
 
-_ROOT = QModelIndex()
+_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+          Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole)
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(QStandardItemModel):
     """The sheet's rows as they will be read: the row number, then the mapped fields."""
 
     def __init__(self, parent=None) -> None:
@@ -44,26 +46,53 @@ class ImportPreviewModel(QAbstractTableModel):
     def set_sheet(self, sheet, mapping: dict[str, int]) -> None:
         from ngo_audit.io.subjects_import import FIELDS
 
-        self.beginResetModel()
         self.sheet = sheet
         self.columns = [(key, mapping[key]) for key in FIELDS if key in mapping]
         self.problems = {}
         self._select_rows()
-        self.endResetModel()
+        self._rebuild()
 
     def set_problems(self, row_errors: list) -> None:
-        self.beginResetModel()
         self.problems = {}
         for e in row_errors:
             self.problems.setdefault(e.row, []).append(e)
         self._select_rows()
-        self.endResetModel()
+        self._rebuild()
 
     def set_only_errors(self, only: bool) -> None:
-        self.beginResetModel()
         self.only_errors = only
         self._select_rows()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Items for the rows shown: painting then never calls into Python (see ui.models.lazy)."""
+        from ngo_audit.io.subjects_import import FIELDS
+
+        columns = len(self.columns) + 1 if self.sheet is not None else 0
+        self.beginResetModel()
+        blocked = self.blockSignals(True)  # one reset for the view
+        try:
+            self.setRowCount(0)
+            self.setColumnCount(columns)
+            self.setRowCount(len(self._rows))
+            for section in range(columns):
+                self.setHeaderData(section, Qt.Orientation.Horizontal,
+                                   self.tr("Row") if section == 0 else FIELDS[self.columns[section - 1][0]].label.get())
+            for row in range(len(self._rows)):
+                for col in range(columns):
+                    item = QStandardItem()
+                    item.setEditable(False)
+                    for role in _ROLES:
+                        value = self._value(row, col, role)
+                        if value is not None:
+                            item.setData(value, role)
+                    self.setItem(row, col, item)
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        self._rebuild()
 
     def _select_rows(self) -> None:
         if self.sheet is None:
@@ -79,26 +108,9 @@ class ImportPreviewModel(QAbstractTableModel):
                 return r
         return None
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() or self.sheet is None else len(self.columns) + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        from ngo_audit.io.subjects_import import FIELDS
-
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.columnCount():
-            return self.tr("Row") if section == 0 else FIELDS[self.columns[section - 1][0]].label.get()
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or self.sheet is None:
-            return None
-        i = self._rows[index.row()]
+    def _value(self, row: int, col: int, role: int):
+        i = self._rows[row]
         number = self.sheet.row_numbers[i]
-        col = index.column()
         problems = self.problems.get(number, [])
         key = self.columns[col - 1][0] if col > 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -185,6 +197,8 @@ class ImportPreviewPage(QWizardPage):
         self._choice_texts()
         self.note.setText(self.tr("An import is not undone with Edit › Undo. Cancelling it while it runs "
                                   "leaves the file as it was."))
+        if self.model.rowCount():
+            self.model.retranslate()  # the field names of the headers
         self._info()
 
     def _choice_texts(self) -> None:

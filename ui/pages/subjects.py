@@ -117,6 +117,7 @@ class SubjectsPage(Page):
         self.model.count_changed.connect(self._show_count)
         self.table = QTableView(objectName="subjectsTable")
         self.table.setModel(self.model)
+        self.model.attach_view(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
