@@ -53,6 +53,11 @@ class AuditsModel(LazyIdModel):
 
         return audit_ids, (self._filter,), {"sort": self.sort_key, "descending": self.descending}
 
+    def _count_query(self):
+        from ngo_audit.queries.audits import count_audits
+
+        return count_audits, (self._filter,)
+
     def _rows_query(self):
         from ngo_audit.queries.audits import audit_rows
 

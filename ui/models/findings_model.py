@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QModelIndex,
     Qt,
     Signal,
 )
@@ -38,6 +37,8 @@ COL_ID, COL_FOUND, COL_SUBJECT, COL_TERM, COL_TITLE, COL_SEVERITY, COL_DEADLINE,
 
 SEVERITY_COLOURS = {"minor": "#9aa5ad", "general": "#d9a72b", "serious": "#e0702b", "critical": "#c62828"}
 OVERDUE_COLOUR = QColor("#b3261e")
+SEVERITY_QCOLOURS = {key: QColor(value) for key, value in SEVERITY_COLOURS.items()}
+MINOR_QCOLOUR = QColor("#9aa5ad")
 
 
 def _date(d: date | None) -> str:
@@ -58,6 +59,11 @@ class FindingsModel(LazyIdModel):
 
         return finding_ids, (self._filter,), {"sort": self.sort_key, "descending": self.descending}
 
+    def _count_query(self):
+        from ngo_audit.queries.findings import count_findings
+
+        return count_findings, (self._filter,)
+
     def _rows_query(self):
         from ngo_audit.queries.findings import finding_rows
 
@@ -76,33 +82,23 @@ class FindingsModel(LazyIdModel):
                 return self.tr("This column cannot be sorted")
         return None
 
-    def cell_data(self, index: QModelIndex, role: int):
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
-            return None
-        fid = self._ids[index.row()]
-        if role == ID_ROLE:
-            return fid
-        r = self._rows.get(fid)
-        if r is None:  # not loaded: cell_data is only asked for loaded rows
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_TERM:
-                return f"{r.term_number} {r.term_title}"
-            if col in (COL_TITLE, COL_SUBJECT):
-                return self._display(r, col)
-            if col == COL_STATUS and r.overdue:
-                return self.tr("The deadline has passed and the rectification is not reported")
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and r.overdue and col in (COL_DEADLINE, COL_STATUS):
-            return OVERDUE_COLOUR
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_SEVERITY:
-            return QColor(SEVERITY_COLOURS.get(r.severity.value, "#9aa5ad"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ID, COL_FOUND, COL_DEADLINE):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+    def row_cells(self, row: int) -> list[dict]:
+        """Every role of every column of one loaded row, computed once (the findings list is the long one)."""
+        r = self._rows[self._ids[row]]
+        display, tooltip = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+        centred = int(Qt.AlignmentFlag.AlignCenter)
+        cells = [{display: self._display(r, col), ID_ROLE: r.id} for col in range(len(COLUMNS))]
+        for col in (COL_ID, COL_FOUND, COL_DEADLINE):
+            cells[col][Qt.ItemDataRole.TextAlignmentRole] = centred
+        cells[COL_TERM][tooltip] = cells[COL_TERM][display]
+        cells[COL_TITLE][tooltip] = cells[COL_TITLE][display]
+        cells[COL_SUBJECT][tooltip] = cells[COL_SUBJECT][display]
+        cells[COL_SEVERITY][Qt.ItemDataRole.DecorationRole] = SEVERITY_QCOLOURS.get(r.severity.value, MINOR_QCOLOUR)
+        if r.overdue:
+            cells[COL_STATUS][tooltip] = self.tr("The deadline has passed and the rectification is not reported")
+            cells[COL_DEADLINE][Qt.ItemDataRole.ForegroundRole] = OVERDUE_COLOUR
+            cells[COL_STATUS][Qt.ItemDataRole.ForegroundRole] = OVERDUE_COLOUR
+        return cells
 
     def _display(self, r, col: int) -> str:
         from ngo_audit.labels import SEVERITY, STATUS

@@ -31,7 +31,8 @@ ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRo
 
 class LazyIdModel(QStandardItemModel):
     count_changed = Signal(int)
-    ids_loaded = Signal()
+    first_rows_shown = Signal()  # the count and the first block are in: the list shows
+    ids_loaded = Signal()  # the whole id list is in (a row can be found by id)
 
     COLUMNS: tuple = ()  # (header source text, sort key or None)
     forget_filter_on_clear = True
@@ -45,6 +46,7 @@ class LazyIdModel(QStandardItemModel):
         self._generation = 0  # of the id list
         self._row_generation = 0  # of the loaded rows
         self._filter = None
+        self._complete = True  # the whole id list is known (else only the first block's)
         self._views: list[weakref.ref] = []
         self.sort_key, self.descending = sort_key, descending
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -60,26 +62,47 @@ class LazyIdModel(QStandardItemModel):
         """(fn, args): ``fn(session, ids, *args)`` gives the display rows (each with ``.id``) of ``ids``."""
         raise NotImplementedError
 
+    def _count_query(self) -> tuple[Callable[..., int], tuple]:
+        """(fn, args): ``fn(session, *args)`` counts the filtered list."""
+        raise NotImplementedError
+
     def _loading_label(self) -> str:
         return ""
 
     def cell_data(self, index: QModelIndex, role: int):
-        """What the loaded row at ``index`` shows in ``role`` (None: nothing)."""
+        """What the loaded row at ``index`` shows in ``role`` (None: nothing); or override :meth:`row_cells`."""
         raise NotImplementedError
 
-    def header_data(self, section: int, orientation: Qt.Orientation, role: int):
-        return None
+    def row_cells(self, row: int) -> list[dict]:
+        """``{role: value}`` for each column of the loaded row ``row``; by default from :meth:`cell_data`."""
+        cells = []
+        for col in range(len(self.COLUMNS)):
+            index = self.index(row, col)
+            values = {}
+            for role in ROLES:
+                value = self.cell_data(index, role)
+                if value is not None:
+                    values[role] = value
+            cells.append(values)
+        return cells
 
     # -- loading ------------------------------------------------------------------------------
-    def _fetch_ids(self, on_done: Callable[[tuple[list[int], list]], None]) -> None:
+    def _fetch_first(self, on_done: Callable[[tuple[int, list[int], list]], None]) -> None:
+        """The count, the first block's ids and their rows: one quick task, so the list shows at once."""
         ids_fn, ids_args, ids_kwargs = self._ids_query()
         rows_fn, rows_args = self._rows_query()
+        count_fn, count_args = self._count_query()
 
-        def ids_and_first_rows(session):
-            ids = ids_fn(session, *ids_args, **ids_kwargs)
-            return ids, (rows_fn(session, ids[:BLOCK], *rows_args) if ids else [])
+        def first_block(session):
+            ids = ids_fn(session, *ids_args, limit=BLOCK, **ids_kwargs)
+            count = count_fn(session, *count_args) if len(ids) == BLOCK else len(ids)
+            return count, ids, (rows_fn(session, ids, *rows_args) if ids else [])
 
-        self.ctx.read(ids_and_first_rows, on_done=on_done, label=self._loading_label())
+        self.ctx.read(first_block, on_done=on_done, label=self._loading_label())
+
+    def _fetch_ids(self, on_done: Callable[[list[int]], None]) -> None:
+        ids_fn, ids_args, ids_kwargs = self._ids_query()
+        self.ctx.read(ids_fn, *ids_args, on_done=on_done, label=self._loading_label(), **ids_kwargs)
 
     def _fetch_rows(self, ids: list[int], on_done: Callable[[list], None]) -> None:
         rows_fn, rows_args = self._rows_query()
@@ -99,7 +122,7 @@ class LazyIdModel(QStandardItemModel):
             return
         self._generation += 1
         generation = self._generation
-        self._fetch_ids(lambda result: self._set_ids(generation, *result))
+        self._fetch_first(lambda result: self._set_first(generation, *result))
 
     def clear(self) -> None:
         if self.forget_filter_on_clear:
@@ -107,14 +130,37 @@ class LazyIdModel(QStandardItemModel):
         self._generation += 1
         self._set_ids(self._generation, [])
 
-    def _set_ids(self, generation: int, ids: list[int], first_rows: list = ()) -> None:
+    def _set_first(self, generation: int, count: int, ids: list[int], rows: list) -> None:
+        """The list shows its first block; the whole id list follows in a second task."""
+        if generation != self._generation:
+            return
+        self._complete = False
+        self._set_ids(generation, ids, rows, count=count)
+        if len(ids) < count:
+            self._fetch_ids(lambda all_ids: self._set_all(generation, count, ids, all_ids))
+        else:
+            self._complete = True
+            self.ids_loaded.emit()
+
+    def _set_all(self, generation: int, count: int, first: list[int], ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        if len(ids) != count or ids[:len(first)] != first:  # the file changed between the two reads
+            self._set_ids(generation, ids)
+        else:
+            self._ids = list(ids)
+        self._complete = True
+        self.ids_loaded.emit()
+        self._timer.start()  # the views may show rows beyond the first block
+
+    def _set_ids(self, generation: int, ids: list[int], first_rows: list = (), count: int | None = None) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
         blocked = self.blockSignals(True)  # one reset for the views, not a removal and an insertion
         try:
             self.setRowCount(0)
-            self.setRowCount(len(ids))
+            self.setRowCount(len(ids) if count is None else count)
             self._ids = list(ids)
             self._forget_rows()
             if first_rows:
@@ -123,8 +169,11 @@ class LazyIdModel(QStandardItemModel):
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
-        self.count_changed.emit(len(self._ids))
-        self.ids_loaded.emit()
+        self.count_changed.emit(self.rowCount())
+        self.first_rows_shown.emit()
+        if count is None:
+            self._complete = True
+            self.ids_loaded.emit()
         self._timer.start()  # the views may show more than the first block
 
     def _forget_rows(self) -> None:
@@ -196,14 +245,11 @@ class LazyIdModel(QStandardItemModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
 
     def _fill_row(self, row: int) -> None:
-        for col in range(len(self.COLUMNS)):
-            index = self.index(row, col)
+        for col, values in enumerate(self.row_cells(row)):
             item = QStandardItem()
             item.setEditable(False)
-            for role in ROLES:
-                value = self.cell_data(index, role)
-                if value is not None:
-                    item.setData(value, role)
+            for role, value in values.items():
+                item.setData(value, role)
             self.setItem(row, col, item)
 
     def _set_headers(self) -> None:

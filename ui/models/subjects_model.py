@@ -49,6 +49,11 @@ class SubjectsModel(LazyIdModel):
 
         return subject_ids, (self._filter,), {"sort": self.sort_key, "descending": self.descending}
 
+    def _count_query(self):
+        from ngo_audit.queries.subjects import count_subjects
+
+        return count_subjects, (self._filter,)
+
     def _rows_query(self):
         from ngo_audit.queries.subjects import subject_rows
 
