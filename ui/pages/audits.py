@@ -4,10 +4,9 @@ in :mod:`ui.pages.audit_dialog`, the run view in :mod:`ui.pages.audit_run`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,11 +34,11 @@ from ..texts import cap
 from . import Page
 from .audit_dialog import AUDIT_TABLES, NAME_ROLE, AuditDialog, AuditEdit, parse_gps, start
 from .audit_run import AuditRunView
+from .list_table import debounced_search, list_table
 
 # Importable from here as before.
 __all__ = ["AUDIT_TABLES", "NAME_ROLE", "AuditDialog", "AuditEdit", "AuditsPage", "parse_gps", "start"]
 
-SEARCH_DELAY_MS = 300
 CHOICE_TABLES = {"subject", "auditor", "plan_item", "audit", "contract", "term"}
 
 
@@ -88,26 +86,13 @@ class AuditsPage(Page):
         self.new_button.clicked.connect(lambda: self.new_audit())
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._filter_changed)
-        self.search.textChanged.connect(self._debounce.start)
+        self._debounce = debounced_search(self, self.search, self._filter_changed)
 
         self.model = AuditsModel(ctx, self)
         self.model.count_changed.connect(self._show_count)
         self.model.sort_refused.connect(self._restore_sort_indicator)
         self.model.ids_loaded.connect(self._ids_loaded)
-        self.table = QTableView(objectName="auditsTable")
-        self.table.setModel(self.model)
-        self.model.attach_view(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table = list_table("auditsTable", self.model, sort=(COL_DATE, Qt.SortOrder.DescendingOrder))
         self.table.activated.connect(lambda index: self.open_audit(self.model.audit_id(index.row())))
         layout.addWidget(self.table, 1)
         self.stack.addWidget(self.list_view)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
 )
@@ -36,8 +34,8 @@ from ..models.findings_model import (
 from ..texts import cap
 from . import Page
 from .finding_detail import FindingDetailPanel
+from .list_table import debounced_search, list_table
 
-SEARCH_DELAY_MS = 300
 ACTIVE = "active"  # the status filter entry "all active findings"
 
 
@@ -80,25 +78,12 @@ class FindingsPage(Page):
         layout.addLayout(bar)
         self.overdue.toggled.connect(self._filter_changed)
         self.reset_button.clicked.connect(self.reset_filters)
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._filter_changed)
-        self.search.textChanged.connect(self._debounce.start)
+        self._debounce = debounced_search(self, self.search, self._filter_changed)
 
         self.model = FindingsModel(ctx, self)
         self.model.count_changed.connect(self._show_count)
         self.model.sort_refused.connect(self._restore_sort_indicator)
-        self.table = QTableView(objectName="findingsTable")
-        self.table.setModel(self.model)
-        self.model.attach_view(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setSortIndicator(COL_FOUND, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table = list_table("findingsTable", self.model, sort=(COL_FOUND, Qt.SortOrder.DescendingOrder))
         # "activated": double-click or Enter (single click where the platform activates on single click).
         self.table.activated.connect(lambda index: self.open_detail(self.model.finding_id(index.row())))
         self._size_columns()

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +35,7 @@ from ..models.leads_model import (
 from ..texts import cap
 from . import Page
 from .lead_dialog import DeleteLead, LinkFindingDialog, NewLeadDialog, StatusDialog
-
-SEARCH_DELAY_MS = 300
+from .list_table import debounced_search, list_table
 
 
 class LeadsPage(Page):
@@ -68,22 +65,12 @@ class LeadsPage(Page):
         self.new_button.clicked.connect(lambda: self.new_lead())
         bar.addWidget(self.new_button)
         outer.addLayout(bar)
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._filter_changed)
-        self.search.textChanged.connect(self._debounce.start)
+        self._debounce = debounced_search(self, self.search, self._filter_changed)
 
         self.model = LeadsModel(ctx, self)
         self.model.count_changed.connect(self._show_count)
         self.model.loaded.connect(self._reselect)
-        self.table = QTableView(objectName="leadsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table = list_table("leadsTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         # What became of the selected lead.

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,10 +39,10 @@ from ..models.subjects_model import (
 )
 from ..texts import cap
 from . import Page
+from .list_table import debounced_search, list_table
 from .subject_dialog import DeleteSubject, SubjectDialog
 from .subject_file import SubjectFileView
 
-SEARCH_DELAY_MS = 300
 YES, NO = "yes", "no"  # data of the yes/no filter combos
 
 
@@ -109,24 +107,11 @@ class SubjectsPage(Page):
         filters.addWidget(self.reset_button)
         filters.addStretch(1)
         list_layout.addLayout(filters)
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._filter_changed)
-        self.search.textChanged.connect(self._debounce.start)
+        self._debounce = debounced_search(self, self.search, self._filter_changed)
 
         self.model = SubjectsModel(ctx, self)
         self.model.count_changed.connect(self._show_count)
-        self.table = QTableView(objectName="subjectsTable")
-        self.table.setModel(self.model)
-        self.model.attach_view(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table = list_table("subjectsTable", self.model, sort=(COL_NAME, Qt.SortOrder.AscendingOrder))
         self.table.activated.connect(lambda index: self.open_file(self.model.subject_id(index.row())))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.model.modelReset.connect(self._update_actions)
