@@ -219,5 +219,7 @@ def test_about_box(window, monkeypatch):
 
 def test_start_opens_the_path_given_on_the_command_line(window, qtbot, demo_file):
     window.start(demo_file, ask_profile=False)
+    assert window.statusBar().currentMessage() == f"正在打开 {demo_file.name}…"  # at once, while it loads
     qtbot.waitUntil(lambda: window.ctx.is_open, timeout=TIMEOUT_MS)
     assert window.ctx.path == demo_file
+    assert window.statusBar().currentMessage() == ""

@@ -58,14 +58,19 @@ class FileActions(QObject):
         if path.suffix.lower() == ".ngoseal" and not create:  # a sealed package opens in reviewer mode
             return self.window.reviewer.opener.open_path(path)
         settings.set_last_folder(path.parent)
+        # Opening takes a moment (the first file loads the database layer): say so at once.
+        status = self.window.statusBar()
+        status.showMessage(self.tr("Opening %1…").replace("%1", path.name))
 
         def done(facts) -> None:
+            status.clearMessage()
             settings.add_recent_file(facts.path)
             self.opened.emit(facts)
 
         def failed(exc: BaseException) -> None:
             from ngo_audit.errors import FileNotFound, NgoAuditError
 
+            status.clearMessage()
             if isinstance(exc, FileNotFoundError | FileNotFound):
                 settings.remove_recent_file(path)
             if isinstance(exc, NgoAuditError | OSError):

@@ -15,7 +15,7 @@
 <context>
     <name>AuditsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/audits_model.py" line="+99"/>
+        <location filename="../../ui/models/audits_model.py" line="+100"/>
         <source>%n term(s) not checked yet</source>
         <translation>
             <numerusform>%n term not checked yet</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+158"/>
+        <location filename="../../ui/pages/audits.py" line="+144"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>%n audit</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+158"/>
+        <location filename="../../ui/pages/findings.py" line="+144"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -113,7 +113,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/leads.py" line="+165"/>
+        <location filename="../../ui/pages/leads.py" line="+152"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>SubjectsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/subjects.py" line="+260"/>
+        <location filename="../../ui/pages/subjects.py" line="+246"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>%n subject exported to %1</numerusform>

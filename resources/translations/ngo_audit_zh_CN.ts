@@ -272,7 +272,7 @@
 <context>
     <name>AuditsModel</name>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="+27"/>
+        <location filename="../../ui/models/audits_model.py" line="+26"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>证据</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Loading audits</source>
         <translation>正在读取检查记录</translation>
     </message>
@@ -332,7 +332,7 @@
         <translation>此列不能排序</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+21"/>
         <source>%n term(s) not checked yet</source>
         <translation>
             <numerusform>尚有 %n 项条款未检查</numerusform>
@@ -342,7 +342,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+158"/>
+        <location filename="../../ui/pages/audits.py" line="+144"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -1366,7 +1366,12 @@
         <translation>打开审计文件</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+12"/>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件……</translation>
     </message>
@@ -1598,7 +1603,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="+29"/>
+        <location filename="../../ui/models/findings_model.py" line="+27"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1638,7 +1643,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>Loading findings</source>
         <translation>正在载入问题</translation>
     </message>
@@ -1648,12 +1653,12 @@
         <translation>此列不能排序</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
         <source>The deadline has passed and the rectification is not reported</source>
         <translation>已过整改期限，尚未报告整改</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>%1 · overdue</source>
         <translation>%1 · 逾期</translation>
     </message>
@@ -1661,7 +1666,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+158"/>
+        <location filename="../../ui/pages/findings.py" line="+144"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>共 %n 个问题</numerusform>
@@ -1835,7 +1840,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/pages/import_preview.py" line="+93"/>
+        <location filename="../../ui/pages/import_preview.py" line="+80"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -1843,7 +1848,7 @@
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location line="+89"/>
+        <location line="+114"/>
         <source>Check the rows</source>
         <translation>检查各行</translation>
     </message>
@@ -1863,7 +1868,7 @@
         <translation>导入不能通过“编辑 › 撤销”撤回。导入过程中取消，文件保持原样。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Import only the %1 good rows (skip %2 rows with errors)</source>
         <translation>只导入 %1 行正确的数据（跳过 %2 行有错误的数据）</translation>
     </message>
@@ -2125,7 +2130,7 @@
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../ui/models/leads_model.py" line="+73"/>
+        <location filename="../../ui/models/leads_model.py" line="+82"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
@@ -2158,7 +2163,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/leads.py" line="+165"/>
+        <location filename="../../ui/pages/leads.py" line="+152"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>共 %n 条线索</numerusform>
@@ -4203,7 +4208,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsModel</name>
     <message>
-        <location filename="../../ui/models/subjects_model.py" line="+26"/>
+        <location filename="../../ui/models/subjects_model.py" line="+25"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4248,7 +4253,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Loading subjects</source>
         <translation>正在加载监督对象</translation>
     </message>
@@ -4266,7 +4271,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+247"/>
+        <location filename="../../ui/pages/subjects.py" line="+233"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>
