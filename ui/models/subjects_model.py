@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -36,6 +35,8 @@ COL_NAME, COL_KIND, COL_SECTOR, COL_INDUSTRY, COL_GRID, COL_KEY, COL_LEVEL, COL_
 
 CREDIT_COLOURS = {"green": "#2e7d32", "blue": "#1565c0", "yellow": "#f9a825", "red": "#c62828", "black": "#212121"}
 OPEN_COLOUR = QColor("#b3261e")
+CREDIT_QCOLOURS = {key: QColor(value) for key, value in CREDIT_COLOURS.items()}
+GREY = QColor("#9aa5ad")
 
 
 class SubjectsModel(LazyIdModel):
@@ -75,37 +76,27 @@ class SubjectsModel(LazyIdModel):
                     return self.tr("Findings not yet closed or withdrawn")
         return None
 
-    def cell_data(self, index: QModelIndex, role: int):
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
-            return None
-        sid = self._ids[index.row()]
-        if role == ID_ROLE:
-            return sid
-        r = self._rows.get(sid)
-        col = index.column()
-        if r is None:  # not loaded: cell_data is only asked for loaded rows
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_GRID:
-                return r.grid_path or None
-            if col == COL_NAME:  # the credit code is searchable and shown in the subject's file
-                return f"{r.name}\n{r.credit_code}" if r.credit_code else r.name
-            if col == COL_INDUSTRY:
-                return r.industry or None
-            if col == COL_LEVEL and r.credit_level is not None:
-                from ngo_audit.labels import CREDIT_LEVEL
+    def row_cells(self, row: int) -> list[dict]:
+        """Every role of every column of one loaded row, computed once (an import reloads hundreds)."""
+        from ngo_audit.labels import CREDIT_LEVEL
 
-                return CREDIT_LEVEL[r.credit_level].get()
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_LEVEL and r.credit_level is not None:
-            return QColor(CREDIT_COLOURS.get(r.credit_level.value, "#9aa5ad"))
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_OPEN and r.open_findings:
-            return OPEN_COLOUR
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_KEY, COL_OPEN, COL_LAST_AUDIT):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        r = self._rows[self._ids[row]]
+        display, tooltip = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+        cells = [{display: self._display(r, col), ID_ROLE: r.id} for col in range(len(COLUMNS))]
+        for col in (COL_KEY, COL_OPEN, COL_LAST_AUDIT):
+            cells[col][Qt.ItemDataRole.TextAlignmentRole] = int(Qt.AlignmentFlag.AlignCenter)
+        # The credit code is searchable and shown in the subject's file.
+        cells[COL_NAME][tooltip] = f"{r.name}\n{r.credit_code}" if r.credit_code else r.name
+        if r.grid_path:
+            cells[COL_GRID][tooltip] = r.grid_path
+        if r.industry:
+            cells[COL_INDUSTRY][tooltip] = r.industry
+        if r.credit_level is not None:
+            cells[COL_LEVEL][tooltip] = CREDIT_LEVEL[r.credit_level].get()
+            cells[COL_LEVEL][Qt.ItemDataRole.DecorationRole] = CREDIT_QCOLOURS.get(r.credit_level.value, GREY)
+        if r.open_findings:
+            cells[COL_OPEN][Qt.ItemDataRole.ForegroundRole] = OPEN_COLOUR
+        return cells
 
     def _display(self, r, col: int) -> str:
         from ngo_audit.labels import CREDIT_LEVEL, SECTOR, SUBJECT_KIND
