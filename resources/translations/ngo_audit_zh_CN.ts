@@ -392,7 +392,7 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/reviewer/comments.py" line="+148"/>
+        <location filename="../../ui/reviewer/comment_dialogs.py" line="+136"/>
         <source>Add review comment</source>
         <translation>添加审阅意见</translation>
     </message>
@@ -3139,14 +3139,9 @@
     </message>
 </context>
 <context>
-    <name>ReportsPage</name>
+    <name>ReportTextsPanel</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+292"/>
-        <source>edit of the report&apos;s “%1”</source>
-        <translation>修改报告的“%1”</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/pages/report_texts.py" line="+39"/>
         <source>VI. Difficulties and problems</source>
         <translation>六、存在的困难和问题</translation>
     </message>
@@ -3166,7 +3161,40 @@
         <translation>开头概述（可不填）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>This file is open read-only: the texts cannot be changed here, but the report can be generated.</source>
+        <translation>此文件以只读方式打开：这里的文字不能修改，但可以生成报告。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Difficulties met this quarter (staff, vehicles, access refused…)</source>
+        <translation>本季度遇到的困难（人手、车辆、被拒绝进入……）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the NGO plans for the next quarter</source>
+        <translation>下季度的工作计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subjects recommended for the blacklist or a credit downgrade, and why</source>
+        <translation>建议列入黑名单或下调信用等级的监督对象及理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening remarks before section I (may stay empty)</source>
+        <translation>第一部分之前的开头说明（可以不填）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="+212"/>
+        <source>edit of the report&apos;s “%1”</source>
+        <translation>修改报告的“%1”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Generating the report of %1…</source>
         <translation>正在生成%1的报告……</translation>
     </message>
@@ -3196,13 +3224,13 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+141"/>
+        <location filename="../../ui/pages/report_work.py" line="+103"/>
+        <location filename="../../ui/pages/reports.py" line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location filename="../../ui/pages/reports.py" line="+17"/>
         <location line="+1"/>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
@@ -3309,38 +3337,13 @@
         <translation>将本季度问题台账保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This file is open read-only: the texts cannot be changed here, but the report can be generated.</source>
-        <translation>此文件以只读方式打开：这里的文字不能修改，但可以生成报告。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Difficulties met this quarter (staff, vehicles, access refused…)</source>
-        <translation>本季度遇到的困难（人手、车辆、被拒绝进入……）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What the NGO plans for the next quarter</source>
-        <translation>下季度的工作计划</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Subjects recommended for the blacklist or a credit downgrade, and why</source>
-        <translation>建议列入黑名单或下调信用等级的监督对象及理由</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opening remarks before section I (may stay empty)</source>
-        <translation>第一部分之前的开头说明（可以不填）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+6"/>
         <source>Choose the quarter, write the texts, then generate the report.</source>
         <translation>选择季度，填写文字部分，然后生成报告。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/pages/report_work.py" line="-1"/>
         <source>rectification notice %1</source>
         <translation>整改通知书 %1</translation>
     </message>
@@ -3363,7 +3366,7 @@
 <context>
     <name>ReviewComments</name>
     <message>
-        <location filename="../../ui/reviewer/comments.py" line="-185"/>
+        <location filename="../../ui/reviewer/comment_dialogs.py" line="-185"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
@@ -3388,7 +3391,7 @@
         <translation>报告的某一章节</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location filename="../../ui/reviewer/comments.py" line="+94"/>
         <source>Comments can only be written on an intact package.</source>
         <translation>只能对完好的封存包发表审阅意见。</translation>
     </message>
@@ -4208,7 +4211,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsModel</name>
     <message>
-        <location filename="../../ui/models/subjects_model.py" line="+25"/>
+        <location filename="../../ui/models/subjects_model.py" line="+24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4253,7 +4256,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Loading subjects</source>
         <translation>正在加载监督对象</translation>
     </message>

@@ -3,113 +3,49 @@ and :func:`make_notice`, the rectification notice (整改通知书) of one subje
 
 The report is built on the worker into a temporary file (``progress`` and Cancel in
 the page), previewed here, then saved where the user says or opened in the PDF viewer.
+The worker functions and :func:`make_notice` live in :mod:`ui.pages.report_work`, the
+section editors in :mod:`ui.pages.report_texts`; both are re-exported here.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from .. import errors
 from . import Page
 from .pdf_preview import PdfPreview
+from .report_texts import SECTIONS, ReportTextsPanel
+from .report_work import (
+    BuiltReport,
+    NoteEdit,
+    ReportSetup,
+    _pdf_name,
+    build_ledger_file,
+    build_notice_file,
+    build_report,
+    make_notice,
+    report_setup,
+)
+
+__all__ = ["SECTIONS", "BuiltReport", "NoteEdit", "ReportSetup", "ReportTextsPanel", "ReportsPage",
+           "build_ledger_file", "build_notice_file", "build_report", "make_notice", "report_setup"]
 
 SAVE_DELAY_MS = 800
-SECTIONS = ("difficulties", "next_plan", "recommendations", "summary")  # NoteSection values, in screen order
-
-
-# -- worker functions (plain data in, plain data out) -----------------------------------------------------
-@dataclass(frozen=True)
-class ReportSetup:
-    contract_id: int | None
-    quarters: list[str]  # "2014Q1" … up to the reference date, oldest first
-    current: str | None  # the quarter of the reference date (clamped to the contract)
-
-
-@dataclass(frozen=True)
-class BuiltReport:
-    path: Path
-    pages: int
-    quarter: str
-    lang: str
-    title: str
-    headings: list[tuple[int, str, int]]
-
-
-def report_setup(session, today) -> ReportSetup:
-    from ngo_audit.quarters import Quarter, quarters_between
-    from ngo_audit.services.contracts import current_contract
-
-    contract = current_contract(session)
-    if contract is None:
-        return ReportSetup(None, [], None)
-    end = min(contract.period_end, today)
-    quarters = [str(q) for q in quarters_between(contract.period_start, end)] if end >= contract.period_start else []
-    current = str(Quarter.of(end)) if quarters else None
-    return ReportSetup(contract.id, quarters, current)
-
-
-def build_report(session, quarter: str, out: Path, lang: str, task) -> BuiltReport:
-    from reports.quarterly import build_quarterly_report
-
-    info = build_quarterly_report(session, quarter, out, lang, progress=task.progress)
-    return BuiltReport(Path(info.path), info.pages, info.quarter, info.lang, info.title, list(info.headings))
-
-
-def build_ledger_file(session, quarter: str, out: Path, lang: str, task) -> Path:
-    from reports.ledger import build_ledger
-
-    return Path(build_ledger(session, quarter, out, lang, progress=task.progress).path)
-
-
-def build_notice_file(session, subject_id: int, out: Path, lang: str, task) -> tuple[Path, str, int]:
-    from reports.notice import build_notice
-
-    info = build_notice(session, subject_id, out, lang, progress=task.progress)
-    return Path(info.path), info.subject, len(info.finding_ids)
-
-
-class NoteEdit:
-    """Undoable change of one section's text (see :mod:`ui.undo`)."""
-
-    def __init__(self, contract_id: int, quarter: str, section: str, text: str) -> None:
-        self.contract_id, self.quarter, self.section, self.text = contract_id, quarter, section, text
-        self.old = ""
-
-    def do(self, session) -> None:
-        from ngo_audit.services.notes import save_note
-
-        self.old = save_note(session, self.contract_id, self.quarter, self.section, self.text)
-
-    def undo(self, session) -> None:
-        from ngo_audit.services.notes import save_note
-
-        save_note(session, self.contract_id, self.quarter, self.section, self.old)
-
-    def redo(self, session) -> None:
-        self.do(session)
-
-
-def _pdf_name(stem: str, suffix: str = ".pdf") -> str:
-    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in stem) + suffix
 
 
 class ReportsPage(Page):
@@ -161,27 +97,11 @@ class ReportsPage(Page):
         layout.addLayout(status_row)
 
         # left: the texts of the quarter; right: the preview
-        texts = QWidget()
-        grid = QGridLayout(texts)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.readonly_note = QLabel(objectName="reportReadonlyNote", wordWrap=True)
-        self.readonly_note.hide()
-        grid.addWidget(self.readonly_note, 0, 0)
-        self.section_labels: dict[str, QLabel] = {}
-        self.editors: dict[str, QPlainTextEdit] = {}
-        for i, key in enumerate(SECTIONS):
-            label = QLabel(wordWrap=True)
-            editor = QPlainTextEdit(objectName=f"note_{key}")
-            editor.setTabChangesFocus(True)
-            label.setBuddy(editor)
+        self.texts = texts = ReportTextsPanel()
+        self.readonly_note, self.section_labels, self.editors = texts.readonly_note, texts.section_labels, texts.editors
+        for editor in self.editors.values():
             editor.textChanged.connect(self._text_changed)
             editor.installEventFilter(self)
-            self.section_labels[key], self.editors[key] = label, editor
-            grid.addWidget(label, 1 + 2 * i, 0)
-            grid.addWidget(editor, 2 + 2 * i, 0)
-            grid.setRowStretch(2 + 2 * i, 1 if key != "summary" else 0)
-        self.editors["summary"].setMaximumHeight(self.fontMetrics().height() * 5)
-        texts.setMinimumWidth(320)
         self.preview = PdfPreview(ctx.worker)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(texts)
@@ -293,10 +213,7 @@ class ReportsPage(Page):
                           tables={"quarter_note"})
 
     def section_title(self, key: str) -> str:
-        return {"difficulties": self.tr("VI. Difficulties and problems"),
-                "next_plan": self.tr("VII. Next quarter's plan"),
-                "recommendations": self.tr("Recommendations (blacklist, credit downgrade)"),
-                "summary": self.tr("Opening summary (optional)")}[key]
+        return self.texts.section_title(key)
 
     # -- generating -----------------------------------------------------------------------------------
     def generate(self) -> None:
@@ -469,16 +386,7 @@ class ReportsPage(Page):
         self.open_button.setToolTip(self.tr("Open the report in the PDF viewer of this computer"))
         self.ledger_button.setText(self.tr("E&xcel ledger…"))
         self.ledger_button.setToolTip(self.tr("Save the quarter's issue ledger as an Excel workbook"))
-        self.readonly_note.setText(self.tr("This file is open read-only: the texts cannot be changed here, "
-                                           "but the report can be generated."))
-        for key, label in self.section_labels.items():
-            label.setText(self.section_title(key))
-        self.editors["difficulties"].setPlaceholderText(
-            self.tr("Difficulties met this quarter (staff, vehicles, access refused…)"))
-        self.editors["next_plan"].setPlaceholderText(self.tr("What the NGO plans for the next quarter"))
-        self.editors["recommendations"].setPlaceholderText(
-            self.tr("Subjects recommended for the blacklist or a credit downgrade, and why"))
-        self.editors["summary"].setPlaceholderText(self.tr("Opening remarks before section I (may stay empty)"))
+        self.texts.retranslate_ui()
         self.status.setText(self._status() if self._status else
                             self.tr("Choose the quarter, write the texts, then generate the report."))
 
@@ -488,30 +396,3 @@ class ReportsPage(Page):
         self.status.setText(text() if text else
                             self.tr("Choose the quarter, write the texts, then generate the report."))
 
-
-def make_notice(ctx, subject_id: int, parent: QWidget | None = None, lang: str | None = None):
-    """Ask where to save the rectification notice (整改通知书) of ``subject_id`` and build it on the worker.
-
-    Returns the worker task, or None when the user cancelled the file dialog.  The result shows
-    in the window's status bar; errors (e.g. no open finding) in the one error place.
-    """
-    from ngo_audit import i18n
-
-    lang = lang or i18n.language()
-    start = str(Path.home() / (QCoreApplication.translate("ReportsPage", "rectification notice %1").replace("%1", str(subject_id)) + ".pdf"))
-    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ReportsPage", "Save the rectification notice"), start, QCoreApplication.translate("ReportsPage", "PDF (*.pdf)"))
-    if not path:
-        return None
-    out = Path(path)
-    if out.suffix.lower() != ".pdf":
-        out = out.with_name(out.name + ".pdf")
-
-    def done(result: tuple[Path, str, int]) -> None:
-        saved, name, _n = result
-        window = parent.window() if parent is not None else None
-        if window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(QCoreApplication.translate("ReportsPage", "Rectification notice for %1 saved to %2")
-                                           .replace("%1", name).replace("%2", saved.name), 10000)
-
-    return ctx.read(build_notice_file, subject_id, out, lang, on_done=done,
-                    label=QCoreApplication.translate("ReportsPage", "Building the rectification notice"), cancellable=True)
