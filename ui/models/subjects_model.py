@@ -39,6 +39,22 @@ CREDIT_QCOLOURS = {key: QColor(value) for key, value in CREDIT_COLOURS.items()}
 GREY = QColor("#9aa5ad")
 
 
+def column_samples() -> dict[int, tuple[list[str], int]]:
+    """For sizing the columns: the widest texts each shows (in the current language) and extra pixels."""
+    from ngo_audit.labels import CREDIT_LEVEL, SECTOR, SUBJECT_KIND
+
+    return {
+        COL_KIND: ([cap(t.get()) for t in SUBJECT_KIND.values()], 0),
+        COL_SECTOR: ([cap(t.get()) for t in SECTOR.values()], 0),
+        COL_INDUSTRY: (["铝及铝加工", "煤及煤化工"], 0),
+        COL_GRID: (["红枫湖饮用水源保护区"], 0),
+        COL_KEY: (["★"], 0),
+        COL_LEVEL: ([cap(t.get().split("（")[0]) for t in CREDIT_LEVEL.values()], 22),  # + the colour swatch
+        COL_OPEN: (["000"], 0),
+        COL_LAST_AUDIT: (["2015-12-20"], 0),
+    }
+
+
 class SubjectsModel(LazyIdModel):
     COLUMNS = COLUMNS
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +33,7 @@ from ..texts import cap
 from . import Page
 from .audit_dialog import AUDIT_TABLES, NAME_ROLE, AuditDialog, AuditEdit, parse_gps, start
 from .audit_run import AuditRunView
-from .list_table import debounced_search, list_table
+from .list_table import debounced_search, list_table, set_column_widths
 
 # Importable from here as before.
 __all__ = ["AUDIT_TABLES", "NAME_ROLE", "AuditDialog", "AuditEdit", "AuditsPage", "parse_gps", "start"]
@@ -90,7 +89,6 @@ class AuditsPage(Page):
 
         self.model = AuditsModel(ctx, self)
         self.model.count_changed.connect(self._show_count)
-        self.model.sort_refused.connect(self._restore_sort_indicator)
         self.model.ids_loaded.connect(self._ids_loaded)
         self.table = list_table("auditsTable", self.model, sort=(COL_DATE, Qt.SortOrder.DescendingOrder))
         self.table.activated.connect(lambda index: self.open_audit(self.model.audit_id(index.row())))
@@ -110,10 +108,6 @@ class AuditsPage(Page):
         self.ready()
 
     def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
         m = self.table.fontMetrics()
         number = m.horizontalAdvance("Non-compliant") + 28
         widths = {COL_ID: m.horizontalAdvance("00000") + 24, COL_DATE: m.horizontalAdvance("2015-12-20") + 36,
@@ -121,8 +115,7 @@ class AuditsPage(Page):
                   COL_AUDITORS: m.horizontalAdvance("王晓敏、赵海峰、陈思远") + 24,
                   COL_CHECKED: m.horizontalAdvance("Checked") + 36, COL_NON_COMPLIANT: number,
                   COL_FINDINGS: m.horizontalAdvance("Findings") + 36, COL_EVIDENCE: m.horizontalAdvance("Evidence") + 36}
-        for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
+        set_column_widths(self.table, COL_SUBJECT, widths)
 
     # -- filter --------------------------------------------------------------------------------------
     def current_filter(self):
@@ -317,12 +310,6 @@ class AuditsPage(Page):
         self.dialog = AuditDialog(self.ctx, self.choices, detail=detail, parent=self)
         self.dialog.open()
         return self.dialog
-
-    def _restore_sort_indicator(self, column: int, order) -> None:
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(column, order)
-        header.blockSignals(False)
 
     # -- language ----------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

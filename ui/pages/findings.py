@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +33,7 @@ from ..models.findings_model import (
 from ..texts import cap
 from . import Page
 from .finding_detail import FindingDetailPanel
-from .list_table import debounced_search, list_table
+from .list_table import debounced_search, list_table, set_column_widths, show_sort
 
 ACTIVE = "active"  # the status filter entry "all active findings"
 
@@ -82,7 +81,6 @@ class FindingsPage(Page):
 
         self.model = FindingsModel(ctx, self)
         self.model.count_changed.connect(self._show_count)
-        self.model.sort_refused.connect(self._restore_sort_indicator)
         self.table = list_table("findingsTable", self.model, sort=(COL_FOUND, Qt.SortOrder.DescendingOrder))
         # "activated": double-click or Enter (single click where the platform activates on single click).
         self.table.activated.connect(lambda index: self.open_detail(self.model.finding_id(index.row())))
@@ -104,10 +102,6 @@ class FindingsPage(Page):
         self.ready()
 
     def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         m = self.table.fontMetrics()
         widths = {COL_ID: m.horizontalAdvance("00000") + 24, COL_FOUND: m.horizontalAdvance("2015-12-20") + 36,
                   COL_DEADLINE: m.horizontalAdvance("2015-12-20") + 36,
@@ -115,8 +109,7 @@ class FindingsPage(Page):
                   COL_TERM: m.horizontalAdvance("3.12 危险废物规范贮存") + 16,
                   COL_SEVERITY: m.horizontalAdvance("moderate") + 44,
                   COL_STATUS: m.horizontalAdvance("rectification reported") + 24}
-        for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
+        set_column_widths(self.table, COL_TITLE, widths)
 
     # -- filter -------------------------------------------------------------------------------
     def current_filter(self):
@@ -185,7 +178,7 @@ class FindingsPage(Page):
             column = next((i for i, (_t, key) in enumerate(COLUMNS) if key == sort), COL_FOUND)
             order = Qt.SortOrder.DescendingOrder if params.get("descending") else Qt.SortOrder.AscendingOrder
             self.model.sort_key, self.model.descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
-            self._restore_sort_indicator(column, order)
+            show_sort(self.table, column, order)
             self.model._sort_column, self.model._sort_order = column, order
         self._filter_changed()
         if params.get("finding_id") is not None:
@@ -259,12 +252,6 @@ class FindingsPage(Page):
         self.detail.finding_id = None
         self.detail.detail = None
         self.detail.photos.clear()
-
-    def _restore_sort_indicator(self, column: int, order) -> None:
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(column, order)
-        header.blockSignals(False)
 
     # -- language -----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

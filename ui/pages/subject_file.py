@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..texts import cap
+from .list_table import read_only_rows
 
 MAX_THUMBNAILS = 200  # thumbnails read for one file (the list says how many more there are)
 THUMB = QSize(160, 120)
@@ -40,14 +40,7 @@ def _date(d) -> str:
 
 
 def _table(object_name: str) -> QTableWidget:
-    table = QTableWidget(objectName=object_name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table = read_only_rows(QTableWidget(objectName=object_name))
     table.horizontalHeader().setHighlightSections(False)
     return table
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,20 +25,13 @@ from PySide6.QtWidgets import (
 
 from ..icons import icon
 from ..models.subjects_model import (
-    COL_GRID,
-    COL_INDUSTRY,
-    COL_KEY,
-    COL_KIND,
-    COL_LAST_AUDIT,
-    COL_LEVEL,
     COL_NAME,
-    COL_OPEN,
-    COL_SECTOR,
     SubjectsModel,
+    column_samples,
 )
 from ..texts import cap
 from . import Page
-from .list_table import debounced_search, list_table
+from .list_table import debounced_search, list_table, set_column_widths
 from .subject_dialog import DeleteSubject, SubjectDialog
 from .subject_file import SubjectFileView
 
@@ -129,33 +121,14 @@ class SubjectsPage(Page):
 
     def _size_columns(self) -> None:
         """Widths from what the columns show in the current language; the name takes the rest."""
-        from ngo_audit.labels import CREDIT_LEVEL, SECTOR, SUBJECT_KIND
-
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        m = self.table.fontMetrics()
-        hm = header.fontMetrics()
-        pad = 20
-
-        def widest(*texts: str) -> int:
-            return max(m.horizontalAdvance(t) for t in texts)
-
-        contents = {
-            COL_KIND: widest(*(cap(t.get()) for t in SUBJECT_KIND.values())),
-            COL_SECTOR: widest(*(cap(t.get()) for t in SECTOR.values())),
-            COL_INDUSTRY: widest("铝及铝加工", "煤及煤化工"),
-            COL_GRID: widest("红枫湖饮用水源保护区"),
-            COL_KEY: widest("★"),
-            COL_LEVEL: widest(*(cap(t.get().split("（")[0]) for t in CREDIT_LEVEL.values())) + 22,  # + swatch
-            COL_OPEN: widest("000"),
-            COL_LAST_AUDIT: widest("2015-12-20"),
-        }
-        for col, width in contents.items():
+        m, hm, pad = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics(), 20
+        widths = {}
+        for col, (samples, extra) in column_samples().items():
             title = self.model.headerData(col, Qt.Orientation.Horizontal) or ""
-            # The header's text plus room for the sort arrow, or the contents: whichever is wider.
-            self.table.setColumnWidth(col, max(width + pad, hm.horizontalAdvance(title) + pad + 16))
+            # The contents, or the header's text plus room for the sort arrow: whichever is wider.
+            widths[col] = max(max(m.horizontalAdvance(t) for t in samples) + extra + pad,
+                              hm.horizontalAdvance(title) + pad + 16)
+        set_column_widths(self.table, COL_NAME, widths)
 
     # -- selection and actions ---------------------------------------------------------------------
     def selected_id(self) -> int | None:
