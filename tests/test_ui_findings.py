@@ -269,3 +269,16 @@ def test_due_within_shows_the_dashboards_due_soon_findings_until_the_chip_is_cle
     qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)  # "Reset filters" takes it away too
     wait_idle(qtbot, opened)
     assert not page.due_chip.isVisible() and page.model.rowCount() == total
+
+
+def test_scrolling_to_the_end_loads_the_bottom_rows_without_a_scroll_sized_delay(opened, qtbot):
+    # The scroll bar's value must never become the loading delay (QTimer.start(int) takes ms):
+    # at the bottom of a 50,000-finding list that would have been about 50 seconds.
+    page = findings_page(opened, qtbot)
+    model = page.model
+    qtbot.waitUntil(lambda: model.is_loaded(0), timeout=TIMEOUT_MS)
+    wait_idle(qtbot, opened)
+    page.table.scrollToBottom()
+    assert page.table.verticalScrollBar().value() > 100
+    assert model._timer.interval() == 0  # the delay set at construction, not the scroll position
+    qtbot.waitUntil(lambda: model.is_loaded(model.rowCount() - 1), timeout=2_000)

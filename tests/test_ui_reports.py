@@ -135,8 +135,12 @@ def test_scrolling_renders_further_pages_lazily(opened, qtbot):
     _generate(page, qtbot, opened)
     count = page.preview.pages.count()
     assert count - 1 not in page.preview.rendered  # not rendered before it is seen
+    interval = page.preview._lazy.interval()
     page.preview.pages.scrollToItem(page.preview.pages.item(count - 1))
-    qtbot.waitUntil(lambda: count - 1 in page.preview.rendered, timeout=TIMEOUT_MS)
+    assert page.preview.pages.verticalScrollBar().value() > 1000
+    # The scroll position (pixels) must not become the delay: it once made this page wait 29 s.
+    assert page.preview._lazy.interval() == interval
+    qtbot.waitUntil(lambda: count - 1 in page.preview.rendered, timeout=5_000)
 
 
 def test_cancelling_a_generation_writes_no_file(opened, qtbot):

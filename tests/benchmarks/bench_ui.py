@@ -56,6 +56,7 @@ RESULTS = HERE / "results"
 DEMO = HERE / ".cache" / "demo.ngoaudit"
 START_RATIO_TARGET = 4.0
 FINDINGS_TARGET_MS = 100.0
+END_TARGET_MS = 200.0  # a jump to the bottom of the 50,000-finding list
 STALL_TARGET_MS = 100.0
 TICK_MS = 5
 IMPORT_ROWS = 2000
@@ -255,6 +256,17 @@ def child_findings(path: Path, reps: int) -> None:
         page._debounce.stop()  # ... which the user's pause would fire: apply now instead
         page._filter_changed()
 
+    def jump_to_end() -> float:  # the user drags the scroll bar to the bottom of the whole list
+        page.table.scrollToTop()
+        _wait(app, lambda: window.worker.idle)
+        app.processEvents()
+        start = time.perf_counter()
+        page.table.scrollToBottom()
+        _wait(app, lambda: model.is_loaded(model.rowCount() - 1))
+        return (time.perf_counter() - start) * ms
+
+    end_ms = [jump_to_end() for _ in range(reps)]
+
     status_ms, text_ms, reset_ms = [], [], []
     n_status = n_text = 0
     for _ in range(reps):
@@ -266,7 +278,7 @@ def child_findings(path: Path, reps: int) -> None:
         reset_ms.append(apply(page.reset_filters)[0])
     _finish({"open_to_dashboard_ms": open_ms, "show_ms": show_ms, "show_idle_ms": show_idle_ms, "rows": total,
              "status_ms": status_ms, "status_rows": n_status, "text_ms": text_ms, "text_rows": n_text,
-             "reset_ms": reset_ms})
+             "reset_ms": reset_ms, "end_ms": end_ms})
 
 
 def _write_xlsx(path: Path, n: int) -> None:
@@ -535,10 +547,10 @@ def main(argv: list[str] | None = None) -> int:
         runs = [_run_child(env, "findings", str(large), str(reps))[1] for _ in range(reps)]
         sec = "2. findings page (large file)"
 
-        def verdict(st: dict) -> str:
-            if st["median_ms"] > FINDINGS_TARGET_MS:
+        def verdict(st: dict, target: float) -> str:
+            if st["median_ms"] > target:
                 return "FAIL"
-            return "pass" if st["max_ms"] <= FINDINGS_TARGET_MS else "pass (max over)"
+            return "pass" if st["max_ms"] <= target else "pass (max over)"
 
         first_status = [run["status_ms"][0] for run in runs]
         first_text = [run["text_ms"][0] for run in runs]
@@ -546,6 +558,8 @@ def main(argv: list[str] | None = None) -> int:
             ("open large file → dashboard idle (info)", [run["open_to_dashboard_ms"] for run in runs], None),
             ("show_page(findings) → first rows loaded", [run["show_ms"] for run in runs], FINDINGS_TARGET_MS),
             ("show_page(findings) → whole id list, worker idle (info)", [run["show_idle_ms"] for run in runs], None),
+            ("jump to the end → bottom rows shown", [t for run in runs for t in run["end_ms"]],
+             END_TARGET_MS),
             (f"filter status=notified ({runs[0]['status_rows']} rows)",
              [t for run in runs for t in run["status_ms"]], FINDINGS_TARGET_MS),
             ("  first in each process (info)", first_status, None),
@@ -557,7 +571,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, values, target in cases:
             st = _stats(values)
             rows.append({"section": sec, "name": name, "target": f"≤{target:g} ms" if target else "-", **st,
-                         "verdict": verdict(st) if target else "info"})
+                         "verdict": verdict(st, target) if target else "info"})
         details["findings"] = {"rows": runs[0]["rows"], "runs": runs}
 
         # 3. import stalls

@@ -191,8 +191,13 @@ class LazyIdModel(QStandardItemModel):
         """Load the rows ``view`` (a QTableView on this model) scrolls to."""
         self._views.append(weakref.ref(view))
         bar = view.verticalScrollBar()
-        bar.valueChanged.connect(self._timer.start)
-        bar.rangeChanged.connect(self._timer.start)  # resized, or the list changed
+        # Never connect a signal with an int straight to QTimer.start: PySide would take the int
+        # (the scroll position, in pixels or rows) as the delay in milliseconds.
+        bar.valueChanged.connect(self._schedule_load)
+        bar.rangeChanged.connect(self._schedule_load)  # resized, or the list changed
+
+    def _schedule_load(self, *_signal_args) -> None:
+        self._timer.start()
 
     def _visible_rows(self) -> list[tuple[int, int]]:
         spans = []

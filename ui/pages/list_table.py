@@ -63,5 +63,5 @@ def debounced_search(owner: QObject, search: QLineEdit, apply: Callable[[], None
     """Call ``apply`` once the typing in ``search`` pauses; stop the returned timer to apply at once."""
     timer = QTimer(owner, singleShot=True, interval=SEARCH_DELAY_MS)
     timer.timeout.connect(apply)
-    search.textChanged.connect(timer.start)
+    search.textChanged.connect(lambda _text: timer.start())
     return timer

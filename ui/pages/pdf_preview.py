@@ -109,7 +109,8 @@ class PdfPreview(QWidget):
         layout.addWidget(self.pages, 1)
         self._lazy = QTimer(self, singleShot=True, interval=60)
         self._lazy.timeout.connect(self._render_visible)
-        self.pages.verticalScrollBar().valueChanged.connect(self._lazy.start)
+        # Not ``connect(self._lazy.start)``: the scroll position would become the delay in ms.
+        self.pages.verticalScrollBar().valueChanged.connect(lambda _value: self._lazy.start())
         self.retranslate_ui()
 
     # -- what is shown ------------------------------------------------------------------------
