@@ -123,11 +123,9 @@ def _make_hostile(path: Path) -> dict[str, int]:
 def report_file(tmp_path_factory) -> Path:
     """The demo file with the hostile additions (built once per session)."""
     if "file" not in _cache:
-        from ngo_audit.demo import build_demo
+        from tests.demo_cache import copy_of
 
-        folder = tmp_path_factory.mktemp("report-demo")
-        path = folder / "演示 demo.ngoaudit"
-        build_demo(path)
+        path = copy_of(tmp_path_factory, tmp_path_factory.mktemp("report-demo") / "演示 demo.ngoaudit")
         _cache["ids"] = _make_hostile(path)
         _cache["file"] = path
     return _cache["file"]  # type: ignore[return-value]

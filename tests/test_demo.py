@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -51,17 +50,18 @@ from ngo_audit.models import (
 from ngo_audit.quarters import Quarter
 from ngo_audit.services.contracts import applicable_terms
 from ngo_audit.services.plans import verify_draw
+from tests.demo_cache import demo_build
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "演示 demo.ngoaudit"
-    calls: list[tuple[int, int]] = []
-    started = time.perf_counter()
-    summary = build_demo(path, progress=lambda done, total: calls.append((done, total)))
-    return path, summary, calls, time.perf_counter() - started
+    # The session's one demo build (tests/demo_cache.py), with the progress it reported.
+    build = demo_build(tmp_path_factory)
+    if build.summary is None:
+        pytest.skip("NGO_AUDIT_UI_DEMO names a prebuilt demo: these tests check a build")
+    return build.path, build.summary, list(build.progress_calls), build.seconds
 
 
 @pytest.fixture(scope="module")

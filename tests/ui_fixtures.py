@@ -11,38 +11,18 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-_DEMO: dict[str, Path] = {}
+from tests.demo_cache import copy_of, demo_master  # noqa: F401 (demo_master: re-exported for other tests)
+
 TIMEOUT_MS = 30_000
-
-
-def demo_master(tmp_path_factory) -> Path:
-    # Module-level cache, not a session fixture: a fixture imported into several test modules
-    # would be a separate fixture (and a separate 30-second build) in each.
-    if "path" not in _DEMO and os.environ.get("NGO_AUDIT_UI_DEMO"):  # a prebuilt demo, to iterate faster
-        _DEMO["path"] = Path(os.environ["NGO_AUDIT_UI_DEMO"])
-    if "path" not in _DEMO:
-        from ngo_audit.demo import build_demo
-
-        folder = tmp_path_factory.getbasetemp() / "ui-demo"
-        folder.mkdir(exist_ok=True)
-        path = folder / "demo.ngoaudit"
-        if not path.exists():
-            build_demo(path)
-        _DEMO["path"] = path
-    return _DEMO["path"]
 
 
 @pytest.fixture
 def demo_file(tmp_path_factory, tmp_path) -> Path:
-    target = tmp_path / "演示 副本.ngoaudit"
-    shutil.copy2(demo_master(tmp_path_factory), target)
-    return target
+    return copy_of(tmp_path_factory, tmp_path / "演示 副本.ngoaudit")
 
 
 @pytest.fixture
