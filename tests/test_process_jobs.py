@@ -1,0 +1,61 @@
+"""Heavy work in a process of its own: results, progress, typed errors, cancel, a dying helper."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from ngo_audit import process_jobs
+from ngo_audit.errors import Cancelled, ValidationError
+from tests import process_job_samples as jobs
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_helper():
+    yield
+    process_jobs.shutdown()
+
+
+def test_the_job_runs_in_another_process_and_reports_progress():
+    seen = []
+    result, pid = process_jobs.run_in_process(jobs.add, 2, 3, progress=lambda d, t: seen.append((d, t)) or True)
+    assert result == 5 and pid != os.getpid()
+    assert (3, 3) in seen and seen == sorted(seen)
+    # the helper stays for the next job: only the first one pays for its start
+    assert process_jobs.run_in_process(jobs.add, 1, 1)[1] == pid == process_jobs.helper_pid()
+
+
+def test_a_core_error_comes_back_as_itself_in_both_languages():
+    with pytest.raises(ValidationError) as caught:
+        process_jobs.run_in_process(jobs.refuse)
+    assert caught.value.message("zh") == "数量必须为正数。"
+    assert caught.value.message("en") == "The count must be positive." and caught.value.field == "count"
+
+
+def test_a_bug_in_the_job_keeps_the_child_traceback():
+    with pytest.raises(RuntimeError) as caught:
+        process_jobs.run_in_process(jobs.crash)
+    assert "KeyError" in str(caught.value) and "process_job_samples.py" in str(caught.value)
+
+
+def test_cancel_stops_the_job_and_the_helper_takes_the_next_one():
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        return len(calls) < 5  # the user presses Cancel after a few reports
+
+    with pytest.raises(Cancelled):
+        process_jobs.run_in_process(jobs.slow_until_cancelled, progress=progress)
+    assert len(calls) < 100
+    assert process_jobs.run_in_process(jobs.add, 4, 5)[0] == 9
+
+
+def test_a_helper_that_dies_is_one_clear_error_and_a_new_one_starts():
+    first = process_jobs.run_in_process(jobs.add, 0, 0)[1]
+    with pytest.raises(process_jobs.BackgroundProcessFailed) as caught:
+        process_jobs.run_in_process(jobs.die)
+    assert "background process" in caught.value.message("en")
+    assert process_jobs.run_in_process(jobs.add, 1, 2) == (3, process_jobs.helper_pid())
+    assert process_jobs.helper_pid() != first
