@@ -92,8 +92,17 @@ def target(status: FindingStatus, action: Action) -> FindingStatus:
         ) from None
 
 
+def overdue_at(status: FindingStatus, deadline: date | None, as_of: date) -> bool:
+    """THE overdue rule: the subject still owes a step and its deadline passed before ``as_of``.
+
+    Every overdue figure (lists, a subject's file, the dashboard, the report) applies this, in
+    Python here or as SQL in :func:`overdue_clause`; ``tests/test_lifecycle.py`` checks they agree.
+    """
+    return status in AWAITING_SUBJECT and deadline is not None and deadline < as_of
+
+
 def is_overdue(finding: Finding, as_of: date) -> bool:
-    return finding.status in AWAITING_SUBJECT and finding.deadline is not None and finding.deadline < as_of
+    return overdue_at(finding.status, finding.deadline, as_of)
 
 
 def overdue_clause(as_of: date):

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..lifecycle import AWAITING_SUBJECT, overdue_clause
+from ..lifecycle import AWAITING_SUBJECT, overdue_at, overdue_clause
 from ..models import Finding, FindingStatus, Grid, Severity, Subject, Term
 from ..quarters import Quarter
 
@@ -189,6 +189,6 @@ def finding_rows(session: Session, ids: Sequence[int], as_of: date) -> list[Find
     )
     rows = {}
     for r in session.execute(q):
-        overdue = r[10] in AWAITING_SUBJECT and r[9] is not None and r[9] < as_of
+        overdue = overdue_at(r[10], r[9], as_of)
         rows[r[0]] = FindingRow(*r[:11], overdue, r[11] or "")
     return [rows[i] for i in ids if i in rows]

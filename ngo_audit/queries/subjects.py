@@ -20,7 +20,7 @@ from typing import NamedTuple
 from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..lifecycle import ACTIVE, AWAITING_SUBJECT
+from ..lifecycle import ACTIVE, overdue_at
 from ..models import (
     Audit,
     AuditResult,
@@ -392,7 +392,7 @@ def subject_file(session: Session, subject_id: int, as_of: date) -> SubjectFile:
         .join(Term, Term.id == Finding.term_id).where(Finding.subject_id == subject_id)
         .order_by(Finding.found_on.desc(), Finding.id.desc())
     ):
-        overdue = r[6] in AWAITING_SUBJECT and r[7] is not None and r[7] < as_of
+        overdue = overdue_at(r[6], r[7], as_of)
         findings.append(FileFindingRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], r[7], overdue,
                                        evidence_per_finding.get(r[0], 0)))
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta, timezone
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ...lifecycle import ACTIVE, AWAITING_SUBJECT, TRANSITIONS, Action
+from ...lifecycle import ACTIVE, TRANSITIONS, Action, overdue_at
 from ...models import (
     EventKind,
     Finding,
@@ -130,7 +130,7 @@ def flow(history: History, quarter: Quarter, as_of: date, contract_start: date) 
     new, carried = history.scope(quarter.start, as_of)
     states = {fid: history.at(fid, as_of) for fid in new | carried}
     count = Counter(st for st, _ in states.values())
-    overdue = sum(1 for st, dl in states.values() if st in AWAITING_SUBJECT and dl is not None and dl < as_of)
+    overdue = sum(1 for st, dl in states.values() if overdue_at(st, dl, as_of))
     active = sum(count[st] for st in ACTIVE)
     rectified, withdrawn = count[S.CLOSED], count[S.WITHDRAWN]
     found = closed = gone = 0

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...lifecycle import AWAITING_SUBJECT
+from ...lifecycle import overdue_at
 from ...models import (
     AppliesTo,
     Audit,
@@ -72,7 +72,7 @@ def ledger(session: Session, scope: Scope, states: dict[int, tuple], carried: se
         if r.id not in states:
             continue
         status, deadline = states[r.id]
-        overdue = status in AWAITING_SUBJECT and deadline is not None and deadline < scope.as_of
+        overdue = overdue_at(status, deadline, scope.as_of)
         rows.append(((r.kind != SubjectKind.ENTERPRISE, r.subject_id, r.found_on, r.id),
                      LedgerRow(r.id, r.found_on, r.subject_id, r.name, r.kind, r.industry or "", r.grid or "",
                                r.term_id, r.number, r.term_title, r.category or "", r.severity, r.title, deadline,
