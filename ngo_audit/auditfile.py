@@ -208,8 +208,10 @@ class AuditFile:
 
     def today(self) -> date:
         """The date "overdue" is judged against: today, or the frozen date of a demo file."""
-        ref = self.info().get("reference_date")
-        return date.fromisoformat(ref) if ref else date.today()
+        from . import facts
+
+        with self.session() as s:
+            return facts.reference_date(s)
 
     def close(self) -> None:
         if self._closed:

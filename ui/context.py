@@ -39,18 +39,16 @@ class FileFacts:
 
 
 def _facts(af, readonly: bool) -> FileFacts:
-    from ngo_audit.services.contracts import current_contract
+    from ngo_audit import facts
 
     info = af.info()
-    ref = info.get("reference_date")
     with af.session() as s:
-        contract = current_contract(s)
+        contract = facts.current_contract(s)
         period = (contract.period_start, contract.period_end) if contract else None
-    return FileFacts(
-        path=Path(af.path), title=info.get("title", ""), readonly=readonly, is_demo=info.get("demo") == "1",
-        reference_date=date.fromisoformat(ref) if ref else date.today(), contract_period=period,
-        backup_path=af.backup_path,
-    )
+        return FileFacts(
+            path=Path(af.path), title=info.get("title", ""), readonly=readonly, is_demo=facts.is_demo(s),
+            reference_date=facts.reference_date(s), contract_period=period, backup_path=af.backup_path,
+        )
 
 
 class FileContext(QObject):

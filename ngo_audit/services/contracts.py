@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import facts
 from ..errors import ValidationError
 from ..models import (
     AppliesTo,
@@ -46,9 +47,7 @@ def create_contract(session: Session, *, number: str, title: str, government: st
     return contract
 
 
-def current_contract(session: Session) -> Contract | None:
-    """The contract of the file (the latest by period, when a file holds several)."""
-    return session.scalar(select(Contract).order_by(Contract.period_end.desc(), Contract.id.desc()).limit(1))
+current_contract = facts.current_contract  # defined once, in ngo_audit/facts.py
 
 
 # The fields a user gives a term (update_term takes any of them, add_term all).

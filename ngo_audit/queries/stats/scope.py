@@ -5,25 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import facts
 from ...errors import NotFound, ValidationError
 from ...models import (
     Contract,
-    FileInfo,
 )
 from ...quarters import Quarter
 
-
-def reference_date(session: Session) -> date:
-    """The day "overdue" is judged against: the file's frozen reference date (demo) or today."""
-    ref = session.scalar(select(FileInfo.value).where(FileInfo.key == "reference_date"))
-    return date.fromisoformat(ref) if ref else date.today()
-
-
-def is_demo(session: Session) -> bool:
-    return session.scalar(select(FileInfo.value).where(FileInfo.key == "demo")) == "1"
+reference_date = facts.reference_date  # defined once, in ngo_audit/facts.py
+is_demo = facts.is_demo
 
 
 @dataclass(frozen=True)
@@ -38,7 +30,7 @@ class Scope:
 def report_scope(session: Session, quarter: Quarter | str, today: date | None = None) -> Scope:
     """Check that ``quarter`` can be reported on; raises NotFound / ValidationError (exit 2 in the CLI)."""
     q = quarter if isinstance(quarter, Quarter) else Quarter.parse(quarter)
-    contract = session.scalar(select(Contract).order_by(Contract.period_end.desc(), Contract.id.desc()).limit(1))
+    contract = facts.current_contract(session)
     if contract is None:
         raise NotFound("文件中没有委托协议，无法生成报告。", "The file holds no commissioning agreement to report on.")
     if q.end < contract.period_start or q.start > contract.period_end:
