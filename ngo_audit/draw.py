@@ -62,3 +62,21 @@ def redraw_matches(seed: str, pool: Sequence[dict], count: int, result: Sequence
     """Re-run a stored draw and compare with its stored result (keys, in drawn order)."""
     candidates = [Candidate(p["key"], p.get("uid", ""), p.get("name", "")) for p in pool]
     return [c.key for c in draw(seed, candidates, count)] == list(result)
+
+
+def verify_draw(record) -> bool:
+    """Re-run a stored draw (a ``RandomDraw`` record) from its seed and pools; True when it gives the
+    stored result, auditors included.  Anyone can do the same by hand: see the module's docstring."""
+    if not redraw_matches(record.seed, record.pool, record.subject_count, record.result):
+        return False
+    if record.auditor_count:
+        expected = []
+        for key in record.result:
+            picked = draw(
+                f"{record.seed}|{key}",
+                [Candidate(p["key"], p["uid"], p["name"]) for p in record.auditor_pool],
+                record.auditor_count,
+            )
+            expected.append(",".join(p.key for p in picked))
+        return expected == list(record.auditor_result)
+    return True

@@ -17,11 +17,11 @@ from ngo_audit.queries.subjects import (
     filter_options,
     grid_and_below,
     subject_file,
-    subject_form,
     subject_ids,
     subject_rows,
 )
 from ngo_audit.services import audits, findings, leads, plans, subjects
+from ngo_audit.services.subjects import subject_form
 
 
 def _jpeg() -> bytes:

@@ -34,7 +34,7 @@ def _count(window, qtbot, **filter_kw) -> int:
 
 
 def _subject(window, qtbot, subject_id):
-    from ngo_audit.queries.subjects import subject_form
+    from ngo_audit.services.subjects import subject_form
 
     return read(window, qtbot, lambda s: _maybe(lambda: subject_form(s, subject_id)))
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..lookup import get
 from ..models import (
     Audit,
     Auditor,
@@ -40,7 +41,6 @@ from ..models import (
 from ..models.audit import audit_auditor
 from ..models.plan import plan_item_auditor
 from ..quarters import Quarter, quarters_between
-from ..services.common import get
 from .findings import _like_op, like_escape
 
 
@@ -304,7 +304,7 @@ class AuditChoices:
 
 def audit_quarters(session: Session, as_of: date) -> list[Quarter]:
     """Quarters offered in the filter: the contract period, or the span of the audits; newest first."""
-    from ..services.contracts import current_contract
+    from ..facts import current_contract
 
     contract = current_contract(session)
     if contract is not None:

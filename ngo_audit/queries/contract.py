@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..facts import current_contract
+from ..lookup import get
 from ..models import Subject, SubjectKind, Term
-from ..services.common import get
-from ..services.contracts import current_contract
 
 
 @dataclass(frozen=True)

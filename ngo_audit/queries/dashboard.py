@@ -117,7 +117,7 @@ def _briefs(session: Session, where, order, as_of: date, overdue: bool) -> list[
 
 
 def dashboard_data(session: Session, as_of: date) -> DashboardData:
-    from ngo_audit.services.contracts import current_contract
+    from ngo_audit.facts import current_contract
 
     contract = current_contract(session)
     if contract is None:

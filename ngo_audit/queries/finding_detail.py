@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ngo_audit.lifecycle import Action, allowed_actions, is_overdue
+from ngo_audit.lookup import get
 from ngo_audit.models import EventKind, Finding, FindingStatus, Severity
 from ngo_audit.quarters import Quarter, quarters_between
-from ngo_audit.services.common import get
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDet
 
 def filter_quarters(session: Session, as_of: date) -> list[Quarter]:
     """Quarters offered in the filter: the contract period, or the span of the findings; newest first."""
-    from ngo_audit.services.contracts import current_contract
+    from ngo_audit.facts import current_contract
 
     contract = current_contract(session)
     if contract is not None:

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ngo_audit.lookup import get
 from ngo_audit.models import Evidence, EvidenceBlob, EvidenceKind, EvidencePhase, Finding
-from ngo_audit.services.common import get
 
 LARGE_PX = 2400  # the large view: sharp on a 4K screen, far smaller than a 48 MP original
 

@@ -14,9 +14,9 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ..lookup import get
 from ..models import Finding, FindingStatus, Lead, LeadChannel, LeadStatus, Severity, Subject
 from ..models.lead import lead_finding
-from ..services.common import get
 from .findings import _like_op, like_escape
 
 

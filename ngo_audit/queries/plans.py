@@ -4,7 +4,7 @@
 contract: the plan's items (:func:`plan_items`, with "done" when an audit was started
 from the item), what must be done (:func:`~ngo_audit.services.plans.mandatory_suggestions`)
 and the random draws with a flag telling whether each re-runs to its stored result
-(:func:`plan_draws`, through :func:`~ngo_audit.services.plans.verify_draw`).
+(:func:`plan_draws`, through :func:`~ngo_audit.draw.verify_draw`).
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class DrawChoices:
 
 def plan_quarters(session: Session, as_of: date) -> list[Quarter]:
     """The quarters of the current contract, oldest first (the quarter of ``as_of`` without a contract)."""
-    from ..services.contracts import current_contract
+    from ..facts import current_contract
 
     contract = current_contract(session)
     if contract is None:
@@ -91,7 +91,7 @@ def plan_quarters(session: Session, as_of: date) -> list[Quarter]:
 
 def find_plan(session: Session, quarter: Quarter) -> tuple[int | None, int | None]:
     """(contract id, plan id) of ``quarter`` in the current contract; None where there is none."""
-    from ..services.contracts import current_contract
+    from ..facts import current_contract
 
     contract = current_contract(session)
     if contract is None:
@@ -135,7 +135,7 @@ def _drawn(record: RandomDraw) -> tuple[DrawnSubject, ...]:
 
 
 def draw_row(record: RandomDraw) -> DrawRow:
-    from ..services.plans import verify_draw
+    from ..draw import verify_draw
 
     return DrawRow(record.id, record.seed, record.algorithm, record.drawn_at, record.drawn_by, len(record.pool),
                    record.subject_count, record.auditor_count, _drawn(record), verify_draw(record),

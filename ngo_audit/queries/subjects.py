@@ -21,6 +21,7 @@ from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..lifecycle import ACTIVE, overdue_at
+from ..lookup import get
 from ..models import (
     Audit,
     AuditResult,
@@ -45,7 +46,6 @@ from ..models import (
     audit_auditor,
 )
 from ..models.people import Auditor
-from ..services.common import get
 from .findings import _like_op, like_escape
 
 NOT_RATED = "none"  # credit_levels entry: subjects without a credit level
@@ -477,11 +477,3 @@ def deletion_impact(session: Session, subject_id: int) -> DeletionImpact:
         leads=count(Lead.id, Lead.subject_id == subject_id),
         comments=count(ReviewComment.id, ReviewComment.target_table == "subject", ReviewComment.target_uid == s.uid),
     )
-
-
-
-def subject_form(session: Session, subject_id: int):
-    """The editable values of a subject (a :class:`~ngo_audit.services.subjects.SubjectData`)."""
-    from ..services.subjects import subject_data
-
-    return subject_data(get(session, Subject, subject_id))

@@ -115,6 +115,11 @@ def subject_data(subject: Subject) -> SubjectData:
     return SubjectData(**{n: getattr(subject, n) for n in names})
 
 
+def subject_form(session: Session, subject_id: int) -> SubjectData:
+    """The editable values of the subject ``subject_id`` (for an edit form)."""
+    return subject_data(get(session, Subject, subject_id))
+
+
 def add_grid(session: Session, name: str, level: GridLevel | str, parent_id: int | None = None,
              code: str = "") -> Grid:
     name = require_text(name, "name", "网格名称", "grid name", 80)

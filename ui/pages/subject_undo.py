@@ -63,8 +63,7 @@ class SubjectEdit:
         self.old = None
 
     def do(self, session) -> int:
-        from ngo_audit.queries.subjects import subject_form
-        from ngo_audit.services.subjects import update_subject
+        from ngo_audit.services.subjects import subject_form, update_subject
 
         self.old = subject_form(session, self.subject_id)
         update_subject(session, self.subject_id, self.data)

@@ -164,7 +164,7 @@ class SubjectsPage(Page):
     def edit_subject(self, subject_id: int | None) -> None:
         if subject_id is None or self.ctx.readonly:
             return
-        from ngo_audit.queries.subjects import subject_form
+        from ngo_audit.services.subjects import subject_form
 
         def show(data) -> None:
             self._forget(self.dialog)

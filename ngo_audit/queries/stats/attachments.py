@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...draw import rank
+from ...draw import rank, verify_draw
 from ...models import (
     Audit,
     Auditor,
@@ -27,7 +27,6 @@ from ...models import (
     audit_auditor,
 )
 from ...quarters import Quarter, quarters_between
-from ...services.plans import verify_draw
 from .history import CHINA, Flow, History, S, flow
 from .overview import _plan
 from .scope import Scope
