@@ -168,7 +168,8 @@ class FileContext(QObject):
 
         return guarded
 
-    def _in_session(self, fn: Callable, args: tuple, kwargs: dict) -> Callable:
+    def _in_session(self, fn: Callable, args: tuple, kwargs: dict, *, track: bool = False) -> Callable:
+        """``fn(session, …)`` in one unit of work; with ``track``, also what it changed (``OpChanges``)."""
         wants_task = _takes_task(fn)
 
         def work(task=None):
@@ -176,7 +177,13 @@ class FileContext(QObject):
             if af is None:
                 raise RuntimeError("no audit file is open")
             with af.session() as session:
-                return fn(session, *args, **({**kwargs, "task": task} if wants_task else kwargs))
+                result = fn(session, *args, **({**kwargs, "task": task} if wants_task else kwargs))
+                if not track:
+                    return result
+                from ngo_audit.changes import changes_of
+
+                session.flush()  # what is still pending counts too
+                return result, changes_of(session)
 
         return work
 
@@ -190,11 +197,15 @@ class FileContext(QObject):
                                   on_error=self._guard(on_error) if on_error else None, label=label,
                                   cancellable=cancellable)
 
-    def write(self, fn: Callable[..., Any], *args, tables: Iterable[str],
+    def write(self, fn: Callable[..., Any], *args, tables: Iterable[str] = (),
               on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None, label: str = "",
               cancellable: bool = False, **kwargs) -> Task | None:
-        """Like :meth:`read`, committed at the end; then ``data_changed(tables)`` so pages refresh."""
+        """Like :meth:`read`, committed at the end; then ``data_changed(tables)`` so pages refresh.
+
+        The tables are the ones the unit of work wrote to, as the core saw them flushed
+        (:mod:`ngo_audit.changes`); nobody declares them.
+        """
         if not self.is_open:
             return None
         if self.readonly:
@@ -214,11 +225,12 @@ class FileContext(QObject):
             if self._writes == 0:
                 self.saving_changed.emit(False)
 
-        def done(result):
+        def done(outcome):
+            result, op_changes = outcome
             finished()
             if generation != self.generation:
                 return
-            self.data_changed.emit(changed)
+            self.data_changed.emit(changed | set(op_changes.tables))
             if on_done:
                 on_done(result)
 
@@ -228,10 +240,10 @@ class FileContext(QObject):
                 return
             (on_error or errors.report)(exc)
 
-        return self.worker.submit(self._in_session(fn, args, kwargs), on_done=done, on_error=failed,
+        return self.worker.submit(self._in_session(fn, args, kwargs, track=True), on_done=done, on_error=failed,
                                   label=label, cancellable=cancellable)
 
-    def edit(self, text: str, change, *, tables: Iterable[str], on_done: Callable[[Any], None] | None = None,
+    def edit(self, text: str, change, *, tables: Iterable[str] = (), on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> Task | None:
         """Do an undoable ``change`` (see :mod:`ui.undo`) and push it on the undo stack once it succeeded."""
         from .undo import WorkerCommand

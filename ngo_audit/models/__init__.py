@@ -1,5 +1,7 @@
-"""The domain model.  Importing this package registers every table on ``Base.metadata``."""
+"""The domain model.  Importing this package registers every table on ``Base.metadata``
+(and, through :mod:`ngo_audit.changes`, the listeners that note what each unit of work changed)."""
 
+from .. import changes as _changes  # noqa: F401 - registers the listeners on every Session
 from .audit import Audit, AuditResult, audit_auditor
 from .base import Base, Tracked, UTCDateTime, new_uid, utcnow
 from .contract import Contract, Term
