@@ -111,9 +111,8 @@ def _table_sheet(wb: Workbook, spec: SheetSpec, lang: str, refs: dict[int, str])
             dv = _list_validation(refs[id(c.choices)], lang)
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}{_ROWS}")
-        if c.key in _TEXT_COLUMNS:
-            for row in range(2, 202):  # enough for typing; pasted values keep their own format
-                ws.cell(row=row, column=i).number_format = "@"
+        if c.key in _TEXT_COLUMNS:  # the whole column as text: no row is made before the user types
+            ws.column_dimensions[letter].number_format = "@"
 
 
 def _agreement_sheet(wb: Workbook, lang: str, refs: dict[int, str], today: date) -> None:
