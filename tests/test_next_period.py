@@ -90,7 +90,6 @@ def test_next_period_command_and_refusals(history, tmp_path, capsys):
     assert main(["check", str(out)]) == 0
     assert main(["next-period", str(af.path), str(out)]) == 2  # no overwrite without --force
     assert "--force" in capsys.readouterr().err
-    with AuditFile.open(af.path) as again:
-        with pytest.raises(ValidationError):
-            start_next_period(again, tmp_path / "early.ngoaudit", period_start=date(2013, 1, 1))
+    with AuditFile.open(af.path) as again, pytest.raises(ValidationError):
+        start_next_period(again, tmp_path / "early.ngoaudit", period_start=date(2013, 1, 1))
     assert not (tmp_path / "early.ngoaudit").exists()
