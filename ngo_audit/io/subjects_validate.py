@@ -109,18 +109,27 @@ _MAX_LEN = {"industry": 60, "address": 300, "contact_person": 60, "contact_phone
 _TEXT_FIELDS = ("industry", "address", "contact_person", "contact_phone")
 
 
+def missing_fields(mapping: dict[str, int]) -> list:
+    """The fields a mapping must still give a column (the one rule, for the import wizard too).
+
+    Without a kind column every row is an enterprise, which needs a credit code and a sector,
+    or an industry to derive the sector from (a bureau's published list has no sector column).
+    """
+    missing = [FIELDS[k] for k in FIELDS if FIELDS[k].required and k not in mapping]
+    if "kind" not in mapping:
+        missing += [FIELDS[k] for k in ("credit_code",) if k not in mapping]
+        if "sector" not in mapping and "industry" not in mapping:
+            missing.append(FIELDS["sector"])
+    return missing
+
+
 def _check_mapping(sheet: SheetData, mapping: dict[str, int]) -> None:
     for key, col in mapping.items():
         if key not in FIELDS:
             raise ValueError(f"unknown import field {key!r}")
         if not 0 <= col < len(sheet.headers):
             raise ValueError(f"column {col} of field {key!r} is outside the sheet")
-    missing = [FIELDS[k] for k in FIELDS if FIELDS[k].required and k not in mapping]
-    if "kind" not in mapping:
-        # Every row is then an enterprise, which needs a credit code and a sector (or an industry to derive it from).
-        missing += [FIELDS[k] for k in ("credit_code",) if k not in mapping]
-        if "sector" not in mapping and "industry" not in mapping:
-            missing.append(FIELDS["sector"])
+    missing = missing_fields(mapping)
     if missing:
         zh = "、".join(f"“{f.label.zh}”" for f in missing)
         en = ", ".join(f"“{f.label.en}”" for f in missing)
