@@ -95,3 +95,18 @@ def test_command_line_import_of_a_bureau_list(audit_file, tmp_path, capsys):
     audit_file.close()
     assert main(["import-subjects", str(audit_file.path), str(path)]) == 0
     assert "已导入 4 个" in capsys.readouterr().out
+
+
+def test_derived_sectors_can_be_shown_and_corrected_before_importing(audit_file, tmp_path):
+    from ngo_audit.io.subjects_import import import_subjects, with_derived_sectors
+
+    sheet = read_sheet(bureau_list(tmp_path / "名录.xlsx", rows(random.Random(5))))
+    mapping = guess_mapping(sheet.headers)
+    shown, shown_mapping = with_derived_sectors(sheet, mapping)
+    assert "sector" not in mapping and shown.headers[-1] == "产业"
+    assert [r[-1] for r in shown.rows] == ["第二产业", "第一产业", "第二产业", "第三产业"]
+    shown.rows[2][-1] = "第三产业"  # the user corrects the sewage plant in the preview
+    with audit_file.session() as s:
+        import_subjects(s, shown, shown_mapping)
+    with audit_file.session() as s:
+        assert s.scalar(select(Subject.sector).where(Subject.name == "清镇市丙污水处理厂")) == Sector.TERTIARY

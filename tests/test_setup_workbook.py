@@ -199,3 +199,19 @@ def test_setup_refuses_a_file_in_use(world, tmp_path, capsys):
     af.close()
     code, _, err = run(capsys, "setup", af.path, fill(tmp_path / "b.xlsx"))
     assert code == 2 and "新建的或空的" in err
+
+
+def test_setup_reports_progress_and_cancel_leaves_nothing(tmp_path):
+    from ngo_audit.errors import Cancelled
+
+    book = fill(tmp_path / "p.xlsx")
+    seen: list[tuple[int, int]] = []
+    with AuditFile.create(tmp_path / "p.ngoaudit") as af:
+        with pytest.raises(Cancelled), af.session() as s:
+            setup_from_workbook(s, book, progress=lambda done, total: seen.append((done, total)) or len(seen) < 3)
+        with af.session() as s:
+            assert s.scalar(select(func.count(Auditor.id))) == 0
+        seen.clear()
+        with af.session() as s:
+            setup_from_workbook(s, book, progress=lambda done, total: seen.append((done, total)))
+        assert seen[-1][0] == seen[-1][1] and all(d <= t for d, t in seen)

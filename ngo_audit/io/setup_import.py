@@ -402,6 +402,7 @@ def setup_from_workbook(session: Session, path: str | Path, *, progress: Progres
     run.terms()
     run.raise_errors()
     session.flush()
+    run.tick(run.total)  # done (header rows were counted as work)
     return run.result
 
 

@@ -323,3 +323,34 @@ def validate_rows(
         good = [g for g in good if g[0] not in bad_rows]
     errors.sort(key=lambda e: e.row)  # stable: a row's errors keep their order
     return good, errors
+
+
+def with_derived_sectors(sheet: SheetData, mapping: dict[str, int]) -> tuple[SheetData, dict[str, int]]:
+    """The sheet with a sector column filled from the industry where the sheet gives none (for a preview to correct).
+
+    A new "产业"/"Sector" column is added when the sheet has none; cells the sheet fills are kept,
+    and a cell whose industry tells no sector stays empty (validation then asks for it).  The
+    sheet given is not changed.
+    """
+    if "industry" not in mapping:
+        return sheet, mapping
+    mapping = dict(mapping)
+    headers = list(sheet.headers)
+    rows = [list(r) for r in sheet.rows]
+    if "sector" not in mapping:
+        headers.append(FIELDS["sector"].label.get())
+        mapping["sector"] = len(headers) - 1
+        for r in rows:
+            r.append("")
+    col, ind = mapping["sector"], mapping["industry"]
+    kind_col = mapping.get("kind")
+    for r in rows:
+        if r[col].strip():
+            continue
+        if kind_col is not None and _lookup(_KINDS, r[kind_col]) == SubjectKind.DEPARTMENT:
+            continue
+        sector = sector_of_industry(r[ind])
+        if sector is not None:
+            r[col] = SECTOR[sector].get()
+    return SheetData(headers=headers, rows=rows, row_numbers=list(sheet.row_numbers),
+                     header_row=sheet.header_row), mapping
