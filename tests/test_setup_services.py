@@ -214,3 +214,18 @@ def test_grid_merge_moves_subjects_and_sub_cells(world):
         assert _log(s, "subject", "update") >= 1 and _log(s, "grid", "delete") == 2
         with pytest.raises(ValidationError):
             grid.merge_cells(s, ids["city"], ids["town"])
+
+
+def test_report_due_date_from_the_agreement_else_its_obligation(world):
+    from ngo_audit.quarters import Quarter
+    from ngo_audit.queries.contract import report_due_date
+
+    af, ids = world
+    with af.session() as s:
+        q = Quarter.parse("2014Q1")
+        assert report_due_date(s, ids["contract"], q) is None
+        contracts.add_term(s, ids["contract"], number="2.7", kind="obligation", title="季度报告",
+                           metric="report_days", target=15)
+        assert report_due_date(s, ids["contract"], q) == date(2014, 4, 15)
+        terms.update_contract(s, ids["contract"], report_due_days=10)
+        assert report_due_date(s, ids["contract"], q) == date(2014, 4, 10)
