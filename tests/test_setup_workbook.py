@@ -215,3 +215,19 @@ def test_setup_reports_progress_and_cancel_leaves_nothing(tmp_path):
         with af.session() as s:
             setup_from_workbook(s, book, progress=lambda done, total: seen.append((done, total)))
         assert seen[-1][0] == seen[-1][1] and all(d <= t for d, t in seen)
+
+
+def test_a_bad_agreement_still_lists_the_terms_errors_and_synonyms_are_understood(tmp_path):
+    book = fill(tmp_path / "a.xlsx")
+    wb = openpyxl.load_workbook(book)
+    wb["协议"]["B7"] = "2026-13-45"  # period start: not a date
+    wb["网格"].append(["站街镇", "镇", "贵阳市/清镇市", ""])  # "镇" for the township level
+    wb["监督员"].append(["钱多", "负责人", "", ""])
+    wb["条款"].append(["4.1", "", "标准", "重复编号", "", "", "", "", "", "部门"])
+    wb.save(book)
+    with AuditFile.create(tmp_path / "a.ngoaudit") as af:
+        with pytest.raises(SetupErrors) as exc, af.session() as s:
+            setup_from_workbook(s, book)
+        where = [(e.sheet, e.row, e.column) for e in exc.value.errors]
+        assert where == [("协议", 7, "服务期开始"), ("条款", 5, "条款编号")]
+        assert "2026-13-45" in exc.value.errors[0].message("zh")

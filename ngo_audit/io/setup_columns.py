@@ -114,9 +114,28 @@ def sheet_label(spec: SheetSpec) -> str:
     return spec.name.get(language())
 
 
+# words people write instead of the labels
+_SYNONYMS = {
+    id(GRID_LEVEL): {"city": ("市", "城市", "地市", "市（州）"), "county": ("县", "区", "县区", "县（市、区）", "district"),
+                     "township": ("乡镇", "乡", "镇", "街道", "乡镇（街道）", "town", "street"),
+                     "special": ("特殊", "特殊区域", "园区", "保护区", "special area")},
+    id(AUDITOR_ROLE): {"project_lead": ("负责人", "项目主管", "lead", "project manager"),
+                       "staff": ("员工", "职员", "专职", "专职人员"), "volunteer": ("志愿", "义工"),
+                       "expert": ("专家", "顾问")},
+    id(TERM_KIND): {"obligation": ("义务", "受托方义务", "duty of the ngo"), "criterion": ("标准", "监督标准", "检查标准")},
+    id(APPLIES_TO): {"enterprises": ("企业", "所有企业"), "departments": ("部门", "政府部门", "所有部门"),
+                     "department": ("指定部门", "某部门", "部门职责", "one department"), "all": ("全部", "所有", "所有对象")},
+}
+
+
 def choice_table(choices: dict) -> dict[str, object]:
-    """normalised label (zh or en) or value -> value."""
+    """normalised label (zh or en), value or a common synonym -> value."""
     table: dict[str, object] = {}
+    for value, words in _SYNONYMS.get(id(choices), {}).items():
+        member = next(v for v in choices if str(getattr(v, "value", v)) == value)
+        for word in words:
+            table[normalize(word)] = member
+            table[normalize_loose(word)] = member
     for value, text in choices.items():
         for word in (str(getattr(value, "value", value)), text.zh, text.en):
             table[normalize(word)] = value

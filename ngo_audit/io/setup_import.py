@@ -399,7 +399,16 @@ def setup_from_workbook(session: Session, path: str | Path, *, progress: Progres
     run.auditors()
     run.grid()
     run.subjects()
-    run.terms()
+    if run.errors and current_contract(session) is None and _find(sheets, TERMS) is not None:
+        # the agreement sheet had errors: check the terms against a stand-in, so that their errors are
+        # listed too (the stand-in goes with everything else: errors mean nothing is written)
+        stand_in = Contract(number="-", title="-", government="-", ngo="-", period_start=date(2000, 1, 1),
+                            period_end=date(2000, 1, 1))
+        session.add(stand_in)
+        session.flush()
+        run.terms(stand_in.id)
+    else:
+        run.terms()
     run.raise_errors()
     session.flush()
     run.tick(run.total)  # done (header rows were counted as work)
