@@ -237,7 +237,7 @@ def cmd_setup_template(args) -> int:
 
 
 def cmd_setup(args) -> int:
-    from .auditfile import AuditFile
+    from .auditfile import AuditFile, discard
     from .io.setup_import import setup_from_workbook
     from .profile import origin
 
@@ -250,7 +250,7 @@ def cmd_setup(args) -> int:
     except BaseException:
         af.close()
         if created:
-            args.path.unlink(missing_ok=True)
+            discard(args.path)
         raise
     af.close()
     agreement = (t("已创建委托协议，", "agreement created, ") if result.contract_created else

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ngo_audit.auditfile import AuditFile
 from ngo_audit.cli import main
-from ngo_audit.errors import ValidationError
+from ngo_audit.errors import Cancelled, ValidationError
 from ngo_audit.models import Auditor, Finding, Grid, PlanItem, PlanItemSource, Subject
 from ngo_audit.next_period import default_next_period, start_next_period
 from ngo_audit.queries.contract import contract_view
@@ -93,3 +93,7 @@ def test_next_period_command_and_refusals(history, tmp_path, capsys):
     with AuditFile.open(af.path) as again, pytest.raises(ValidationError):
         start_next_period(again, tmp_path / "early.ngoaudit", period_start=date(2013, 1, 1))
     assert not (tmp_path / "early.ngoaudit").exists()
+    # a failure half-way leaves no file behind either
+    with AuditFile.open(af.path) as again, pytest.raises(Cancelled):
+        start_next_period(again, tmp_path / "cancelled.ngoaudit", progress=lambda done, total: done < 2)
+    assert not list(tmp_path.glob("cancelled*"))

@@ -161,6 +161,7 @@ def test_setup_with_bad_rows_on_two_sheets_writes_nothing_and_names_every_error(
     # a new file that could not be filled is not left behind
     code, _, err = run(capsys, "setup", tmp_path / "never.ngoaudit", book)
     assert code == 2 and not (tmp_path / "never.ngoaudit").exists()
+    assert not (tmp_path / "never.ngoaudit.lock").exists()
 
 
 def test_english_workbook_and_terms_import(tmp_path):
