@@ -262,3 +262,20 @@ def test_term_order_snapshot_restores_order_and_chapters(world):
         term_order.move_term(s, ids["duty"], -3)
         term_order.restore_order(s, ids["contract"], before)
         assert term_order.order_snapshot(s, ids["contract"]) == before
+
+
+def test_setup_state_says_what_is_missing(audit_file, world):
+    from ngo_audit.newfile import create_audit_file
+    from ngo_audit.queries.setup import setup_state
+
+    af, ids = world
+    with af.session() as s:
+        state = setup_state(s)
+        assert state.missing == [] and state.can_audit and not state.from_template
+        terms.retire_term(s, ids["criterion"], reason="r", on=date(2014, 1, 2))
+        assert (setup_state(s).criteria, setup_state(s).retired_terms) == (2, 1)
+    new = create_audit_file(af.path.with_name("模板.ngoaudit"), template="qingzhen")
+    with new.session() as s:
+        state = setup_state(s)
+        assert state.from_template and state.missing == ["auditors", "grid", "subjects"] and not state.can_plan
+    new.close()
