@@ -279,3 +279,17 @@ def test_setup_state_says_what_is_missing(audit_file, world):
         state = setup_state(s)
         assert state.from_template and state.missing == ["auditors", "grid", "subjects"] and not state.can_plan
     new.close()
+
+
+def test_register_and_grid_rows(world):
+    from ngo_audit.queries.register import auditor_rows, grid_rows
+
+    af, ids = world
+    with af.session() as s:
+        audits.start_audit(s, ids["e1"], audit_date=date(2014, 3, 1), auditor_ids=[ids["a1"]])
+        auditors.set_active(s, ids["a2"], False)
+        rows = auditor_rows(s)
+        assert [(r.name, r.active, r.used) for r in rows] == [("李明", True, True), ("赵芳", False, False)]
+        cells = grid_rows(s)
+        assert [(c.path, c.depth, c.subjects, c.children) for c in cells] == [
+            ("清镇市", 0, 1, 1), ("清镇市/红枫湖镇", 1, 1, 0)]
