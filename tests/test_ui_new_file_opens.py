@@ -1,6 +1,12 @@
-"""A file made by `ngo-audit new` (blank or from the template) opens in the window, every page without an error."""
+"""A file made by `ngo-audit new` (blank or from the template) opens in the window, every page without an error.
+
+Set NGO_AUDIT_UI_GRABS=/some/folder to keep a PNG of each page and look at them.
+"""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -22,4 +28,8 @@ def test_every_page_of_a_new_file_opens(window, qtbot, tmp_path, template):
         page = window.show_page(entry.key)
         wait_idle(qtbot, window)
         assert window.current_page() is page
+        if os.environ.get("NGO_AUDIT_UI_GRABS"):
+            folder = Path(os.environ["NGO_AUDIT_UI_GRABS"])
+            folder.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(folder / f"new-{template}-{entry.key}.png"))
     # the reported_errors fixture fails the test on any unexpected error shown
