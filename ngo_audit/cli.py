@@ -146,6 +146,12 @@ def cmd_info(args) -> int:
         + ("" if info["schema_current"] else t("（旧版本，可写打开时将升级）", " (older; upgraded when opened for writing)")
            if info["schema_known"] else t("（来自更新版本的程序）", " (from a newer program)")),
     ]
+    if info.get("template") == "qingzhen":
+        lines.append(t("模板：清镇模式（协议和条款须按实际签署的协议修改）",
+                       "Template: Qingzhen model (adapt the agreement and terms to the one signed)"))
+    if info.get("previous_period_file"):
+        lines.append(t(f"上一协议期文件：{info['previous_period_file']}",
+                       f"Previous period's file: {info['previous_period_file']}"))
     if info["contract"]:
         k = info["contract"]
         lines.append(f"{t('委托协议', 'Agreement')}: {k['number']} {k['title']}")

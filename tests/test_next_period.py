@@ -88,6 +88,9 @@ def test_next_period_command_and_refusals(history, tmp_path, capsys):
     assert "结转未完成问题 2" in capsys.readouterr().out
     assert digest(af.path) == before  # the old file is left as it was
     assert main(["check", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["info", str(out)]) == 0
+    assert f"上一协议期文件：{af.path.name}" in capsys.readouterr().out
     assert main(["next-period", str(af.path), str(out)]) == 2  # no overwrite without --force
     assert "--force" in capsys.readouterr().err
     with AuditFile.open(af.path) as again, pytest.raises(ValidationError):

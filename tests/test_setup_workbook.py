@@ -40,7 +40,7 @@ def test_new_blank_and_template_files_open_with_info_and_check(tmp_path, capsys)
     code, out, _ = run(capsys, "info", blank)
     assert code == 0 and "条款 0" in out
     code, out, _ = run(capsys, "info", tmpl)
-    assert code == 0 and "条款 21" in out and "模板" in out
+    assert code == 0 and "条款 21" in out and "模板：清镇模式" in out
     for path in (blank, tmpl):
         assert run(capsys, "check", path)[0] == 0
     # an existing file is not replaced without --force
