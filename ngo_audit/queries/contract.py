@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..facts import current_contract
 from ..lookup import get
-from ..models import Subject, SubjectKind, Term
+from ..models import Contract, ObligationMetric, Subject, SubjectKind, Term
+from ..quarters import Quarter
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class TermRow:
     department_id: int | None
     department_name: str  # "" unless the term is one department's duty
     default_severity: str | None
+    retired_on: date | None = None  # a retired term is kept and shown, but not offered for new visits
+    retired_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class ContractView:
     period_end: date
     scope: str
     reporting_frequency: str
+    report_due_days: int | None = None
+    notes: str = ""
     terms: list[TermRow] = field(default_factory=list)
 
 
@@ -53,6 +58,7 @@ def _row(term: Term) -> TermRow:
         legal_basis=term.legal_basis, applies_to=term.applies_to.value if term.applies_to else None,
         department_id=term.department_id, department_name=term.department.name if term.department else "",
         default_severity=term.default_severity.value if term.default_severity else None,
+        retired_on=term.retired_on, retired_reason=term.retired_reason,
     )
 
 
@@ -65,8 +71,25 @@ def contract_view(session: Session) -> ContractView | None:
     return ContractView(
         id=c.id, number=c.number, title=c.title, government=c.government, ngo=c.ngo, signed_on=c.signed_on,
         period_start=c.period_start, period_end=c.period_end, scope=c.scope,
-        reporting_frequency=c.reporting_frequency.value, terms=[_row(t) for t in terms],
+        reporting_frequency=c.reporting_frequency.value, report_due_days=c.report_due_days, notes=c.notes,
+        terms=[_row(t) for t in terms],
     )
+
+
+def report_due_days(session: Session, contract_id: int) -> int | None:
+    """Days after a quarter's end the report is due: the agreement's own field, else its report-days obligation."""
+    contract = get(session, Contract, contract_id)
+    if contract.report_due_days is not None:
+        return contract.report_due_days
+    return session.scalar(select(Term.target).where(Term.contract_id == contract_id,
+                                                    Term.metric == ObligationMetric.REPORT_DAYS,
+                                                    Term.retired_on.is_(None)).order_by(Term.sort_key).limit(1))
+
+
+def report_due_date(session: Session, contract_id: int, quarter: Quarter) -> date | None:
+    """The day the quarter's report is due (None when the agreement sets no deadline)."""
+    days = report_due_days(session, contract_id)
+    return None if days is None else quarter.end + timedelta(days=days)
 
 
 def term_row(session: Session, term_id: int) -> TermRow:
