@@ -2,7 +2,7 @@
 and the question before deleting a lead.
 
 Recording, editing, setting the status and deleting are undoable (``ctx.edit`` with the
-commands of :mod:`.lead_undo`); linking a finding is a plain write.
+commands of :mod:`ngo_audit.operations.leads`); linking a finding is a plain write.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.leads import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange
+
 from .. import errors
 from ..texts import cap
-from .lead_undo import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange
 
 LEAD_TABLES = {"lead", "lead_finding", "change_log"}
 

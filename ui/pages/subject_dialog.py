@@ -7,7 +7,7 @@ service (:func:`ngo_audit.services.subjects.validate_subject`) stays the
 authority: what it refuses is shown by the one error place and the form stays open.
 
 Creating, editing and deleting go through ``ctx.edit`` so Edit › Undo / Redo work (the changes
-are in :mod:`ui.pages.subject_undo`, the deletion rules in :mod:`ngo_audit.services.subject_removal`).
+are in :mod:`ngo_audit.operations.subjects`, the deletion rules in :mod:`ngo_audit.services.subject_removal`).
 A deletion asks first and says what goes with it; audits, findings, evidence and a
 department's own duty list block it (they are the record of the supervision).
 """
@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.subjects import SubjectCreate, SubjectDelete, SubjectEdit
+
 from .. import errors
 from ..texts import cap
-from .subject_undo import SubjectCreate, SubjectDelete, SubjectEdit
 
 TABLES = {"subject", "grid", "plan_item", "lead", "change_log"}
 OK_COLOUR, HINT_COLOUR, BAD_COLOUR = "#2e7d32", "#5f6368", "#b3261e"

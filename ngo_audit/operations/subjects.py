@@ -1,4 +1,4 @@
-"""The undoable changes of a subject (``do`` / ``undo`` / ``redo`` run on the worker, see ``ui.undo``).
+"""The undoable changes of a subject (``do`` / ``undo`` / ``redo``, each one unit of work; see ``ngo_audit.operations``).
 
 Thin: what goes with a subject, the deletion and the re-creation with the same id and uid
 are the core's (:mod:`ngo_audit.services.subject_removal`); these only keep the snapshot.

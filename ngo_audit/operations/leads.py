@@ -1,4 +1,4 @@
-"""The undoable changes of the Leads page (``do`` / ``undo`` / ``redo`` run on the worker, see ``ui.undo``).
+"""The undoable changes of leads (``do`` / ``undo`` / ``redo``, each one unit of work; see ``ngo_audit.operations``).
 
 Each command finds its lead by ``uid``, not by the local id: a deleted lead comes back
 with the same uid, but its local id may have been given to another lead meanwhile.
