@@ -89,16 +89,10 @@ class LazyIdModel(QStandardItemModel):
     # -- loading ------------------------------------------------------------------------------
     def _fetch_first(self, on_done: Callable[[tuple[int, list[int], list]], None]) -> None:
         """The count, the first block's ids and their rows: one quick task, so the list shows at once."""
-        ids_fn, ids_args, ids_kwargs = self._ids_query()
-        rows_fn, rows_args = self._rows_query()
-        count_fn, count_args = self._count_query()
+        from ngo_audit.queries.paging import first_block
 
-        def first_block(session):
-            ids = ids_fn(session, *ids_args, limit=BLOCK, **ids_kwargs)
-            count = count_fn(session, *count_args) if len(ids) == BLOCK else len(ids)
-            return count, ids, (rows_fn(session, ids, *rows_args) if ids else [])
-
-        self.ctx.read(first_block, on_done=on_done, label=self._loading_label())
+        self.ctx.read(first_block, self._ids_query(), self._count_query(), self._rows_query(), BLOCK,
+                      on_done=on_done, label=self._loading_label())
 
     def _fetch_ids(self, on_done: Callable[[list[int]], None]) -> None:
         ids_fn, ids_args, ids_kwargs = self._ids_query()
