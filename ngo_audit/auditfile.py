@@ -21,16 +21,14 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from . import __version__, changelog
+from . import __version__, changelog, file_guard
 from .errors import (
     CorruptFile,
     FileExists,
-    FileLocked,
     NewerFileVersion,
     NotAnAuditFile,
     OlderFileVersion,
@@ -90,7 +88,7 @@ def _refuse_writes(session: Session, flush_context, instances) -> None:
 class AuditFile:
     """An open audit file.  Use :meth:`open` or :meth:`create`; always :meth:`close`."""
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool,
+    def __init__(self, path: Path, engine: Engine, lock: file_guard.WriterLock | None, readonly: bool,
                  actor: str, origin: str) -> None:
         self.path = path
         self.engine = engine
@@ -116,6 +114,7 @@ class AuditFile:
         # and SQLite tells us so when a read-only open meets it (see _revision).
         lock = None if readonly else _acquire_lock(path)
         try:
+            file_guard.prepare_open(path, readonly)  # crash recovered, schema ours: before any engine
             engine = make_engine(path, readonly)
             revision = _revision(engine, path)
             if revision != runner.head():
@@ -186,6 +185,7 @@ class AuditFile:
         """One unit of work: committed (durably) at the end, rolled back on error."""
         self._check_open()
         with self.Session() as s:
+            changelog.ensure(s)
             s.info.update({changelog.ACTOR: self.actor, changelog.ORIGIN: self.origin, READONLY: self.readonly})
             try:
                 yield s
@@ -238,22 +238,9 @@ class AuditFile:
         return f"<AuditFile {self.path}{' ro' if self.readonly else ''}>"
 
 
-def _acquire_lock(path: Path) -> FileLock:
-    lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=0, is_singleton=False)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise FileLocked(
-            f"“{path.name}”已被另一个 ngo-audit 窗口或程序打开并正在使用。请先在那里关闭它，或以只读方式打开。",
-            f"“{path.name}” is already open for writing in another ngo-audit window or program. "
-            "Close it there first, or open it read-only.",
-        ) from None
-    except OSError as exc:
-        raise FileLocked(
-            f"无法锁定“{path.name}”（{exc.strerror}）。文件夹可能是只读的。",
-            f"Cannot lock “{path.name}” ({exc.strerror}). The folder may be read-only.",
-        ) from None
-    return lock
+def _acquire_lock(path: Path) -> file_guard.WriterLock:
+    """The one-writer lock, on the real file (see :mod:`ngo_audit.file_guard`)."""
+    return file_guard.acquire_writer_lock(path)
 
 
 def _revision(engine: Engine, path: Path) -> str | None:

@@ -32,10 +32,10 @@ from ..errors import Cancelled, ReadOnlyFile, ValidationError
 from ..i18n import t
 from ..migrations import runner
 from ..models import ChangeLog, new_uid, utcnow
+from ..schema_check import check_schema
 from .errors import MergeError
 from .merge_model import BLOB, LinkInfo, Side, TableInfo, link_tables, load_side, tracked_tables
 from .merge_plan import Conflict, Planner
-from .schema_check import check_schema
 
 Progress = Callable[[int, int], "bool | None"]
 __all__ = ["Conflict", "MergeReport", "merge"]
