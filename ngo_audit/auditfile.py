@@ -37,6 +37,7 @@ from .errors import (
 from .fileformat import APPLICATION_ID, journal_path, read_header
 from .migrations import runner
 from .models import FileInfo, new_uid
+from .storage_errors import storage_error
 
 READONLY = "readonly"
 
@@ -171,10 +172,16 @@ class AuditFile:
                 ])
             engine.dispose()
             tmp.replace(path)
-        except BaseException:
+        except BaseException as exc:
             with suppress(OSError):
                 tmp.unlink()
             lock.release()
+            if not path.exists():  # nothing came to be: no lock file left beside it either
+                with suppress(OSError):
+                    file_guard.real_path(path).with_name(path.name + ".lock").unlink()
+            storage = storage_error(exc, path)
+            if storage is not None:
+                raise storage from None
             raise
         return cls(path, make_engine(path), lock, False, actor, origin)
 
@@ -190,8 +197,12 @@ class AuditFile:
             try:
                 yield s
                 s.commit()
-            except BaseException:
-                s.rollback()
+            except BaseException as exc:
+                with suppress(Exception):  # after a failed write the rollback may fail too; SQLite undid it
+                    s.rollback()
+                storage = storage_error(exc, self.path)
+                if storage is not None:
+                    raise storage from None
                 raise
 
     def info(self) -> dict[str, str]:

@@ -33,6 +33,7 @@ from ..migrations import runner
 from ..models import new_uid
 from ..quarters import Quarter
 from ..schema_check import check_schema
+from ..storage_errors import storage_error
 from . import container, keys
 from . import manifest as mf
 from .errors import SharingError
@@ -209,6 +210,11 @@ def seal(source: str | Path, out: str | Path, *, passphrase: str, sealed_by: str
         durable.fsync_dir(out.parent)
     except _Stop:
         raise Cancelled() from None
+    except (OSError, sqlite3.OperationalError) as exc:
+        storage = storage_error(exc, out)
+        if storage is not None:
+            raise storage from None
+        raise
     finally:
         with suppress(OSError):
             tmp_out.unlink()
