@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__, i18n
 from .errors import ImportRowErrors, NgoAuditError
 from .i18n import t
+from .plain_text import printable
 from .storage_errors import storage_error
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -141,7 +142,7 @@ def cmd_info(args) -> int:
         parts = [f"{STATUS[FindingStatus(k)]} {v}" for k, v in sorted(info["findings_by_status"].items())
                  if k in FindingStatus._value2member_map_]
         lines.append(f"{t('问题状态', 'Findings by status')}: " + ", ".join(parts))
-    print("\n".join(lines))
+    print(printable("\n".join(lines)))
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ from ..i18n import Text, language
 from ..labels import CREDIT_LEVEL, SECTOR, SEVERITY, STATUS, SUBJECT_KIND
 from ..lifecycle import is_overdue
 from ..models import Finding, Grid, Subject, Term
+from ..plain_text import printable
 
 SUFFIXES = (".xlsx", ".csv")
 _BATCH = 1000
@@ -233,7 +234,7 @@ _NUMBERISH = re.compile(r"^[+-][\d\s().-]*$")
 
 
 def _xlsx_text(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return ILLEGAL_CHARACTERS_RE.sub("", printable(value))
 
 
 def _write_xlsx(path: Path, title: str, headers: list[str], widths: list[int],
@@ -287,6 +288,7 @@ def _csv_value(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
+        value = printable(value)  # no NUL, no terminal escapes
         # Excel runs "=…", "+…", "-…", "@…" as a formula: keep such text text.
         if value[:1] in ("=", "@") or (value[:1] in ("+", "-") and not _NUMBERISH.match(value)):
             return "'" + value
