@@ -19,7 +19,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -29,6 +29,7 @@ from .changelog import _collections, _columns, _plain, _uids
 from .models import Base, ChangeLog, Tracked
 
 _GONE = object()
+_PARTIAL = "\0partial"  # a state known only in part: fields it does not name are not judged
 
 
 @dataclass(frozen=True)
@@ -68,16 +69,27 @@ def _decode(raw: str | None) -> Any:
     return None if raw is None else json.loads(raw)
 
 
+def _moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _same(logged: Any, actual: Any) -> bool:
     if logged == actual:
         return True
     if isinstance(logged, str) and isinstance(actual, str):
-        try:  # the same moment written with another offset
-            return datetime.fromisoformat(logged) == datetime.fromisoformat(actual)
-        except ValueError:
-            return False
-    # a merge's conflict entry records the winning value as text
-    return isinstance(logged, str) and actual is not None and logged == str(actual)
+        a, b = _moment(logged), _moment(actual)  # the same moment written with another offset
+        if a is not None and b is not None:
+            return a == b
+    if not isinstance(logged, str) or actual is None:
+        return False
+    # A merge's conflict entry records the winning value as the database held it, as text.
+    if isinstance(actual, bool):
+        return logged in (("1", "True", "true") if actual else ("0", "False", "false"))
+    return logged == str(actual)
 
 
 def _replay(entries: list[tuple[str, str, str | None, str | None]]) -> dict[str, Any] | object | None:
@@ -85,12 +97,15 @@ def _replay(entries: list[tuple[str, str, str | None, str | None]]) -> dict[str,
     state: dict[str, Any] | object | None = None
     for action, field, _old, new in entries:
         if action == "create":
-            state = dict(_decode(new) or {})
+            snap = _decode(new)
+            # A merge's "kept / brought back" entry holds no snapshot: the fields are then
+            # explained by the entries before it.
+            state = dict(snap) if isinstance(snap, dict) else (state if isinstance(state, dict) else {_PARTIAL: True})
         elif action == "delete":
             state = _GONE
-        elif action == "update" and field:
+        elif action == "update" and field and state is not _GONE:
             if not isinstance(state, dict):
-                state = {}
+                state = {_PARTIAL: True}
             state[field] = _decode(new)
     return state
 
@@ -120,7 +135,7 @@ def unexplained(session: Session, limit: int | None = None) -> Iterator[Unexplai
                 assert isinstance(state, dict)
                 for key, actual in _current(obj).items():
                     if key not in state:
-                        if actual in (None, "", [], False):
+                        if state.get(_PARTIAL) or actual in (None, "", [], False):
                             continue  # a field added by a later version, still empty
                         problems.append(Unexplained(table, obj.uid, label, "field", key, None, actual))
                         continue

@@ -143,8 +143,8 @@ _REASONS = {
 def _result(path: Path, status: str, why: str, **kw) -> VerifyResult:
     zh, en = _REASONS[why]
     fmt = {"name": path.name, "fp": kw.pop("fp", ""), "trusted": kw.pop("trusted_name", "")}
-    why = kw.pop("why", None)
-    zh, en = zh.format(why=why.zh if why else "", **fmt), en.format(why=why.en if why else "", **fmt)
+    cause = kw.pop("cause", None)
+    zh, en = zh.format(why=cause.zh if cause else "", **fmt), en.format(why=cause.en if cause else "", **fmt)
     return VerifyResult(path, status, Text(zh.strip(), en.strip()), **kw)
 
 
@@ -219,7 +219,7 @@ def verify_package(path: str | Path, *, trusted: Mapping[str, TrustedKey] | None
         try:
             check_schema(db, display_name=path.name)
         except (UntrustedSchema, NotAnAuditFile, CorruptFile) as exc:
-            return _result(path, "unsafe", "unsafe", manifest=result.manifest, why=exc.text,
+            return _result(path, "unsafe", "unsafe", manifest=result.manifest, cause=exc.text,
                            package_sha256=result.package_sha256, size=result.size,
                            detail="; ".join(getattr(exc, "differences", []))[:2000])
     return result
