@@ -172,6 +172,7 @@ class AuditFile:
                 ])
             engine.dispose()
             tmp.replace(path)
+            lock.add_identity(path)  # now that it exists, under any other name too
         except BaseException as exc:
             with suppress(OSError):
                 tmp.unlink()

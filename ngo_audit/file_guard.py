@@ -38,6 +38,12 @@ class WriterLock:
     def __init__(self, locks: list[FileLock]) -> None:
         self._locks = locks
 
+    def add_identity(self, path: Path) -> None:
+        """Also hold the identity lock of ``path`` (for a file that did not exist when locked)."""
+        identity = _identity_lock_path(real_path(path))
+        if identity is not None:
+            self._locks.append(_take(identity, Path(path)))
+
     def release(self) -> None:
         while self._locks:
             lock = self._locks.pop()
