@@ -203,6 +203,9 @@ class AuditFile:
                     s.rollback()
                 storage = storage_error(exc, self.path)
                 if storage is not None:
+                    if not self.readonly:
+                        self.engine.dispose()
+                        file_guard.settle_after_failed_write(self.path)
                     raise storage from None
                 raise
 

@@ -20,6 +20,7 @@ Everything here is about the SQLite file; another store (PostgreSQL) has none of
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -144,6 +145,15 @@ def _roll_back(path: Path) -> None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
         conn.close()
+
+
+def settle_after_failed_write(path: Path) -> None:
+    """After a write failed on a full or failing disk (the writer's lock held): close the engine's
+    connections first (the caller does), then roll the half-done transaction back now, so the file
+    is exactly as before and no journal is left beside it."""
+    if journal_state(path) == "hot":
+        with contextlib.suppress(sqlite3.Error, OSError):
+            _roll_back(path)
 
 
 def recover(path: str | Path) -> bool:
