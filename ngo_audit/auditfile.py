@@ -139,6 +139,9 @@ class AuditFile:
             raise
         audit_file = cls(path, engine, lock, readonly, actor, origin)
         audit_file.backup_path = backup
+        if not readonly:
+            with audit_file.session() as s:
+                changelog.note_complete_from(s)
         return audit_file
 
     @classmethod
@@ -169,6 +172,7 @@ class AuditFile:
                     FileInfo(key="created_at", value=now),
                     FileInfo(key="created_with", value=__version__),
                     FileInfo(key="title", value=title),
+                    FileInfo(key=changelog.COMPLETE_FROM, value="0"),
                 ])
             engine.dispose()
             tmp.replace(path)

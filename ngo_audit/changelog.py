@@ -15,10 +15,10 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import ColumnProperty, RelationshipProperty, Session
 
-from .models import ChangeLog, Tracked, new_uid, utcnow
+from .models import ChangeLog, FileInfo, Tracked, new_uid, utcnow
 
 ACTOR = "actor"
 ORIGIN = "origin"
@@ -189,6 +189,17 @@ def log_transition(session: Session, obj: Tracked, action: str, old: str, new: s
     if note and not entry["reason"]:
         entry["reason"] = note
     session.add(ChangeLog(**entry))
+
+
+COMPLETE_FROM = "changelog_complete_from"
+
+
+def note_complete_from(session: Session) -> None:
+    """Record, once per file, from which entry on the log is complete (foreign keys and links set at
+    creation included): entries of older versions are judged by what they could record."""
+    if session.get(FileInfo, COMPLETE_FROM) is None:
+        last = session.scalar(select(func.max(ChangeLog.id))) or 0
+        session.add(FileInfo(key=COMPLETE_FROM, value=str(last)))
 
 
 @contextmanager

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from .changelog import _collections, _columns, _plain, _uids
-from .models import Base, ChangeLog, Tracked
+from .changelog import COMPLETE_FROM, _collections, _columns, _plain, _uids
+from .models import Base, ChangeLog, FileInfo, Tracked
 
 _GONE = object()
 _PARTIAL = "\0partial"  # a state known only in part: fields it does not name are not judged
@@ -92,12 +92,19 @@ def _same(logged: Any, actual: Any) -> bool:
     return logged == str(actual)
 
 
-def _replay(entries: list[tuple[str, str, str | None, str | None]]) -> dict[str, Any] | object | None:
-    """The state the entries (action, field, old, new) leave: fields, or _GONE, or None (never created)."""
+def _replay(entries: list[tuple[str, str, str | None, str | None, bool]],
+            fks: frozenset[str] = frozenset()) -> dict[str, Any] | object | None:
+    """The state the entries (action, field, old, new, legacy) leave: fields, or _GONE, or None (never created).
+
+    A *legacy* creation entry (written before this file's log was complete) could not record the
+    foreign keys and links set through relationships: those are left unjudged."""
     state: dict[str, Any] | object | None = None
-    for action, field, _old, new in entries:
+    for action, field, _old, new, legacy in entries:
         if action == "create":
             snap = _decode(new)
+            if legacy and isinstance(snap, dict):
+                snap = {k: v for k, v in snap.items() if k not in fks}
+                snap[_PARTIAL] = True
             # A merge's "kept / brought back" entry holds no snapshot: the fields are then
             # explained by the entries before it.
             state = dict(snap) if isinstance(snap, dict) else (state if isinstance(state, dict) else {_PARTIAL: True})
@@ -113,18 +120,21 @@ def _replay(entries: list[tuple[str, str, str | None, str | None]]) -> dict[str,
 def unexplained(session: Session, limit: int | None = None) -> Iterator[Unexplained]:
     """Every record (of the file open in ``session``) the change log does not explain."""
     log: dict[tuple[str, str], list] = defaultdict(list)
-    for table, record, action, field, old, new in session.execute(
-            select(ChangeLog.table_name, ChangeLog.record_uid, ChangeLog.action, ChangeLog.field,
+    complete_from = session.get(FileInfo, COMPLETE_FROM)
+    legacy_until = int(complete_from.value) if complete_from is not None and complete_from.value.isdigit() \
+        else (session.scalar(select(func.max(ChangeLog.id))) or 0)  # never opened by this version yet
+    for entry_id, table, record, action, field, old, new in session.execute(
+            select(ChangeLog.id, ChangeLog.table_name, ChangeLog.record_uid, ChangeLog.action, ChangeLog.field,
                    ChangeLog.old, ChangeLog.new).order_by(ChangeLog.id)):
-        log[(table, record)].append((action, field, old, new))
+        log[(table, record)].append((action, field, old, new, entry_id <= legacy_until))
     found = 0
     for cls in tracked_classes():
         table = cls.__tablename__
-        fks = _foreign_keys(cls)
+        fks = frozenset(_foreign_keys(cls))
         present: set[str] = set()
         for obj in session.scalars(select(cls).execution_options(yield_per=500)):
             present.add(obj.uid)
-            state = _replay(log.get((table, obj.uid), []))
+            state = _replay(log.get((table, obj.uid), []), fks)
             label = _label(obj)
             problems: list[Unexplained] = []
             if state is None:
@@ -183,7 +193,7 @@ def _label(obj: Tracked) -> str:
 
 
 def _logged_label(entries: list) -> str:
-    for action, _field, _old, new in entries:
+    for action, _field, _old, new, _legacy in entries:
         if action == "create":
             snap = _decode(new) or {}
             for attr in ("name", "title", "number", "summary"):
