@@ -15,10 +15,10 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy import event, insert, inspect, text
 from sqlalchemy.orm import ColumnProperty, RelationshipProperty, Session
 
-from .models import ChangeLog, FileInfo, Tracked, new_uid, utcnow
+from .models import ChangeLog, Tracked, new_uid, utcnow
 
 ACTOR = "actor"
 ORIGIN = "origin"
@@ -197,9 +197,11 @@ COMPLETE_FROM = "changelog_complete_from"
 def note_complete_from(session: Session) -> None:
     """Record, once per file, from which entry on the log is complete (foreign keys and links set at
     creation included): entries of older versions are judged by what they could record."""
-    if session.get(FileInfo, COMPLETE_FROM) is None:
-        last = session.scalar(select(func.max(ChangeLog.id))) or 0
-        session.add(FileInfo(key=COMPLETE_FROM, value=str(last)))
+    # Plain SQL: opening a file should not pay for setting up the ORM's mappers.
+    if session.execute(text("SELECT 1 FROM file_info WHERE key = :k"), {"k": COMPLETE_FROM}).first() is None:
+        last = session.execute(text("SELECT max(id) FROM change_log")).scalar() or 0
+        session.execute(text("INSERT INTO file_info (key, value) VALUES (:k, :v)"),
+                        {"k": COMPLETE_FROM, "v": str(last)})
 
 
 @contextmanager

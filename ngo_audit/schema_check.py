@@ -60,7 +60,9 @@ def _cache_file(revision: str) -> Path | None:
     try:
         from .profile import config_dir
 
-        return config_dir() / "schema-cache" / f"{revision}-{_migrations_digest()}.json"
+        folder = config_dir() / "schema-cache"
+        folder.mkdir(exist_ok=True)
+        return folder / f"{revision}-{_migrations_digest()}.json"
     except OSError:
         return None
 
