@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, text
 from sqlalchemy.exc import IntegrityError
 
 from ..auditfile import AuditFile, make_engine
@@ -323,8 +323,8 @@ class _Applier:
         # copy's entries about it came in under its own uid, so say where it went.
         for table, aliases in self.plan.aliases.items():
             for copy_uid, master_uid in aliases.items():
-                if self.m.exec_driver_sql("SELECT 1 FROM change_log WHERE table_name = ? AND record_uid = ? AND "
-                                          "action = 'delete'", (table, copy_uid)).first():
+                if self.m.execute(text("SELECT 1 FROM change_log WHERE table_name = :t AND record_uid = :r AND "
+                                       "action = 'delete'"), {"t": table, "r": copy_uid}).first():
                     continue  # said at an earlier merge of this copy
                 entries.append({
                     "uid": new_uid(), "at": utcnow(), "actor": self.af.actor, "origin": self.af.origin,
