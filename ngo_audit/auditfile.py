@@ -205,11 +205,11 @@ class AuditFile:
             except BaseException as exc:
                 with suppress(Exception):  # after a failed write the rollback may fail too; SQLite undid it
                     s.rollback()
-                storage = storage_error(exc, self.path)
+                # (a file opened read-only refuses writes by design: that is not a storage problem)
+                storage = None if self.readonly else storage_error(exc, self.path)
                 if storage is not None:
-                    if not self.readonly:
-                        self.engine.dispose()
-                        file_guard.settle_after_failed_write(self.path)
+                    self.engine.dispose()
+                    file_guard.settle_after_failed_write(self.path)
                     raise storage from None
                 raise
 
