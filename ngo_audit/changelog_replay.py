@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from .changelog import COMPLETE_FROM, _collections, _columns, _plain, _uids
+from .changelog import COMPLETE_FROM, _collections, _columns, _label, _plain, _uids
 from .models import Base, ChangeLog, FileInfo, Tracked
 
 _GONE = object()
@@ -135,7 +135,7 @@ def unexplained(session: Session, limit: int | None = None) -> Iterator[Unexplai
         for obj in session.scalars(select(cls).execution_options(yield_per=500)):
             present.add(obj.uid)
             state = _replay(log.get((table, obj.uid), []), fks)
-            label = _label(obj)
+            label = _label(obj)[:60]
             problems: list[Unexplained] = []
             if state is None:
                 problems.append(Unexplained(table, obj.uid, label, "no_create"))
@@ -182,14 +182,6 @@ def _current(obj: Tracked) -> dict[str, Any]:
     for rel in _collections(obj):
         values[rel.key] = _uids(getattr(obj, rel.key))
     return values
-
-
-def _label(obj: Tracked) -> str:
-    for attr in ("name", "title", "number", "summary"):
-        value = getattr(obj, attr, None)
-        if isinstance(value, str) and value:
-            return value[:60]
-    return ""
 
 
 def _logged_label(entries: list) -> str:
