@@ -21,16 +21,14 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from . import __version__, changelog
+from . import __version__, changelog, file_guard
 from .errors import (
     CorruptFile,
     FileExists,
-    FileLocked,
     NewerFileVersion,
     NotAnAuditFile,
     OlderFileVersion,
@@ -39,6 +37,7 @@ from .errors import (
 from .fileformat import APPLICATION_ID, journal_path, read_header
 from .migrations import runner
 from .models import FileInfo, new_uid
+from .storage_errors import storage_error
 
 READONLY = "readonly"
 
@@ -90,7 +89,7 @@ def _refuse_writes(session: Session, flush_context, instances) -> None:
 class AuditFile:
     """An open audit file.  Use :meth:`open` or :meth:`create`; always :meth:`close`."""
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool,
+    def __init__(self, path: Path, engine: Engine, lock: file_guard.WriterLock | None, readonly: bool,
                  actor: str, origin: str) -> None:
         self.path = path
         self.engine = engine
@@ -116,6 +115,7 @@ class AuditFile:
         # and SQLite tells us so when a read-only open meets it (see _revision).
         lock = None if readonly else _acquire_lock(path)
         try:
+            file_guard.prepare_open(path, readonly)  # crash recovered, schema ours: before any engine
             engine = make_engine(path, readonly)
             revision = _revision(engine, path)
             if revision != runner.head():
@@ -139,6 +139,9 @@ class AuditFile:
             raise
         audit_file = cls(path, engine, lock, readonly, actor, origin)
         audit_file.backup_path = backup
+        if not readonly:
+            with audit_file.session() as s:
+                changelog.note_complete_from(s)
         return audit_file
 
     @classmethod
@@ -169,13 +172,21 @@ class AuditFile:
                     FileInfo(key="created_at", value=now),
                     FileInfo(key="created_with", value=__version__),
                     FileInfo(key="title", value=title),
+                    FileInfo(key=changelog.COMPLETE_FROM, value="0"),
                 ])
             engine.dispose()
             tmp.replace(path)
-        except BaseException:
+            lock.add_identity(path)  # now that it exists, under any other name too
+        except BaseException as exc:
             with suppress(OSError):
                 tmp.unlink()
             lock.release()
+            if not path.exists():  # nothing came to be: no lock file left beside it either
+                with suppress(OSError):
+                    file_guard.real_path(path).with_name(path.name + ".lock").unlink()
+            storage = storage_error(exc, path)
+            if storage is not None:
+                raise storage from None
             raise
         return cls(path, make_engine(path), lock, False, actor, origin)
 
@@ -186,12 +197,20 @@ class AuditFile:
         """One unit of work: committed (durably) at the end, rolled back on error."""
         self._check_open()
         with self.Session() as s:
+            changelog.ensure(s)
             s.info.update({changelog.ACTOR: self.actor, changelog.ORIGIN: self.origin, READONLY: self.readonly})
             try:
                 yield s
                 s.commit()
-            except BaseException:
-                s.rollback()
+            except BaseException as exc:
+                with suppress(Exception):  # after a failed write the rollback may fail too; SQLite undid it
+                    s.rollback()
+                # (a file opened read-only refuses writes by design: that is not a storage problem)
+                storage = None if self.readonly else storage_error(exc, self.path)
+                if storage is not None:
+                    self.engine.dispose()
+                    file_guard.settle_after_failed_write(self.path)
+                    raise storage from None
                 raise
 
     def info(self) -> dict[str, str]:
@@ -248,22 +267,9 @@ def discard(path: Path) -> None:
             p.unlink()
 
 
-def _acquire_lock(path: Path) -> FileLock:
-    lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=0, is_singleton=False)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise FileLocked(
-            f"“{path.name}”已被另一个 ngo-audit 窗口或程序打开并正在使用。请先在那里关闭它，或以只读方式打开。",
-            f"“{path.name}” is already open for writing in another ngo-audit window or program. "
-            "Close it there first, or open it read-only.",
-        ) from None
-    except OSError as exc:
-        raise FileLocked(
-            f"无法锁定“{path.name}”（{exc.strerror}）。文件夹可能是只读的。",
-            f"Cannot lock “{path.name}” ({exc.strerror}). The folder may be read-only.",
-        ) from None
-    return lock
+def _acquire_lock(path: Path) -> file_guard.WriterLock:
+    """The one-writer lock, on the real file (see :mod:`ngo_audit.file_guard`)."""
+    return file_guard.acquire_writer_lock(path)
 
 
 def _revision(engine: Engine, path: Path) -> str | None:

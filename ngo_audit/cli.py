@@ -17,6 +17,8 @@ from pathlib import Path
 from . import __version__, i18n
 from .errors import ImportRowErrors, NgoAuditError, SetupErrors
 from .i18n import t
+from .plain_text import printable
+from .storage_errors import storage_error
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -73,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("check", help=t("检查文件完整性（只读）", "check a file's soundness (read-only)"))
+    s.add_argument("path", type=Path)
+
+    s = sub.add_parser("recover", help=t("恢复上次未正常关闭的文件", "recover a file left by a crash"))
     s.add_argument("path", type=Path)
 
     s = sub.add_parser("import-subjects", help=t("从 .xlsx/.csv 导入监督对象", "import subjects from .xlsx/.csv"))
@@ -170,7 +175,7 @@ def cmd_info(args) -> int:
         parts = [f"{STATUS[FindingStatus(k)]} {v}" for k, v in sorted(info["findings_by_status"].items())
                  if k in FindingStatus._value2member_map_]
         lines.append(f"{t('问题状态', 'Findings by status')}: " + ", ".join(parts))
-    print("\n".join(lines))
+    print(printable("\n".join(lines)))
     return EXIT_OK
 
 
@@ -190,6 +195,15 @@ def cmd_check(args) -> int:
     return EXIT_CHECK_FAILED
 
 
+def cmd_recover(args) -> int:
+    from .file_guard import recover
+
+    done = recover(args.path)
+    print(t("已恢复：上次未完成的写入已撤回，已确认的修改都在。", "Recovered: the unfinished write was rolled back; "
+            "every confirmed change is there.") if done else t("无需恢复。", "Nothing to recover."))
+    return cmd_check(args)
+
+
 def cmd_import_subjects(args) -> int:
     from .io.subjects_import import import_file
 
@@ -204,9 +218,11 @@ def cmd_import_subjects(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from .auditfile import AuditFile
     from .io.export import export_findings, export_subjects
 
-    with _open(args) as af:
+    # Read-only: no writer's lock, so it works on read-only media and while the app has the file open.
+    with AuditFile.open(args.path, readonly=True) as af:
         as_of = af.today()
         with af.session() as s:
             if args.what == "subjects":
@@ -307,6 +323,7 @@ COMMANDS = {
     "demo": cmd_demo,
     "info": cmd_info,
     "check": cmd_check,
+    "recover": cmd_recover,
     "import-subjects": cmd_import_subjects,
     "export": cmd_export,
 }
@@ -376,6 +393,10 @@ def _run(argv: list[str]) -> int:
         print(f"ngo-audit: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
+        storage = storage_error(exc, exc.filename)
+        if storage is not None:
+            print(f"ngo-audit: {storage}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         where = f": {exc.filename}" if exc.filename else ""
         print(f"ngo-audit: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -383,6 +404,10 @@ def _run(argv: list[str]) -> int:
         print(t("ngo-audit: 已中断。", "ngo-audit: interrupted."), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:
+        storage = storage_error(exc)
+        if storage is not None:
+            print(f"ngo-audit: {storage}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         log = _log_crash()
         where = f" ({t('详情见', 'details in')} {log})" if log else ""
         print(f"ngo-audit: {t('内部错误', 'internal error')}: {type(exc).__name__}: {exc}{where}", file=sys.stderr)

@@ -42,6 +42,18 @@ class CorruptFile(AuditFileError):
     """Truncated or damaged."""
 
 
+class NeedsRecovery(CorruptFile):
+    """A crash left a hot journal: the next writer rolls it back (:func:`ngo_audit.file_guard.recover`)."""
+
+
+class StorageFull(AuditFileError):
+    """The disk (or the user's quota) is full; nothing was written."""
+
+
+class StorageReadOnly(AuditFileError):
+    """The file or its folder cannot be written (read-only media, permissions)."""
+
+
 class NewerFileVersion(AuditFileError):
     """Written by a newer ngo-audit; we refuse rather than damage it."""
 
@@ -64,6 +76,10 @@ class ReadOnlyFile(AuditFileError):
 
 class UntrustedSchema(AuditFileError):
     """The file holds schema objects (triggers, views…) that are not ours."""
+
+
+class UnknownSchemaRevision(UntrustedSchema, NewerFileVersion):
+    """A schema revision this program does not know: a newer program's file, or not ours at all."""
 
 
 # --- domain ---------------------------------------------------------------

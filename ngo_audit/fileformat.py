@@ -32,6 +32,24 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
 
+def journal_state(path: Path) -> str:
+    """"none", "harmless" (empty, or its header zeroed: SQLite ignores it) or "hot" (left mid-commit).
+
+    SQLite's own rule: a journal is hot when it is not empty and its first byte
+    is not zero (a committed transaction zeroes or deletes it).  Whether a live
+    writer is still using it is for the caller to judge (see ``file_guard``).
+    """
+    journal = journal_path(path)
+    try:
+        with journal.open("rb") as fh:
+            first = fh.read(1)
+    except FileNotFoundError:
+        return "none"
+    except OSError:
+        return "hot"  # there, but unreadable to us: do not call the file sound
+    return "hot" if first and first != b"\0" else "harmless"
+
+
 def read_header(path: Path) -> HeaderFacts:
     """Validate the SQLite header of an audit file; raise a typed error otherwise."""
     name = path.name
@@ -61,7 +79,7 @@ def read_header(path: Path) -> HeaderFacts:
     change_counter, page_count = struct.unpack(">II", header[24:32])
     (version_valid_for,) = struct.unpack(">I", header[92:96])
     (app_id,) = struct.unpack(">I", header[68:72])
-    hot = journal_path(path).exists() and journal_path(path).stat().st_size > 0
+    hot = journal_state(path) == "hot"
     if page_size < 512 or page_size & (page_size - 1):
         raise CorruptFile(
             f"“{name}”已损坏（文件头无效）。请使用备份副本。",

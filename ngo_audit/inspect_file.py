@@ -16,10 +16,12 @@ from sqlalchemy import Connection, text
 
 from .auditfile import make_engine
 from .draw import redraw_matches
-from .errors import CorruptFile
+from .errors import CorruptFile, UntrustedSchema
+from .file_guard import needs_recovery, needs_recovery_error
 from .fileformat import read_header
 from .i18n import Text
 from .migrations import runner
+from .schema_check import check_schema
 
 
 def _tables(conn: Connection) -> set[str]:
@@ -35,6 +37,9 @@ def _count(conn: Connection, tables: set[str], table: str, where: str = "") -> i
 def file_info(path: Path) -> dict:
     path = Path(path)
     read_header(path)
+    if needs_recovery(path):
+        raise needs_recovery_error(path)
+    check_schema(path)  # a foreign trigger or view: refused, as on every open
     engine = make_engine(path, readonly=True)
     try:
         with engine.connect() as conn:
@@ -102,6 +107,15 @@ def check_file(path: Path) -> CheckReport:
     path = Path(path)
     read_header(path)
     report = CheckReport()
+    if needs_recovery(path):
+        report.problems.append(needs_recovery_error(path).text)
+        return report
+    try:
+        check_schema(path)
+    except UntrustedSchema as exc:
+        report.problems.append(exc.text)
+        return report
+    report.checked.append(Text("数据库结构（无外来触发器、视图）", "database structure (no foreign triggers or views)"))
     engine = make_engine(path, readonly=True)
     try:
         with engine.connect() as conn:
@@ -143,11 +157,32 @@ def check_file(path: Path) -> CheckReport:
                         report.problems.append(Text(f"随机抽取（种子 {seed}）重新运行结果不一致。",
                                                     f"The random draw with seed {seed} does not re-run to its result."))
                 report.checked.append(Text("随机抽取可复现", "random draws reproducible"))
+            if revision == runner.head():
+                _replay_change_log(conn, report)
     except Exception as exc:
         _reraise(path, exc)
     finally:
         engine.dispose()
     return report
+
+
+def _replay_change_log(conn: Connection, report: CheckReport, shown: int = 5) -> None:
+    """Every record as the change log's entries leave it, compared with the file (see changelog_replay)."""
+    from sqlalchemy.orm import Session
+
+    from .changelog_replay import unexplained
+
+    found = []
+    with Session(bind=conn) as s:
+        found = list(unexplained(s))
+    if found:
+        examples = "; ".join(p.describe() for p in found[:shown])
+        records = len({(p.table, p.record_uid) for p in found})
+        report.problems.append(Text(
+            f"变更日志无法解释 {records} 条记录的当前内容（有修改未记入变更日志）：{examples}",
+            f"The change log cannot explain the current values of {records} record(s) (changes made without "
+            f"their change-log entry): {examples}"))
+    report.checked.append(Text("变更日志完整（逐条重放）", "change log complete (replayed record by record)"))
 
 
 def _reraise(path: Path, exc: Exception):

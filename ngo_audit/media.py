@@ -9,6 +9,7 @@ name is used for messages and nothing else.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import math
@@ -26,9 +27,16 @@ MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 # Below Pillow's own bomb threshold (~89 MP): a 48 MP phone photo passes, while a
 # few-KB PNG that claims 100k x 100k pixels is refused before any decoding.
 MAX_IMAGE_PIXELS = 80_000_000
+# What decoding may cost in memory.  A JPEG is checked at a reduced scale (draft), so a 48 MP
+# phone photo costs a few MB; a PNG or TIFF is decoded whole, and one of 80 MP RGBA would take
+# 320 MB per copy (1.2 GB before this limit, with the thumbnail's copies).
+MAX_DECODED_BYTES = 200 * 1024 * 1024
+# Validation decodes a JPEG at about this size (and reads every byte of it: a truncated file fails).
+_CHECK_PX = 1024
 
 _PILLOW_FORMAT = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP",
-                  "image/gif": "GIF", "image/tiff": "TIFF"}
+                  "image/gif": "GIF", "image/tiff": "TIFF", "image/heic": "HEIF"}
+_HEIC_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 _OOXML = {"word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
           "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
@@ -115,6 +123,24 @@ def _has_video_track(data: bytes) -> bool:
     return False
 
 
+@functools.cache
+def heic_supported() -> bool:
+    """iPhone and Huawei photos (HEIC) are read through pillow-heif, when it is installed."""
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:
+        return False
+    register_heif_opener()
+    return True
+
+
+def _bytes_per_pixel(mode: str) -> int:
+    # Pillow keeps 1-, L- and P-mode pixels in one byte, I;16 in two, everything else in four.
+    if mode in ("1", "L", "P"):
+        return 1
+    return 2 if mode.startswith("I;16") else 4
+
+
 def _sniff(data: bytes, filename: str) -> tuple[str, str]:
     """(MIME, kind) from the first bytes; raises EvidenceError for anything else."""
     head = data[:16]
@@ -135,6 +161,8 @@ def _sniff(data: bytes, filename: str) -> tuple[str, str]:
     if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
         return "audio/wav", "audio"
     if head[4:8] == b"ftyp":
+        if head[8:12] in _HEIC_BRANDS and heic_supported():
+            return "image/heic", "photo"
         if head[8:12] in _IMAGE_BRANDS:
             raise _error(filename, "是 HEIC/AVIF 照片，暂不支持（请在手机设置中改为“兼容性最佳”或导出为 JPEG）",
                          "is a HEIC/AVIF photo, which is not supported (export it as JPEG)")
@@ -167,17 +195,31 @@ def _open_image(data: bytes, mime: str, filename: str = "", draft: int | None = 
             warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             im = Image.open(io.BytesIO(data), formats=[_PILLOW_FORMAT[mime]])
+            full_size = im.size
             if im.width * im.height > MAX_IMAGE_PIXELS:
                 raise Image.DecompressionBombError(f"{im.width}x{im.height}")
             if draft:
                 im.draft(None, (draft, draft))
+            decoded = im.width * im.height * _bytes_per_pixel(im.mode)
+            if decoded > MAX_DECODED_BYTES:
+                raise _TooBig(decoded)
             im.load()
+            im.full_size = full_size  # type: ignore[attr-defined]  # before a draft reduced it
             return im
+    except _TooBig as big:
+        raise _error(filename, f"解码后需要 {_mb(big.args[0])} 内存，超过了 {_mb(MAX_DECODED_BYTES)} 的上限"
+                     "（请缩小图片或另存为 JPEG）",
+                     f"would take {_mb(big.args[0])} of memory once decoded, over the {_mb(MAX_DECODED_BYTES)} "
+                     "limit (make it smaller or save it as JPEG)") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _error(filename, f"的像素过多（超过 {MAX_IMAGE_PIXELS // 1_000_000} 百万像素）",
                      f"has too many pixels (over {MAX_IMAGE_PIXELS // 1_000_000} megapixels)") from None
     except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, struct.error…
         raise _error(filename, "已损坏或不完整，无法打开图片", "is damaged or incomplete; the image cannot be decoded") from exc
+
+
+class _TooBig(Exception):
+    pass
 
 
 def _exif_datetime(value: object) -> datetime | None:
@@ -234,8 +276,9 @@ def inspect_media(data: bytes, filename: str = "") -> MediaInfo:
     base = {"media_type": mime, "kind": kind, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     if kind != "photo":
         return MediaInfo(**base)
-    with _open_image(data, mime, filename) as im:
-        return MediaInfo(**base, width=im.width, height=im.height, **_read_exif(im))
+    with _open_image(data, mime, filename, draft=_CHECK_PX) as im:
+        width, height = im.full_size  # type: ignore[attr-defined]
+        return MediaInfo(**base, width=width, height=height, **_read_exif(im))
 
 
 def normalized_image(data: bytes, max_px: int, quality: int = 85) -> bytes | None:
@@ -252,6 +295,11 @@ def normalized_image(data: bytes, max_px: int, quality: int = 85) -> bytes | Non
     except EvidenceError:
         return None
     with im:
+        if im.mode in ("RGB", "RGBA", "L", "LA", "CMYK"):
+            # Shrink first: every later step (turning upright, converting) copies the pixels.
+            with contextlib.suppress(Exception):
+                im.getexif()  # read (and kept) before the pixels are replaced
+            im.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
         with contextlib.suppress(Exception):  # malformed EXIF: keep the pixels as stored
             im = ImageOps.exif_transpose(im)
         if im.mode in ("I", "I;16", "I;16B", "I;16L"):

@@ -34,9 +34,9 @@ def installation() -> dict[str, str]:
     except (OSError, ValueError):
         pass
     data = {"id": new_uid(), "label": platform.node() or "unknown"}
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    from .durable import write_text
+
+    write_text(path, json.dumps(data, ensure_ascii=False))
     return data
 
 

@@ -18,10 +18,7 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
 
 from reportlab import rl_config
@@ -30,6 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
+from ngo_audit import durable
 from ngo_audit.errors import Cancelled, NgoAuditError
 
 from .fonts import FontSet
@@ -272,13 +270,10 @@ def write_atomically(out_path: str | Path, write: Callable[[str], object]) -> Pa
     out = Path(out_path)
     if out.is_dir():
         raise ReportWriteError(f"“{out}”是一个文件夹，请给出文件名。", f"“{out}” is a folder; give a file name.")
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        write(str(tmp))
-        os.replace(tmp, out)
+        with durable.replacing_path(out) as tmp:
+            write(str(tmp))
     except BaseException as exc:
-        with suppress(OSError):
-            tmp.unlink()
         if isinstance(exc, OSError):
             raise ReportWriteError(
                 f"无法写入“{out}”（{exc.strerror or exc}）。文件可能正在其他程序中打开，或文件夹不可写。",

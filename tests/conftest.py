@@ -25,12 +25,35 @@ def _private_config(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
-def audit_file(tmp_path):
+def audit_file(tmp_path, request):
     from ngo_audit.auditfile import AuditFile
 
     af = AuditFile.create(tmp_path / "测试 文件.ngoaudit", actor="测试员", origin="test#1")
     yield af
     af.close()
+    if "changelog_gaps" not in request.keywords:
+        assert_change_log_explains(af.path)
+
+
+def assert_change_log_explains(path: Path) -> None:
+    """Every test that edits a file through the services leaves a file whose change log explains
+    every record (a change made without its entry fails the test that made it)."""
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.changelog_replay import unexplained
+    from ngo_audit.errors import AuditFileError
+
+    if not path.exists():
+        return
+    try:
+        af = AuditFile.open(path, readonly=True)
+    except AuditFileError:
+        return  # a test that damaged or tampered with the file on purpose
+    try:
+        with af.session() as s:
+            gaps = [g.describe() for g in unexplained(s, limit=5)]
+    finally:
+        af.close()
+    assert not gaps, f"changes without their change-log entry: {gaps}"
 
 
 @pytest.fixture

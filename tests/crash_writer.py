@@ -2,10 +2,15 @@
 
 It prints "committed N" only after the commit of change N has returned, so the
 parent knows exactly which changes were confirmed when it kills the process.
+Before opening it prints "opening" (the parent may kill it during start-up or a
+schema upgrade); with REOPEN_EVERY > 0 it closes the file and opens it again
+after that many changes, in the same process, as the desktop app does when the
+user opens another file.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,7 +23,10 @@ from ngo_audit.models import Lead, LeadChannel
 
 def main() -> None:
     path, start = Path(sys.argv[1]), int(sys.argv[2])
+    reopen_every = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    print("opening", flush=True)
     af = AuditFile.open(path, actor="crash-writer")
+    print("open", flush=True)
     n = start
     while True:
         with af.session() as s:
@@ -28,6 +36,11 @@ def main() -> None:
                            summary=f"线索 {n}-{k} " + "数据" * 400, reporter=f"writer-{n}"))
         print(f"committed {n}", flush=True)
         n += 1
+        if reopen_every and (n - start) % reopen_every == 0:
+            af.close()
+            del af
+            gc.collect()  # a collected sessionmaker's id is what a new one may get
+            af = AuditFile.open(path, actor="crash-writer")
 
 
 if __name__ == "__main__":

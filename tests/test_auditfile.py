@@ -96,7 +96,7 @@ def test_read_only_open_alongside_a_writer_and_refuses_writes(world):
         with pytest.raises(ReadOnlyFile), ro.session() as s:
             s.get(Subject, ids["e1"]).name = "改名"
         # Even SQL that bypasses the ORM cannot write: SQLite itself refuses.
-        with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"), ro.session() as s:
+        with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write|只读"), ro.session() as s:
             s.execute(text("UPDATE subject SET name = 'x'"))
     finally:
         ro.close()

@@ -152,10 +152,15 @@ def test_export_subjects_and_findings(world, tmp_path, capsys):
     assert code == 2 and len(err.strip().splitlines()) == 1
 
 
-def test_locked_file_exit_2(world, capsys):
+def test_locked_file_exit_2_and_export_reads_beside_the_writer(world, capsys, tmp_path):
     af, _ = world  # still open: holds the writer lock
-    code, _, err = run(capsys, "export", af.path, "--what", "subjects", "--out", af.path.with_suffix(".csv"))
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("名称,统一社会信用代码\n某公司,\n", encoding="utf-8")
+    code, _, err = run(capsys, "import-subjects", af.path, sheet)
     assert code == 2 and "另一个" in err
+    # export only reads: it opens read-only, without the writer's lock
+    code, _, err = run(capsys, "export", af.path, "--what", "subjects", "--out", af.path.with_suffix(".csv"))
+    assert code == 0 and af.path.with_suffix(".csv").read_text(encoding="utf-8-sig").count("\n") == 4
 
 
 def test_demo_refuses_to_overwrite_without_force(tmp_path, capsys):

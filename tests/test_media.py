@@ -101,9 +101,52 @@ def test_audio():
     assert inspect_media(m4a, "memo.m4a").media_type == "audio/mp4"
 
 
-def test_heic_and_video_rejected_with_hint():
-    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
-    assert "JPEG" in rejected(heic, "IMG_0001.HEIC").message("en")
+def test_heic_photos_are_read_and_broken_ones_refused():
+    # iPhone and Huawei phones save HEIC by default: read through pillow-heif, with its size and EXIF time.
+    from PIL import Image
+
+    from ngo_audit.media import heic_supported, make_thumbnail
+
+    assert heic_supported()
+    im = Image.new("RGB", (640, 480), (30, 120, 40))
+    exif = Image.Exif()
+    exif[0x0132] = "2014:07:02 10:30:00"
+    out = io.BytesIO()
+    im.save(out, "HEIF", quality=60, exif=exif.tobytes())
+    info = inspect_media(out.getvalue(), "IMG_0001.HEIC")
+    assert (info.media_type, info.kind, info.width, info.height) == ("image/heic", "photo", 640, 480)
+    assert info.captured_at is not None and info.captured_at.year == 2014
+    assert make_thumbnail(out.getvalue())[:3] == b"\xff\xd8\xff"  # previews and reports get a JPEG
+    fake = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
+    assert "damaged" in rejected(fake, "IMG_0002.HEIC").message("en")
+    avif = b"\x00\x00\x00\x18ftypavif\x00\x00\x00\x00mif1avif" + bytes(64)
+    assert "JPEG" in rejected(avif, "a.avif").message("en")
+
+
+def test_decoded_size_is_capped_before_decoding(monkeypatch):
+    # A PNG of few KB that would take 300 MB once decoded (and 1.2 GB with the thumbnail's copies
+    # before the cap) is refused from its header; a JPEG of the same pixels is checked at a reduced
+    # scale and passes.
+    import resource
+
+    from PIL import Image
+
+    big = Image.new("RGBA", (8880, 8880), (10, 120, 30, 200))
+    png = io.BytesIO()
+    big.save(png, "PNG", compress_level=1)
+    jpeg = io.BytesIO()
+    big.convert("RGB").save(jpeg, "JPEG", quality=50)
+    del big
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    err = rejected(png.getvalue(), "big.png")
+    assert "memory" in err.message("en") and "内存" in err.message("zh")
+    info = inspect_media(jpeg.getvalue(), "big.jpg")
+    assert (info.width, info.height) == (8880, 8880)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 150
+
+
+def test_video_rejected_with_hint():
     video = b"\x00\x00\x00\x18ftypisom\x00\x00\x00\x00isommp42" + b"\x00\x00\x00\x21hdlr" + bytes(8) + b"vide" + bytes(40)
     assert "video" in rejected(video, "clip.mp4").message("en")
 

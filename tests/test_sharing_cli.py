@@ -111,7 +111,8 @@ def test_verify_failures_exit_1_with_a_reason(capsys, audit_path, pass_file, tmp
         bad = tmp_path / f"坏 {len(content)}.ngoseal"
         bad.write_bytes(content)
         code, _, err = run(capsys, "--lang", "en", "verify", bad)
-        assert code == 1 and reason in err and "Traceback" not in err, reason
+        # README: 1 not intact or not trusted, 2 not a package at all
+        assert code == (2 if reason.startswith("not an") else 1) and reason in err and "Traceback" not in err, reason
     code, _, err = run(capsys, "verify", tmp_path / "missing.ngoseal")
     assert code == 2 and one_line(err)
     public = tmp_path / "ngo.pem"

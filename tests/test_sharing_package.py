@@ -286,7 +286,9 @@ def test_crafted_database_with_foreign_schema_objects_is_refused(world, tmp_path
     conn.close()
     package = tmp_path / "crafted.ngoseal"
     _sign_file(crafted, package)
-    assert verify_package(package).ok  # signed by a trusted key, yet…
+    result = verify_package(package)  # signed by a trusted key, yet refused: it could not be opened
+    assert (result.status, result.ok, result.intact) == ("unsafe", False, True)
+    assert "trigger" in result.reason.en and "触发器" in result.reason.zh
     with pytest.raises(UntrustedSchema) as err:
         open_package(package)
     assert "crafted.ngoseal" in err.value.message("zh") and "refused" in err.value.message("en")

@@ -16,7 +16,7 @@ from ngo_audit.auditfile import AuditFile
 from ngo_audit.errors import CorruptFile, NotAnAuditFile, UntrustedSchema
 from ngo_audit.migrations import runner
 from ngo_audit.models import Base
-from ngo_audit.sharing.schema_check import check_schema, reference_schema
+from ngo_audit.schema_check import check_schema, reference_schema
 
 from .conftest import FIXTURES
 

@@ -58,6 +58,12 @@ def describe(exc: BaseException) -> UserError:
         return UserError(title, exc.message(i18n.language()), cancelled=True, exception=exc)
     if isinstance(exc, NgoAuditError):
         return UserError(title, exc.message(i18n.language()), exception=exc)
+    from ngo_audit.storage_errors import storage_error
+
+    # A database error that is a full disk or a read-only place (an OSError has its own words below).
+    storage = None if isinstance(exc, OSError) else storage_error(exc)
+    if storage is not None:
+        return UserError(title, storage.message(i18n.language()), details=f"{type(exc).__name__}", exception=exc)
     if isinstance(exc, OSError):  # disk full, permissions, a vanished USB stick: the user can act on these
         refused = QCoreApplication.translate("Errors", "The operating system refused the operation: %1.")
         advice = QCoreApplication.translate(

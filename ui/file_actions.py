@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from . import errors, settings
 
@@ -68,9 +68,11 @@ class FileActions(QObject):
             self.opened.emit(facts)
 
         def failed(exc: BaseException) -> None:
-            from ngo_audit.errors import FileNotFound, NgoAuditError
+            from ngo_audit.errors import FileNotFound, NeedsRecovery, NgoAuditError
 
             status.clearMessage()
+            if isinstance(exc, NeedsRecovery):
+                self.offer_recovery(path, readonly)
             if isinstance(exc, FileNotFoundError | FileNotFound):
                 settings.remove_recent_file(path)
             if isinstance(exc, NgoAuditError | OSError):
@@ -80,6 +82,34 @@ class FileActions(QObject):
             self.open_failed.emit(str(path), reason)
 
         self.ctx.open(path, create=create, readonly=readonly, on_done=done, on_error=failed)
+
+    def offer_recovery(self, path: Path, readonly: bool) -> None:
+        """A crash left the file half-written: offer to recover it now, then open it.
+
+        ``recovery_box`` is the open question (tests press its buttons)."""
+        box = QMessageBox(self.window)
+        box.setObjectName("recoverBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Recover the file"))
+        box.setText(self.tr("“%1” was not closed properly (a crash or a power cut).").replace("%1", path.name))
+        box.setInformativeText(self.tr("It is not damaged: recovering undoes the change that was being written "
+                                       "and keeps every confirmed change. Recover it now?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        recover_button = box.addButton(self.tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        recover_button.setObjectName("confirmRecover")
+        box.setDefaultButton(recover_button)
+
+        def recover() -> None:
+            from ngo_audit.file_guard import recover as recover_file
+
+            self.ctx.worker.submit(recover_file, path, label="recover",
+                                   on_done=lambda _done: self.open_path(path, readonly=readonly),
+                                   on_error=lambda exc: errors.report(exc, self.window))
+
+        recover_button.clicked.connect(recover)
+        box.finished.connect(box.deleteLater)
+        self.recovery_box = box
+        box.open()
 
     def open_demo(self) -> None:
         """Open the demo file from the user's data folder, building it first if it is not there."""

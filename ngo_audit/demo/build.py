@@ -29,6 +29,7 @@ from ..models import (
     SubjectKind,
     Term,
 )
+from ..storage_errors import storage_error
 from .params import REFERENCE_DATE
 from .simulation import Builder
 
@@ -95,9 +96,13 @@ def build_demo(path: str | Path, *, overwrite: bool = False, progress=None) -> D
             os.replace(tmp, path)
         finally:
             lock.release()
-    except BaseException:
-        with suppress(OSError):
-            tmp.unlink()
+    except BaseException as exc:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".lock"), tmp.with_name(tmp.name + "-journal")):
+            with suppress(OSError):
+                leftover.unlink()
+        storage = storage_error(exc, path)
+        if storage is not None:
+            raise storage from None
         raise
     return summary
 

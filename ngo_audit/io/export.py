@@ -14,9 +14,7 @@ removes again.
 from __future__ import annotations
 
 import csv
-import os
 import re
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from datetime import date
@@ -30,11 +28,13 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import durable
 from ..errors import Cancelled, SpreadsheetError, ValidationError
 from ..i18n import Text, language
 from ..labels import CREDIT_LEVEL, SECTOR, SEVERITY, STATUS, SUBJECT_KIND
 from ..lifecycle import is_overdue
 from ..models import Finding, Grid, Subject, Term
+from ..plain_text import printable
 
 SUFFIXES = (".xlsx", ".csv")
 _BATCH = 1000
@@ -216,13 +216,10 @@ def _write(out: Path, title: str, columns: list[tuple[Text, int]], rows: Iterabl
 
 
 def _atomic(out: Path, write: Callable[[Path], int]) -> int:
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        count = write(tmp)
-        os.replace(tmp, out)
+        with durable.replacing_path(out) as tmp:
+            count = write(tmp)
     except BaseException as exc:
-        with suppress(OSError):
-            tmp.unlink()
         if isinstance(exc, OSError):
             raise SpreadsheetError(
                 f"无法写入“{out}”（{exc.strerror or exc}）。文件可能正在 Excel 或 WPS 中打开，或文件夹不可写。",
@@ -237,7 +234,7 @@ _NUMBERISH = re.compile(r"^[+-][\d\s().-]*$")
 
 
 def _xlsx_text(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return ILLEGAL_CHARACTERS_RE.sub("", printable(value))
 
 
 def _write_xlsx(path: Path, title: str, headers: list[str], widths: list[int],
@@ -291,6 +288,7 @@ def _csv_value(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
+        value = printable(value)  # no NUL, no terminal escapes
         # Excel runs "=…", "+…", "-…", "@…" as a formula: keep such text text.
         if value[:1] in ("=", "@") or (value[:1] in ("+", "-") and not _NUMBERISH.match(value)):
             return "'" + value

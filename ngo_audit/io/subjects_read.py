@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -20,13 +21,23 @@ from pathlib import Path
 
 import openpyxl
 
-from ..errors import SpreadsheetError
+from ..errors import Cancelled, SpreadsheetError
 from ..i18n import Text
 
 MAX_ROWS = 20_000
 MAX_CSV_BYTES = 50 * 1024 * 1024
+# Limits checked before any parsing: an .xlsx is a ZIP of XML, a few hundred KB can unpack to
+# gigabytes (openpyxl keeps the whole shared-strings table in memory, and fills every row up to
+# its last column).  A real sheet of MAX_ROWS subjects is far below each of these.
+MAX_XLSX_BYTES = 20 * 1024 * 1024
+MAX_XLSX_UNPACKED = 160 * 1024 * 1024  # all parts together
+MAX_SHEET_XML = 96 * 1024 * 1024  # one worksheet's XML
+MAX_SHARED_STRINGS = 32 * 1024 * 1024
+MAX_COLUMNS = 200  # cells read per row; columns beyond are ignored
+_PROGRESS_ROWS = 500
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
+Progress = Callable[[int, int], "bool | None"]
 # How many leading non-empty rows may be a title above the header row.
 _HEADER_SEARCH = 10
 
@@ -53,8 +64,13 @@ class SheetData:
             raise ValueError("row_numbers must have one number per row")
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
-    """Read an .xlsx (first sheet unless ``sheet`` names one) or a .csv file."""
+def read_sheet(path: Path, sheet: str | None = None, *, progress: Progress | None = None) -> SheetData:
+    """Read an .xlsx (first sheet unless ``sheet`` names one) or a .csv file.
+
+    Sizes are checked before parsing (too large: :class:`SpreadsheetError`), the
+    .xlsx is streamed, and ``progress(rows_read, estimate)`` is called every few
+    hundred rows; returning False stops with :class:`Cancelled`.
+    """
     path = Path(path)
     if not path.is_file():
         raise SpreadsheetError(f"找不到文件“{path}”。", f"File not found: “{path}”.")
@@ -75,7 +91,56 @@ def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
             f"Unsupported file type “{path.suffix or path.name}”; use an .xlsx or .csv file.",
         )
     with closing(raw):  # closes the workbook even when reading stops early
-        return _to_sheet(raw, path)
+        return _to_sheet(_ticking(raw, progress), path)
+
+
+def _ticking(raw: Iterator[tuple[int, list[str]]], progress: Progress | None) -> Iterator[tuple[int, list[str]]]:
+    count = 0
+    try:
+        for item in raw:
+            count += 1
+            if progress is not None and count % _PROGRESS_ROWS == 0 and \
+                    progress(count, max(MAX_ROWS, count)) is False:
+                raise Cancelled()
+            yield item
+    finally:
+        close = getattr(raw, "close", None)
+        if close is not None:
+            close()
+
+
+def _too_large(path: Path, what_zh: str, what_en: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"“{path.name}”太大，无法导入（{what_zh}）。一次最多导入 {MAX_ROWS:,} 行；请删去多余的工作表、列和格式，"
+        "或拆分为多个文件。",
+        f"“{path.name}” is too large to import ({what_en}). At most {MAX_ROWS:,} rows are imported at once; remove "
+        "extra sheets, columns and formatting, or split it into several files.",
+    )
+
+
+def check_xlsx_size(path: Path) -> None:
+    """Refuse, from the ZIP directory alone, an .xlsx that would unpack to more than a subjects list can need."""
+    size = path.stat().st_size
+    if size > MAX_XLSX_BYTES:
+        mb = size / 2**20
+        raise _too_large(path, f"文件 {mb:.0f} MB，上限 {MAX_XLSX_BYTES // 2**20} MB",
+                         f"{mb:.0f} MB; the limit is {MAX_XLSX_BYTES // 2**20} MB")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says what is wrong with it
+    total = sum(i.file_size for i in infos)
+    if total > MAX_XLSX_UNPACKED:
+        raise _too_large(path, f"解压后 {total / 2**20:.0f} MB", f"{total / 2**20:.0f} MB once unpacked")
+    for info in infos:
+        name = info.filename.lower()
+        if name.endswith("sharedstrings.xml") and info.file_size > MAX_SHARED_STRINGS:
+            raise _too_large(path, f"文字表 {info.file_size / 2**20:.0f} MB",
+                             f"its table of texts is {info.file_size / 2**20:.0f} MB")
+        if "worksheets/" in name and info.file_size > MAX_SHEET_XML:
+            raise _too_large(path, f"一个工作表 {info.file_size / 2**20:.0f} MB",
+                             f"one sheet is {info.file_size / 2**20:.0f} MB")
 
 
 def _to_sheet(raw: Iterable[tuple[int, list[str]]], path: Path) -> SheetData:
@@ -157,6 +222,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]
             "or incompletely downloaded). Open it in Excel or WPS, save it as .xlsx and try again.",
         )
 
+    check_xlsx_size(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -188,7 +254,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]
         # Some programs write a wrong <dimension>; without this, rows beyond it would be lost.
         ws.reset_dimensions()
         try:
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            for number, values in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1):
                 yield number, [_cell_text(v) for v in values]
         except SpreadsheetError:
             raise
@@ -238,10 +304,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     sample = text[:16384]
     if len(text) > len(sample) and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _delimiter(sample)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for number, record in enumerate(reader, start=1):
@@ -250,6 +313,31 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise SpreadsheetError(
             f"“{path.name}”不是有效的 CSV 文件（{exc}）。", f"“{path.name}” is not a valid CSV file ({exc})."
         ) from None
+
+
+def _delimiter(sample: str) -> str:
+    """The delimiter that splits the header into the most known column names.
+
+    csv.Sniffer counts characters, so a list whose addresses hold ';' ("贵州省;清镇市")
+    was split on ';'.  The header row decides instead; the Sniffer only when no
+    delimiter finds two known headers.
+    """
+    best, best_score = "", 1
+    for candidate in (",", ";", "\t"):
+        try:
+            rows = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate),
+                                         _HEADER_SEARCH))
+        except csv.Error:
+            continue
+        score = max((len(guess_mapping([c.strip() for c in row])) for row in rows), default=0)
+        if score > best_score:
+            best, best_score = candidate, score
+    if best:
+        return best
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
 
 
 _FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")

@@ -21,7 +21,7 @@ from ..i18n import t
 from . import keys, trust
 from .errors import SharingError
 
-EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_OK, EXIT_FAILED, EXIT_NOT_PACKAGE = 0, 1, 2
 PASSPHRASE_ENV = "NGO_AUDIT_PASSPHRASE"
 MAX_PASSPHRASE_FILE = 4096
 
@@ -143,6 +143,8 @@ def cmd_verify(args) -> int:
         found = keys.read_public_key_file(path)
         table[found.fingerprint] = trust.TrustedKey(found.fingerprint, found.ngo or path.name, "", found.public_key)
     result = verify_package(args.package, trusted=table)
+    # README: 0 ok, 1 not intact or not trusted, 2 not a package at all (bad input)
+    failed = EXIT_NOT_PACKAGE if result.status == "not_package" else EXIT_FAILED
     if args.json:
         print(json.dumps({
             "status": result.status, "intact": result.intact, "trusted": result.trusted,
@@ -152,12 +154,12 @@ def cmd_verify(args) -> int:
             "quarter": result.manifest.quarter if result.manifest else None,
             "contents": result.contents, "package_sha256": result.package_sha256,
         }, ensure_ascii=False, indent=2))
-        return EXIT_OK if result.ok else EXIT_FAILED
+        return EXIT_OK if result.ok else failed
     verdict, *facts = result.summary()
     print(("✓ " if result.ok else "✗ ") + verdict, file=sys.stdout if result.ok else sys.stderr)
     for line in facts:
         print(f"  {line}")
-    return EXIT_OK if result.ok else EXIT_FAILED
+    return EXIT_OK if result.ok else failed
 
 
 def cmd_trust(args) -> int:

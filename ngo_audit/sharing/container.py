@@ -177,6 +177,28 @@ def _layout(fh: BinaryIO, size: int) -> tuple[list[int], list[int], bytes]:
     return crcs, sizes, tail
 
 
+def repacked(path: Path) -> bool:
+    """Is this a ZIP archive of our three members in another shape (compressed, other headers or order)?
+
+    That is what a ZIP tool makes of a package it extracts and packs again: not a
+    forgery, yet no longer the sealed bytes.  Read with :mod:`zipfile`'s directory
+    only; nothing is extracted or inflated.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return False
+    names = [i.filename.rsplit("/", 1)[-1] for i in infos if not i.is_dir()]
+    if sorted(names) != sorted(MEMBERS):
+        return False
+    canonical = [i.filename for i in infos] == list(MEMBERS) and all(
+        i.compress_type == 0 and not i.extra and not i.comment and i.flag_bits == 0 for i in infos)
+    return not canonical
+
+
 def read(path: Path, sink: BinaryIO | None = None, progress: Callable[[int, int], None] | None = None) -> Contents:
     """Check the shape of the package at ``path`` and read it once, start to end.
 
@@ -185,6 +207,15 @@ def read(path: Path, sink: BinaryIO | None = None, progress: Callable[[int, int]
     (the caller says which change that means).  ``progress(done, total)`` is
     called per chunk; it may raise to stop.  Raises :class:`ContainerError`.
     """
+    try:
+        return _read(path, sink, progress)
+    except ContainerError as exc:
+        if exc.status != "too_large" and repacked(path):
+            raise ContainerError("repacked", exc.detail) from None
+        raise
+
+
+def _read(path: Path, sink: BinaryIO | None, progress: Callable[[int, int], None] | None) -> Contents:
     size = path.stat().st_size
     with path.open("rb") as fh:
         if size < _LFH_SIZE:

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import re
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +30,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from .. import durable
 from ..profile import config_dir
 from .errors import (
     BadKeyFile,
@@ -176,11 +176,8 @@ def create_key(passphrase: str, *, ngo: str = "", overwrite: bool = False) -> Ke
 
 
 def _write_private(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    with suppress(OSError):  # owner-only where the OS knows such modes; on Windows the profile is private
-        os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    # Owner-only from its creation, before any byte (on Windows the profile folder is private).
+    durable.write_text(path, text, mode=0o600)
 
 
 def _damaged(path: Path) -> SigningKeyError:
@@ -267,7 +264,7 @@ def export_public(out: str | Path) -> Path:
     """Write the public key (a small text file with a PEM block) for the commissioning government."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(public_key_text(key_info()), encoding="utf-8")
+    durable.write_text(out, public_key_text(key_info()))
     return out
 
 

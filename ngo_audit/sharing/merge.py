@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, text
 from sqlalchemy.exc import IntegrityError
 
 from ..auditfile import AuditFile, make_engine
@@ -32,10 +32,10 @@ from ..errors import Cancelled, ReadOnlyFile, ValidationError
 from ..i18n import t
 from ..migrations import runner
 from ..models import ChangeLog, new_uid, utcnow
+from ..schema_check import check_schema
 from .errors import MergeError
 from .merge_model import BLOB, LinkInfo, Side, TableInfo, link_tables, load_side, tracked_tables
 from .merge_plan import Conflict, Planner
-from .schema_check import check_schema
 
 Progress = Callable[[int, int], "bool | None"]
 __all__ = ["Conflict", "MergeReport", "merge"]
@@ -297,15 +297,41 @@ class _Applier:
             self.m.exec_driver_sql(f"INSERT INTO change_log ({', '.join(cols)}) VALUES "
                                    f"({', '.join('?' for _ in cols)})", [tuple(r) for r in rows])
         self.report.log_entries_added = len(wanted)
-        # A conflict the copy won changed the master in a way neither log says: record the choice.
-        why = t(f"合并副本“{self.copy_path.name}”：冲突以副本为准", f"merge of “{self.copy_path.name}”: conflict "
-                "resolved in favour of the copy")
-        action = {"field": "update", "deleted_in_master": "create", "deleted_in_copy": "delete"}
-        entries = [{"uid": new_uid(), "at": utcnow(), "actor": self.af.actor, "origin": self.af.origin,
-                    "table_name": c.table, "record_uid": c.record_uid, "record_label": c.label[:200],
-                    "action": action[c.kind], "field": c.field, "reason": why,
-                    "old": json.dumps(c.master_value, ensure_ascii=False),
-                    "new": json.dumps(c.copy_value, ensure_ascii=False)} for c in self.plan.resolved_for_copy]
+        # A conflict changed the master in a way neither log says: record the choice.  The copy's
+        # entries came in above, so when the master won, its value is stated again after them
+        # (else the log would end with the copy's value, which the file does not hold).
+        won_by_copy = {id(c) for c in self.plan.resolved_for_copy}
+        entries = []
+        for c in self.plan.conflicts:
+            copy_won = id(c) in won_by_copy
+            if c.kind == "field":
+                action = "update"
+            elif c.kind == "deleted_in_master":
+                action = "create" if copy_won else "delete"
+            else:
+                action = "delete" if copy_won else "create"
+            side = t("副本", "the copy") if copy_won else t("主文件", "the master")
+            old, new = (c.master_value, c.copy_value) if copy_won else (c.copy_value, c.master_value)
+            entries.append({
+                "uid": new_uid(), "at": utcnow(), "actor": self.af.actor, "origin": self.af.origin,
+                "table_name": c.table, "record_uid": c.record_uid, "record_label": c.label[:200],
+                "action": action, "field": c.field,
+                "reason": t(f"合并副本“{self.copy_path.name}”：冲突以{side}为准",
+                            f"merge of “{self.copy_path.name}”: conflict resolved in favour of {side}"),
+                "old": json.dumps(old, ensure_ascii=False), "new": json.dumps(new, ensure_ascii=False)})
+        # A record new in the copy that is the same as one of the master's was unified with it: the
+        # copy's entries about it came in under its own uid, so say where it went.
+        for table, aliases in self.plan.aliases.items():
+            for copy_uid, master_uid in aliases.items():
+                if self.m.execute(text("SELECT 1 FROM change_log WHERE table_name = :t AND record_uid = :r AND "
+                                       "action = 'delete'"), {"t": table, "r": copy_uid}).first():
+                    continue  # said at an earlier merge of this copy
+                entries.append({
+                    "uid": new_uid(), "at": utcnow(), "actor": self.af.actor, "origin": self.af.origin,
+                    "table_name": table, "record_uid": copy_uid, "record_label": "", "action": "delete",
+                    "field": "", "old": json.dumps({"merged_into": master_uid}), "new": None,
+                    "reason": t(f"合并副本“{self.copy_path.name}”：与主文件中的同一记录合并",
+                                f"merge of “{self.copy_path.name}”: unified with the same record of the master")})
         if entries:
             self.m.execute(insert(ChangeLog.__table__), entries)
 

@@ -26,16 +26,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, durable
 from ..errors import Cancelled, CorruptFile, FileExists, OlderFileVersion, ValidationError
 from ..fileformat import read_header
 from ..migrations import runner
 from ..models import new_uid
 from ..quarters import Quarter
+from ..schema_check import check_schema
+from ..storage_errors import storage_error
 from . import container, keys
 from . import manifest as mf
 from .errors import SharingError
-from .schema_check import check_schema
 
 Progress = Callable[[int, int], "bool | None"]
 SUFFIX = ".ngoseal"
@@ -206,8 +207,14 @@ def seal(source: str | Path, out: str | Path, *, passphrase: str, sealed_by: str
                                "The package did not read back as written: the disk or USB stick may be faulty. "
                                "No package was made.") from None
         os.replace(tmp_out, out)
+        durable.fsync_dir(out.parent)
     except _Stop:
         raise Cancelled() from None
+    except (OSError, sqlite3.OperationalError) as exc:
+        storage = storage_error(exc, out)
+        if storage is not None:
+            raise storage from None
+        raise
     finally:
         with suppress(OSError):
             tmp_out.unlink()

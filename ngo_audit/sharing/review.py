@@ -24,12 +24,12 @@ with their answers back to the reviewer.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .. import durable
 from ..errors import FileExists, FileNotFound, ValidationError
 from ..models import COMMENT_TARGETS, new_uid
 from .errors import ReviewFileError
@@ -163,12 +163,7 @@ class ReviewFile:
     def save(self) -> None:
         """Write atomically: a crash leaves the previous version, never half a file."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{new_uid()[:8]}.tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            fh.write(self.to_json())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
+        durable.write_text(self.path, self.to_json())
 
     @classmethod
     def load(cls, path: str | Path) -> ReviewFile:

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from ..auditfile import AuditFile
 from ..migrations import runner
+from ..schema_check import check_schema
 from . import container
 from .errors import PackageNotIntact
-from .schema_check import check_schema
 from .trust import TrustedKey
 from .verify import Progress, VerifyResult, read_and_verify
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .. import durable
 from ..profile import config_dir
 from . import keys
 from .errors import BadKeyFile, TrustStoreError
@@ -73,9 +73,7 @@ def _write(entries: list[TrustedKey]) -> None:
         {"fingerprint": e.fingerprint, "name": e.name, "added_at": e.added_at,
          "public_key": base64.b64encode(e.public_key).decode() if e.public_key else None}
         for e in entries]}
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    durable.write_text(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def trusted_keys(*, include_own: bool = False) -> list[TrustedKey]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import Cancelled, FileNotFound
+from ..errors import Cancelled, CorruptFile, FileNotFound, NotAnAuditFile, UntrustedSchema
 from ..i18n import Text, t
+from ..schema_check import check_schema
 from . import container, keys, trust
 from . import manifest as mf
 from .trust import TrustedKey
@@ -23,6 +25,8 @@ STATUSES = {
     "tampered": (False, False),
     "truncated": (False, False),
     "not_package": (False, False),
+    "repacked": (False, False),
+    "unsafe": (True, False),
     "too_large": (False, False),
     "unreadable": (False, False),
 }
@@ -111,6 +115,12 @@ _REASONS = {
     "truncated": ("“{name}”不完整（文件被截断），可能是复制、下载或邮件传输中断。请重新获取该文件。",
                   "“{name}” is incomplete (truncated): copying, downloading or mailing it was probably cut off. "
                   "Get the file again."),
+    "repacked": ("“{name}”被 ZIP 工具重新打包（或压缩）过，已不是封存时的原样，无法核验。请向机构索取原始封存包，不要解压后重新压缩。",
+                 "“{name}” was re-packed (or re-compressed) by a ZIP tool: it is no longer the sealed original and "
+                 "cannot be verified. Ask the NGO for the original package; do not unzip and re-zip it."),
+    "unsafe": ("“{name}”的签名完好，但其中的数据库含有不属于 ngo-audit 的对象（如触发器、视图），不能打开。请勿使用，请向机构核实。{why}",
+               "“{name}” has an intact signature, but its database holds objects that are not ngo-audit's "
+               "(such as triggers or views) and cannot be opened. Do not rely on it; check with the NGO. {why}"),
     "too_large": ("“{name}”太大，超出封存包的上限（数据库最大 2 GiB，清单最大 1 MiB），不予读取。",
                   "“{name}” is larger than a package may be (database at most 2 GiB, manifest 1 MiB); it is not read."),
     "structure": ("“{name}”在封存后被改动过（文件结构与封存时不同）。请勿使用，请向机构索取原件。",
@@ -133,7 +143,9 @@ _REASONS = {
 def _result(path: Path, status: str, why: str, **kw) -> VerifyResult:
     zh, en = _REASONS[why]
     fmt = {"name": path.name, "fp": kw.pop("fp", ""), "trusted": kw.pop("trusted_name", "")}
-    return VerifyResult(path, status, Text(zh.format(**fmt), en.format(**fmt)), **kw)
+    cause = kw.pop("cause", None)
+    zh, en = zh.format(why=cause.zh if cause else "", **fmt), en.format(why=cause.en if cause else "", **fmt)
+    return VerifyResult(path, status, Text(zh.strip(), en.strip()), **kw)
 
 
 def read_and_verify(path: str | Path, *, trusted: Mapping[str, TrustedKey] | None = None,
@@ -195,4 +207,19 @@ def verify_package(path: str | Path, *, trusted: Mapping[str, TrustedKey] | None
     """Check a package.  ``trusted`` maps fingerprints to trusted keys (default: the trust
     store and this computer's own key).  Never raises for a bad package — the result says
     what is wrong; raises :class:`FileNotFound` and :class:`Cancelled` only."""
-    return read_and_verify(path, trusted=trusted, progress=progress)
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="ngo-audit-verify-") as tmp:
+        db = Path(tmp) / container.DB
+        with db.open("wb") as sink:
+            result = read_and_verify(path, trusted=trusted, sink=sink, progress=progress)
+        if not result.intact:
+            return result
+        # Opening it would be refused (a trigger or view of a package's database could run on use):
+        # the verdict says so, rather than call good what a reviewer then cannot open.
+        try:
+            check_schema(db, display_name=path.name)
+        except (UntrustedSchema, NotAnAuditFile, CorruptFile) as exc:
+            return _result(path, "unsafe", "unsafe", manifest=result.manifest, cause=exc.text,
+                           package_sha256=result.package_sha256, size=result.size,
+                           detail="; ".join(getattr(exc, "differences", []))[:2000])
+    return result

@@ -342,7 +342,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+144"/>
+        <location filename="../../ui/pages/audits.py" line="+137"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -364,7 +364,7 @@
         <translation>全部监督员</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+85"/>
         <source>All types</source>
         <translation>全部检查类型</translation>
     </message>
@@ -1144,7 +1144,7 @@
         <translation>ngo-audit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The operating system refused the operation: %1.</source>
         <translation>操作系统拒绝了此操作：%1。</translation>
     </message>
@@ -1371,7 +1371,27 @@
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+30"/>
+        <source>Recover the file</source>
+        <translation>恢复文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” was not closed properly (a crash or a power cut).</source>
+        <translation>“%1”上次未正常关闭（程序崩溃或断电）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is not damaged: recovering undoes the change that was being written and keeps every confirmed change. Recover it now?</source>
+        <translation>文件并未损坏：恢复会撤回当时正在写入的修改，保留所有已确认的修改。现在恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件……</translation>
     </message>
@@ -1666,7 +1686,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+144"/>
+        <location filename="../../ui/pages/findings.py" line="+137"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>共 %n 个问题</numerusform>
@@ -1695,7 +1715,7 @@
         <translation>全部季度</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+36"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1964,7 +1984,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/pages/import_wizard.py" line="+30"/>
+        <location filename="../../ui/pages/import_wizard.py" line="+31"/>
         <source>Import subjects</source>
         <translation>导入监督对象</translation>
     </message>
@@ -1977,7 +1997,7 @@
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../ui/sharing/key_dialog.py" line="+126"/>
+        <location filename="../../ui/sharing/key_dialog.py" line="+127"/>
         <source>This computer has the signing key of %1, created %2.</source>
         <translation>本机有“%1”的签名密钥，创建于 %2。</translation>
     </message>
@@ -3189,7 +3209,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+212"/>
+        <location filename="../../ui/pages/reports.py" line="+214"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -3230,7 +3250,7 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+17"/>
+        <location filename="../../ui/pages/reports.py" line="+16"/>
         <location line="+1"/>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
@@ -3919,7 +3939,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectFileView</name>
     <message>
-        <location filename="../../ui/pages/subject_file.py" line="+221"/>
+        <location filename="../../ui/pages/subject_file.py" line="+214"/>
         <source>Key-monitored</source>
         <translation>重点监控</translation>
     </message>
@@ -4256,7 +4276,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>Loading subjects</source>
         <translation>正在加载监督对象</translation>
     </message>
@@ -4274,7 +4294,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+233"/>
+        <location filename="../../ui/pages/subjects.py" line="+206"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>

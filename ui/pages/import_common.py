@@ -36,10 +36,10 @@ def _message(exc: BaseException) -> str | None:
     return described.message
 
 
-def _read(session, path: Path):
+def _read(session, path: Path, task=None):
     from ngo_audit.io.subjects_import import read_sheet
 
-    return read_sheet(path)
+    return read_sheet(path, progress=task.progress if task is not None else None)
 
 
 def _validate(session, sheet, mapping: dict, task):

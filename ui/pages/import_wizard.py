@@ -120,7 +120,8 @@ class ImportFilePage(QWizardPage):
             self.info.setText(_message(exc) or "")
             self.completeChanged.emit()
 
-        self.w.ctx.read(_read, Path(path), on_done=done, on_error=failed, label=self.tr("Reading the spreadsheet"))
+        self.w.ctx.read(_read, Path(path), on_done=done, on_error=failed, label=self.tr("Reading the spreadsheet"),
+                       cancellable=True)
 
     def isComplete(self) -> bool:
         return self.w.sheet is not None and not self._loading

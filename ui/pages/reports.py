@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ngo_audit import durable
+
 from .. import errors
 from . import Page
 from .pdf_preview import PdfPreview
@@ -285,9 +287,8 @@ class ReportsPage(Page):
 
         def copy() -> Path:
             out.parent.mkdir(parents=True, exist_ok=True)
-            partial = out.with_name(out.name + ".part")
-            shutil.copyfile(source, partial)
-            partial.replace(out)
+            with durable.replacing_path(out) as partial:
+                shutil.copyfile(source, partial)
             return out
 
         def done(saved: Path) -> None:

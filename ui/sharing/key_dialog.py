@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ngo_audit import durable
 from ngo_audit.sharing import keys
 
 from .. import errors, settings
@@ -208,7 +209,7 @@ class KeyDialog(QDialog):
         if path is None:
             return None
         try:
-            path.write_text(self.sheet() + "\n", encoding="utf-8")
+            durable.write_text(path, self.sheet() + "\n")
         except OSError as exc:
             errors.report(exc, self)
             return None
