@@ -79,17 +79,37 @@ def install_fonts(app: QApplication) -> list[str]:
 
 
 def run(path: str | Path | None = None, *, actor: str | None = None, lang: str | None = None) -> int:
-    """The ``ngo-audit`` window: open ``path`` if given, else the welcome page."""
-    from . import errors
+    """The ``ngo-audit`` window: open ``path`` if given, else the welcome page.
+
+    If the window is already running (for this user), ``path`` is handed to it and this
+    launch ends: a double-click in Explorer on a second file opens it in the running window.
+    """
+    import logging
+
+    from . import app_log, errors, self_check
     from .main_window import MainWindow
+    from .single_instance import InstanceServer, forward_to_running
 
     app = create_app()
+    app_log.setup_logging()
+    check = self_check.requested()
+    if check is None and forward_to_running(path):
+        logging.getLogger(__name__).info("handed %s to the running window", path or "(no file)")
+        return 0
+    server = InstanceServer(parent=app)
+    server.listen()
     if lang:
         from . import language
 
         language.manager(app).apply(lang)
     sys.excepthook = errors.excepthook
     window = MainWindow(actor=actor)
+    server.open_requested.connect(window.external.open_external)
+    if check is not None:
+        self_check.install(window, check)
     window.show()
-    window.start(Path(path) if path else None, ask_profile=not actor)
-    return app.exec()
+    window.start(Path(path) if path else None, ask_profile=not actor and check is None)
+    try:
+        return app.exec()
+    finally:
+        server.close()

@@ -1,0 +1,73 @@
+"""A start-up self-check for the bundle's smoke test (packaging/build.py).
+
+With ``NGO_AUDIT_SELF_CHECK=out.json`` in the environment the window starts as usual, opens
+its file, stays up for ``NGO_AUDIT_SELF_CHECK_SECONDS`` (default 3), writes what it saw to
+``out.json`` (and a screenshot to ``out.png``) and quits.  It asks the things a frozen bundle
+gets wrong: did the file open (migrations, SQLAlchemy), are the SVG icons drawn (the icon
+engine plug-in), is the Chinese translation loaded, is there a CJK font, does the PDF
+preview have a backend, did any error reach the user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+ENV = "NGO_AUDIT_SELF_CHECK"
+ENV_SECONDS = "NGO_AUDIT_SELF_CHECK_SECONDS"
+ENV_PDF = "NGO_AUDIT_SELF_CHECK_PDF"  # a PDF whose first page the preview must render
+OPEN_TIMEOUT_S = 90
+
+
+def requested() -> Path | None:
+    value = os.environ.get(ENV)
+    return Path(value) if value else None
+
+
+def install(window, out: Path) -> None:
+    from . import errors
+    from .icons import app_icon, icon
+    from .pages.pdf_preview import backend as pdf_backend
+
+    seconds = float(os.environ.get(ENV_SECONDS, "3"))
+    facts: dict = {"file_opened": False, "errors": []}
+    errors.presenter.reported.connect(lambda e: facts["errors"].append(e.message))
+
+    def finish() -> None:
+        ctx = window.ctx
+        facts.update(
+            file_opened=ctx.is_open,
+            window_title=window.windowTitle(),
+            page=getattr(window.current_page(), "objectName", lambda: "")(),
+            platform=QGuiApplication.platformName(),
+            app_icon_sizes=[s.width() for s in app_icon().availableSizes()],
+            svg_icon_drawn=_opaque_pixels(icon("dashboard").pixmap(22, 22).toImage()) > 20,
+            translated=QCoreApplication.translate("Navigation", "Dashboard"),
+            cjk_font="WenQuanYi Micro Hei" in QFontDatabase.families(),
+            pdf_preview=pdf_backend(),
+        )
+        pdf = os.environ.get(ENV_PDF)
+        if pdf:
+            from .pages.pdf_preview import render_page
+
+            facts["pdf_page_rendered"] = not render_page(pdf, 0, 300).isNull()
+        window.grab().save(str(out.with_suffix(".png")))
+        out.write_text(json.dumps(facts, ensure_ascii=False, indent=2), encoding="utf-8")
+        window.close()
+        QApplication.instance().quit()
+
+    def opened() -> None:
+        QTimer.singleShot(int(seconds * 1000), finish)
+
+    window.ctx.file_opened.connect(opened)
+    window.files.open_failed.connect(lambda path, reason: (facts["errors"].append(reason), finish()))
+    QTimer.singleShot(OPEN_TIMEOUT_S * 1000, finish)
+
+
+def _opaque_pixels(image) -> int:
+    return sum(1 for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y).alpha() > 128)
