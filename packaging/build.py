@@ -85,16 +85,23 @@ def copy_licences() -> None:
 
 # -- measure ----------------------------------------------------------------------------------------
 def folder_size(folder: Path) -> tuple[int, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
+    """Bytes and number of the real files (Linux bundles link some libraries twice: counted once)."""
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
     return sum(p.stat().st_size for p in files), len(files)
 
 
 def make_zip(folder: Path, target: Path) -> int:
+    """The bundle as a .zip (what a download would weigh); symbolic links stay links."""
     target.unlink(missing_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                zf.write(path, Path(folder.name) / path.relative_to(folder))
+            name = str(Path(folder.name) / path.relative_to(folder))
+            if path.is_symlink():
+                info = zipfile.ZipInfo(name)
+                info.external_attr = (0o120777 << 16)
+                zf.writestr(info, os.readlink(path))
+            elif path.is_file():
+                zf.write(path, name)
     return target.stat().st_size
 
 
@@ -103,7 +110,7 @@ def biggest(folder: Path, n: int = 12) -> list[tuple[int, str]]:
     internal = folder / "_internal"
     base = internal if internal.is_dir() else folder
     for path in base.rglob("*"):
-        if path.is_file():
+        if path.is_file() and not path.is_symlink():
             rel = path.relative_to(base).parts
             key = "/".join(rel[:3]) if rel[0] == "PySide6" else "/".join(rel[:1])
             sizes[key] = sizes.get(key, 0) + path.stat().st_size
@@ -121,6 +128,7 @@ class Smoke:
         for key in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"):  # the bundle must not lean on this environment
             self.env.pop(key, None)
         self.failures: list[str] = []
+        self.passed = 0
 
     def run(self, what: str, args: list, *, program: Path | None = None, env: dict | None = None,
             expect: int = 0, timeout: int = 300, contains: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
@@ -130,6 +138,7 @@ class Smoke:
         out = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")
         ok = proc.returncode == expect and all(c in out for c in contains) and "Traceback" not in out
         log(f"{'ok ' if ok else 'FAIL'} {what} ({time.monotonic() - start:.1f} s)")
+        self.passed += ok
         if not ok:
             self.failures.append(what)
             print(out[-3000:], flush=True)
@@ -212,6 +221,7 @@ def main() -> int:
     smoke = Smoke(DIST)
     ok = smoke.all()
     log(f"smoke test {'passed' if ok else 'FAILED: ' + '; '.join(smoke.failures)} ({time.monotonic() - start:.0f} s)")
+    print(f"smoke: {smoke.passed} passed, {len(smoke.failures)} failed", flush=True)  # CI's closing line
     return 0 if ok else 1
 
 

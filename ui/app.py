@@ -108,7 +108,9 @@ def run(path: str | Path | None = None, *, actor: str | None = None, lang: str |
     if check is not None:
         self_check.install(window, check)
     window.show()
-    window.start(Path(path) if path else None, ask_profile=not actor and check is None)
+    window.start(None, ask_profile=not actor and check is None)
+    if path:  # the same way as a file sent by a later launch (.ngoreview comments are imported)
+        window.external.open_external(str(path))
     try:
         return app.exec()
     finally:

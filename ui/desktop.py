@@ -3,7 +3,7 @@
 Both end in :meth:`ExternalOpener.open_external`: the window comes to the front; if a
 dialog is open (work the user has not confirmed yet) the user is asked first; then the
 file opens as if chosen in File › Open (an audit file normally, a sealed package in
-reviewer mode).  Every confirmed edit is already in the file, so nothing else is asked.
+reviewer mode; a reviewer's .ngoreview comments are imported into the open audit file).  Every confirmed edit is already in the file, so nothing else is asked.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-OPENABLE = (".ngoaudit", ".ngoseal")
+OPENABLE = (".ngoaudit", ".ngoseal", ".ngoreview")
 
 
 def droppable_path(mime) -> Path | None:
-    """The one local .ngoaudit/.ngoseal file in a drag's data, else None."""
+    """The one local .ngoaudit/.ngoseal/.ngoreview file in a drag's data, else None."""
     if mime is None or not mime.hasUrls():
         return None
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
@@ -98,6 +98,9 @@ class ExternalOpener(QObject):
         question.open()
 
     def _open(self, path: Path) -> None:
+        if path.suffix.lower() == ".ngoreview":  # a reviewer's comments: into the open audit file
+            self.window.reviewer.comments.import_path(path)
+            return
         self.window.files.open_path(path)
 
 

@@ -36,27 +36,35 @@ def install(window, out: Path) -> None:
 
     seconds = float(os.environ.get(ENV_SECONDS, "3"))
     facts: dict = {"file_opened": False, "errors": []}
-    errors.presenter.reported.connect(lambda e: facts["errors"].append(e.message))
+    errors.presenter.reported.connect(lambda e: facts["errors"].append(e.message + (e.details and "\n" + e.details)))
+    errors.show_dialog = lambda error, parent=None: None  # reported above; a modal box would never be closed
+
+    def probe(name: str, fn) -> None:
+        try:
+            facts[name] = fn()
+        except Exception as exc:  # recorded, never a dialog: the check must end by itself
+            facts[name] = f"failed: {type(exc).__name__}: {exc}"
 
     def finish() -> None:
+        if facts.get("finished"):
+            return
+        facts["finished"] = True
         ctx = window.ctx
-        facts.update(
-            file_opened=ctx.is_open,
-            window_title=window.windowTitle(),
-            page=getattr(window.current_page(), "objectName", lambda: "")(),
-            platform=QGuiApplication.platformName(),
-            app_icon_sizes=[s.width() for s in app_icon().availableSizes()],
-            svg_icon_drawn=_opaque_pixels(icon("dashboard").pixmap(22, 22).toImage()) > 20,
-            translated=QCoreApplication.translate("Navigation", "Dashboard"),
-            cjk_font="WenQuanYi Micro Hei" in QFontDatabase.families(),
-            pdf_preview=pdf_backend(),
-        )
+        probe("file_opened", lambda: ctx.is_open)
+        probe("window_title", window.windowTitle)
+        probe("page", lambda: window.current_page().objectName() if window.current_page() else "")
+        probe("platform", QGuiApplication.platformName)
+        probe("app_icon_sizes", lambda: sorted(s.width() for s in app_icon().availableSizes()))
+        probe("svg_icon_drawn", lambda: _opaque_pixels(icon("dashboard").pixmap(22, 22).toImage()) > 20)
+        probe("translated", lambda: QCoreApplication.translate("Navigation", "Dashboard"))
+        probe("cjk_font", lambda: "WenQuanYi Micro Hei" in QFontDatabase.families())
+        probe("pdf_preview", pdf_backend)
         pdf = os.environ.get(ENV_PDF)
         if pdf:
             from .pages.pdf_preview import render_page
 
-            facts["pdf_page_rendered"] = not render_page(pdf, 0, 300).isNull()
-        window.grab().save(str(out.with_suffix(".png")))
+            probe("pdf_page_rendered", lambda: not render_page(pdf, 0, 300).isNull())
+        probe("screenshot", lambda: window.grab().save(str(out.with_suffix(".png"))))
         out.write_text(json.dumps(facts, ensure_ascii=False, indent=2), encoding="utf-8")
         window.close()
         QApplication.instance().quit()

@@ -6,6 +6,7 @@ import platform
 import sys
 from html import escape
 from importlib import import_module
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl, qVersion
 from PySide6.QtCore import __version__ as qt_binding_version
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import settings
 from ..icons import app_icon
 
 # (shown name, module, attribute holding its version)
@@ -54,9 +54,11 @@ def versions() -> list[tuple[str, str]]:
     return rows
 
 
-def licenses_folder():
-    """The bundle's licences (packaging/build.py copies them there); None for a pip install."""
-    folder = settings.RESOURCES.parent / "licenses"
+def licenses_folder() -> Path | None:
+    """The bundle's licences, beside the programs (packaging/build.py puts them there); None for a pip install."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent / "licenses"
     return folder if folder.is_dir() else None
 
 
