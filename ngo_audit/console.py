@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import os
 import sys
 
 ERROR_HANDLER = "ngo_audit_console"
@@ -68,13 +69,31 @@ def _register() -> None:
         codecs.register_error(ERROR_HANDLER, _handler)
 
 
+def _asked_encoding(stream) -> str | None:
+    """PYTHONIOENCODING's encoding where this Python did not apply it itself (a PyInstaller bundle ignores
+    the PYTHON* variables), so the bundled ngo-audit-cli.exe honours it like ``python -m ngo_audit``."""
+    wanted = os.environ.get("PYTHONIOENCODING", "").split(":")[0].strip()
+    if not wanted or not getattr(sys, "frozen", False):
+        return None
+    try:
+        if codecs.lookup(wanted).name != codecs.lookup(stream.encoding).name:
+            return wanted
+    except LookupError:
+        pass
+    return None
+
+
 def make_stream_safe(stream) -> None:
     """Let ``stream`` (a text stream) write any text: unknown characters get a stand-in."""
     if stream is None or not isinstance(stream, io.TextIOWrapper):
         return  # no console at all (the windowed app), or a test's capture object
     _register()
     with contextlib.suppress(ValueError, io.UnsupportedOperation, AttributeError):  # closed or detached
-        stream.reconfigure(errors=ERROR_HANDLER)
+        encoding = _asked_encoding(stream)
+        if encoding:
+            stream.reconfigure(encoding=encoding, errors=ERROR_HANDLER)
+        else:
+            stream.reconfigure(errors=ERROR_HANDLER)
 
 
 def make_streams_safe() -> None:

@@ -127,3 +127,18 @@ def test_streams_without_a_console_are_left_alone(monkeypatch):
     monkeypatch.setattr(sys, "stdout", None)  # the windowed app (pythonw, ngo-audit.exe) has no console
     monkeypatch.setattr(sys, "stderr", None)
     console.make_streams_safe()
+
+
+def test_a_bundle_honours_pythonioencoding(monkeypatch):
+    """A PyInstaller bundle ignores PYTHON* variables; ngo-audit-cli.exe applies PYTHONIOENCODING itself."""
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
+    monkeypatch.setenv("PYTHONIOENCODING", "cp936")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    console.make_stream_safe(stream)
+    stream.write("✓ 检查通过")
+    assert raw.getvalue().decode("cp936") == "√ 检查通过"
+    monkeypatch.delattr(sys, "frozen")
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    console.make_stream_safe(stream)  # not frozen: Python itself has applied the variable already
+    assert stream.encoding == "utf-8"

@@ -120,6 +120,15 @@ def test_dropping_a_sealed_package_opens_the_reviewer(window, qtbot, tmp_path, m
     assert opened == [package]
 
 
+def test_dropping_review_comments_imports_them(window, qtbot, tmp_path, monkeypatch):
+    imported = []
+    monkeypatch.setattr(window.reviewer.comments, "import_path", lambda p: imported.append(Path(p)))
+    review = tmp_path / "委托方 审阅意见.ngoreview"
+    review.write_bytes(b"x")
+    assert _drop(window, review) == (True, True)
+    assert imported == [review]
+
+
 def test_other_files_are_refused(window, qtbot, tmp_path):
     other = tmp_path / "照片.jpg"
     other.write_bytes(b"x")
@@ -167,7 +176,7 @@ def test_about_shows_versions_and_licences(window, qtbot):
     about = window.help.about
     qtbot.waitUntil(about.isVisible)
     text = about.details.toPlainText()
-    assert qVersion() in text and "SQLAlchemy" in text and "LGPL" in text and "Apache" in text
+    assert qVersion() in text and "SQLAlchemy" in text and "LGPL" in text and "Apache" in text and "系统" in text
     assert __version__ in about.heading.text()
     about.copy_details()
     assert f"ngo-audit: {__version__}" in QApplication.clipboard().text()

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/help/about_dialog.py" line="+108"/>
+        <location filename="../../ui/help/about_dialog.py" line="+111"/>
         <source>About ngo-audit</source>
         <translation>关于 ngo-audit</translation>
     </message>
@@ -29,7 +29,12 @@
         <translation>无需网络或服务器即可使用。审计文件始终保存在您选择的位置。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
@@ -2586,7 +2591,7 @@
     <name>Navigation</name>
     <message>
         <location filename="../../ui/pages/__init__.py" line="+44"/>
-        <location filename="../../ui/self_check.py" line="+50"/>
+        <location filename="../../ui/self_check.py" line="+59"/>
         <source>Dashboard</source>
         <translation>工作概览</translation>
     </message>

@@ -34,7 +34,8 @@ COMPONENTS = (
     ("openpyxl", "openpyxl", "__version__"),
     ("Pillow", "PIL", "__version__"),
     ("cryptography", "cryptography", "__version__"),
-    ("pypdfium2", "pypdfium2", "V_PYPDFIUM2"),
+    ("pypdfium2", "pypdfium2.version", "PYPDFIUM_INFO"),
+    ("pdfium", "pypdfium2.version", "PDFIUM_INFO"),
 )
 
 
@@ -50,7 +51,7 @@ def versions() -> list[tuple[str, str]]:
             continue
     rows.append(("SQLite", __import__("sqlite3").sqlite_version))
     system = f"{platform.system()} {platform.release()} ({platform.machine()})"
-    rows.append(("System", system + (", frozen" if getattr(sys, "frozen", False) else "")))
+    rows.append(("", system + (" · bundle" if getattr(sys, "frozen", False) else "")))  # labelled in the dialog
     return rows
 
 
@@ -114,7 +115,8 @@ class AboutDialog(QDialog):
                        "rectification and quarterly reports.")
         offline = self.tr("Works without any network or server. Your audit files stay where you keep them.")
         self.heading.setText(f"<h2 style='margin:0'>ngo-audit {__version__}</h2><p>{what}</p><p>{offline}</p>")
-        rows = "".join(f"<tr><td>{escape(n)}</td><td>&nbsp;&nbsp;{escape(v)}</td></tr>" for n, v in self.rows)
+        system = self.tr("System")
+        rows = "".join(f"<tr><td>{escape(n or system)}</td><td>&nbsp;&nbsp;{escape(v)}</td></tr>" for n, v in self.rows)
         heading_versions = self.tr("Versions")
         heading_places = self.tr("Where things are")
         heading_licences = self.tr("Licences")
@@ -141,7 +143,7 @@ class AboutDialog(QDialog):
             f"<h3>{heading_licences}</h3><p>{ours}</p><p>{qt}</p><p>{fonts}</p><p>{others}</p>{folder_link}")
 
     def details_text(self) -> str:
-        return "\n".join(f"{n}: {v}" for n, v in self.rows)
+        return "\n".join(f"{n or 'System'}: {v}" for n, v in self.rows)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text())
