@@ -30,10 +30,26 @@ SYSTEM_CJK = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans
 SWITCH_INTERVAL_S = 0.001
 
 
+APP_USER_MODEL_ID = "ngo-audit.ngo-audit"
+
+
+def set_windows_app_id() -> None:
+    """Windows: our own taskbar button and icon, not python.exe's (a pip install runs pythonw.exe)."""
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)
+    except (AttributeError, OSError):  # very old Windows: the taskbar then shows the exe's icon
+        pass
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if app is None:
+        set_windows_app_id()
         # Must be set before the application exists: fractional Windows scaling (125 %, 150 %) stays exact.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -21,7 +21,7 @@
     <message>
         <location line="+1"/>
         <source>Third-party environmental supervision by NGOs: plans, audits, findings, rectification and quarterly reports.</source>
-        <translation>环保组织第三方环境监督：监督计划、监督检查、问题、整改和季度报告。</translation>
+        <translation>社会组织第三方环境监督：监督计划、监督检查、问题、整改和季度报告。</translation>
     </message>
     <message>
         <location line="+2"/>
