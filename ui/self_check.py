@@ -3,7 +3,8 @@
 With ``NGO_AUDIT_SELF_CHECK=out.json`` in the environment the window starts as usual, opens
 its file, stays up for ``NGO_AUDIT_SELF_CHECK_SECONDS`` (default 3), writes what it saw to
 ``out.json`` (and a screenshot to ``out.png``) and quits.  It asks the things a frozen bundle
-gets wrong: did the file open (migrations, SQLAlchemy), are the SVG icons drawn (the icon
+gets wrong: did the file open (migrations, SQLAlchemy) and the dashboard draw its charts
+(matplotlib on the worker; the check waits until the worker is idle), are the SVG icons drawn (the icon
 engine plug-in), is the Chinese translation loaded, is there a CJK font, does the PDF
 preview have a backend, did any error reach the user.
 """
@@ -69,8 +70,16 @@ def install(window, out: Path) -> None:
         window.close()
         QApplication.instance().quit()
 
+    def when_idle() -> None:  # the dashboard's charts load matplotlib on the worker: let them finish
+        from .worker import any_busy
+
+        if any_busy():
+            QTimer.singleShot(250, when_idle)
+        else:
+            finish()
+
     def opened() -> None:
-        QTimer.singleShot(int(seconds * 1000), finish)
+        QTimer.singleShot(int(seconds * 1000), when_idle)
 
     window.ctx.file_opened.connect(opened)
     window.files.open_failed.connect(lambda path, reason: (facts["errors"].append(reason), finish()))
