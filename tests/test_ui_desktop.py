@@ -46,11 +46,16 @@ def test_a_second_launch_hands_its_file_to_the_running_window(window, qtbot, sec
     proc = subprocess.Popen([sys.executable, "-c", "import sys; from ngo_audit.cli import main; sys.exit(main())",
                              second_file.name], cwd=second_file.parent, env={**env, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    with qtbot.waitSignal(server.open_requested, timeout=60_000) as signal:
-        pass
-    assert Path(signal.args[0]) == second_file
-    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
-    assert proc.returncode == 0, proc.stderr.read().decode("utf-8", "replace")
+    try:
+        with qtbot.waitSignal(server.open_requested, timeout=60_000) as signal:
+            pass
+        assert Path(signal.args[0]) == second_file
+        qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+        assert proc.returncode == 0, proc.stderr.read().decode("utf-8", "replace")
+    finally:
+        if proc.poll() is None:  # it opened a window of its own instead: the bug this test is about
+            proc.kill()
+            proc.wait()
     qtbot.waitUntil(lambda: window.ctx.is_open, timeout=TIMEOUT_MS)
     assert window.ctx.facts.path.name == second_file.name
     server.close()

@@ -74,13 +74,21 @@ class InstanceServer(QObject):
     def listen(self) -> bool:
         if self.server.listen(self.name):
             return True
-        if self.server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
-            # A socket file left by a crashed instance (Linux/macOS): nobody answered, so take it over.
+        if self.server.serverError() == QAbstractSocket.SocketError.AddressInUseError and not self._alive():
+            # A socket file left by a crashed instance (Linux/macOS): nobody answers, so take it over.
             QLocalServer.removeServer(self.name)
             if self.server.listen(self.name):
                 return True
         log.warning("single instance: cannot listen on %s: %s", self.name, self.server.errorString())
         return False
+
+    def _alive(self) -> bool:
+        """Whether a running instance answers on our name (then it must keep it, even if it was slow)."""
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        alive = probe.waitForConnected(300)
+        probe.abort()
+        return alive
 
     def close(self) -> None:
         self.server.close()
