@@ -25,3 +25,15 @@ def test_every_command_without_entry_point_metadata(monkeypatch):
     monkeypatch.setattr(cli, "COMMANDS", core)
     cli._parser()
     assert set(cli.COMMANDS) == ALL_COMMANDS
+
+
+def test_gui_script_without_console_runs_the_same_command_line(monkeypatch, world, capsys):
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["gui-scripts"] == {"ngo-audit-gui": "ui.gui_main:main"}
+    from ui import gui_main
+
+    af, _ = world
+    af.close()
+    monkeypatch.setattr("sys.argv", ["ngo-audit-gui", "--lang", "en", "check", str(af.path)])
+    assert gui_main.main() == 0
+    assert "Check passed" in capsys.readouterr().out
