@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 OPENABLE = (".ngoaudit", ".ngoseal", ".ngoreview")
@@ -34,28 +34,25 @@ class ExternalOpener(QObject):
         self.window = window
         self.question: QMessageBox | None = None  # kept for tests
         window.setAcceptDrops(True)
-        window.installEventFilter(self)
 
-    # -- drag and drop ------------------------------------------------------------------------
-    def eventFilter(self, watched, event) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if droppable_path(event.mimeData()) is not None:
-                event.setDropAction(Qt.DropAction.CopyAction)
-                event.accept()
-            else:
-                event.ignore()
-            return True
-        if kind == QEvent.Type.Drop:
-            path = droppable_path(event.mimeData())
-            if path is None:
-                event.ignore()
-                return True
+    # -- drag and drop (MainWindow's dragEnterEvent/dragMoveEvent/dropEvent call these) -------------------
+    # Not an event filter: a Python filter on the window would run for every event the window gets,
+    # paints included, and each call waits for the GIL (see ui/README.md, "Tables and the GIL").
+    def drag_enter(self, event) -> None:
+        if droppable_path(event.mimeData()) is not None:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
-            self.open_external(str(path))
-            return True
-        return super().eventFilter(watched, event)
+        else:
+            event.ignore()
+
+    def drop(self, event) -> None:
+        path = droppable_path(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.open_external(str(path))
 
     # -- a second launch ------------------------------------------------------------------------
     def bring_to_front(self) -> None:

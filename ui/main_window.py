@@ -272,6 +272,16 @@ class MainWindow(QMainWindow):
     def _notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
+    # -- files dropped on the window (ui/desktop.py) ----------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        self.external.drag_enter(event)
+
+    def dragMoveEvent(self, event) -> None:
+        self.external.drag_enter(event)
+
+    def dropEvent(self, event) -> None:
+        self.external.drop(event)
+
     # -- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         settings.save_window_state(self.saveGeometry(), self.saveState())
