@@ -37,14 +37,15 @@ from .errors import (
 from .fileformat import APPLICATION_ID, journal_path, read_header
 from .migrations import runner
 from .models import FileInfo, new_uid
+from .sqlite_uri import sqlite_uri
 from .storage_errors import storage_error
 
 READONLY = "readonly"
 
 
 def _uri(path: Path, readonly: bool) -> str:
-    # as_uri() percent-encodes spaces, Chinese and '?#', and gives file:///C:/… on Windows.
-    return path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
+    # Not as_uri(): a UNC path or a mapped network drive would give a URI SQLite refuses (see sqlite_uri).
+    return sqlite_uri(path.resolve(), readonly=readonly)
 
 
 def _connector(path: Path, readonly: bool):

@@ -96,17 +96,43 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+# The same commands as pyproject.toml's ``ngo_audit.commands`` entry points (a test keeps them equal):
+# a frozen app (the Windows bundle) or a source checkout that was never pip-installed has no
+# entry-point metadata, and without this list it would silently lose every layer's command.
+LAYER_COMMANDS = {
+    "gui": "ui.commands:register",
+    "reports": "reports.commands:register",
+    "sharing": "ngo_audit.sharing.commands:register",
+}
+
+
+def _layer_registrars() -> dict[str, object]:
+    """name -> an entry point or a "module:function" string, installed metadata first."""
+    from importlib.metadata import entry_points
+
+    found: dict[str, object] = dict(LAYER_COMMANDS)
+    found.update({ep.name: ep for ep in entry_points(group="ngo_audit.commands")})
+    return found
+
+
+def _load(target) -> object:
+    if isinstance(target, str):
+        import importlib
+
+        module, _, attr = target.partition(":")
+        return getattr(importlib.import_module(module), attr)
+    return target.load()
+
+
 def _plugins():
     """Commands of the layers above the core (reports, GUI), found through entry points.
 
     The core must not import ``reports`` or ``ui``; they announce their commands in
     pyproject.toml under ``ngo_audit.commands`` as ``register(subparsers) -> {name: handler}``.
     """
-    from importlib.metadata import entry_points
-
-    for ep in sorted(entry_points(group="ngo_audit.commands"), key=lambda e: e.name):
+    for _name, target in sorted(_layer_registrars().items()):
         try:
-            yield ep.load()
+            yield _load(target)
         except ImportError:  # a layer that is not installed (e.g. no Qt on a server)
             continue
 
@@ -342,6 +368,9 @@ def _log_crash() -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .console import make_streams_safe
+
+    make_streams_safe()  # a cp936 console or a redirected file must not fail on "✓"
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = i18n.default_language()
     if "--lang" in argv:  # known before parsing, so that usage errors are in that language too

@@ -31,6 +31,7 @@ from filelock import FileLock, Timeout
 from .errors import FileLocked, NeedsRecovery
 from .fileformat import journal_state, read_header
 from .schema_check import check_schema
+from .sqlite_uri import sqlite_uri
 
 
 class WriterLock:
@@ -139,7 +140,7 @@ def needs_recovery_error(path: Path) -> NeedsRecovery:
 def _roll_back(path: Path) -> None:
     # A read-write connection rolls a hot journal back on its first read; reading sqlite_master runs
     # no code of the file (no trigger fires on a read, trusted_schema is off).
-    conn = sqlite3.connect(real_path(path).as_uri() + "?mode=rw", uri=True, isolation_level=None, timeout=5)
+    conn = sqlite3.connect(sqlite_uri(real_path(path), readonly=False), uri=True, isolation_level=None, timeout=5)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

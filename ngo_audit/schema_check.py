@@ -24,13 +24,14 @@ from pathlib import Path
 from .errors import CorruptFile, NeedsRecovery, NotAnAuditFile, UnknownSchemaRevision, UntrustedSchema
 from .fileformat import APPLICATION_ID, read_header
 from .migrations import runner
+from .sqlite_uri import sqlite_uri
 
 SchemaEntry = tuple[str, str, str, str | None]  # type, name, tbl_name, normalised sql
 
 
 def connect_untrusted(path: Path) -> sqlite3.Connection:
     """A read-only connection that lets no code of the file's schema do harm."""
-    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
+    conn = sqlite3.connect(sqlite_uri(Path(path).resolve(), readonly=True), uri=True, isolation_level=None,
                            check_same_thread=False)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA query_only = ON")

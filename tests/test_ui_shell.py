@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from tests.ui_fixtures import *  # noqa: F403
 from tests.ui_fixtures import TIMEOUT_MS, wait_idle
@@ -210,11 +210,12 @@ def test_first_start_asks_for_the_profile(app, qtbot, reported_errors, monkeypat
     w.close()
 
 
-def test_about_box(window, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append((title, text)))
+def test_about_box(window, qtbot):
     window.menu_actions.about.trigger()
-    assert shown[0][0] == "关于 ngo-audit" and "社会组织第三方环境监督" in shown[0][1]
+    about = window.help.about
+    qtbot.waitUntil(about.isVisible)
+    assert about.windowTitle() == "关于 ngo-audit" and "社会组织第三方环境监督" in about.heading.text()
+    about.reject()
 
 
 def test_start_opens_the_path_given_on_the_command_line(window, qtbot, demo_file):

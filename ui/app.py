@@ -30,10 +30,26 @@ SYSTEM_CJK = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans
 SWITCH_INTERVAL_S = 0.001
 
 
+APP_USER_MODEL_ID = "ngo-audit.ngo-audit"
+
+
+def set_windows_app_id() -> None:
+    """Windows: our own taskbar button and icon, not python.exe's (a pip install runs pythonw.exe)."""
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)
+    except (AttributeError, OSError):  # very old Windows: the taskbar then shows the exe's icon
+        pass
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if app is None:
+        set_windows_app_id()
         # Must be set before the application exists: fractional Windows scaling (125 %, 150 %) stays exact.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -79,17 +95,39 @@ def install_fonts(app: QApplication) -> list[str]:
 
 
 def run(path: str | Path | None = None, *, actor: str | None = None, lang: str | None = None) -> int:
-    """The ``ngo-audit`` window: open ``path`` if given, else the welcome page."""
-    from . import errors
+    """The ``ngo-audit`` window: open ``path`` if given, else the welcome page.
+
+    If the window is already running (for this user), ``path`` is handed to it and this
+    launch ends: a double-click in Explorer on a second file opens it in the running window.
+    """
+    import logging
+
+    from . import app_log, errors, self_check
     from .main_window import MainWindow
+    from .single_instance import InstanceServer, forward_to_running
 
     app = create_app()
+    app_log.setup_logging()
+    check = self_check.requested()
+    if check is None and forward_to_running(path):
+        logging.getLogger(__name__).info("handed %s to the running window", path or "(no file)")
+        return 0
+    server = InstanceServer(parent=app)
+    server.listen()
     if lang:
         from . import language
 
         language.manager(app).apply(lang)
     sys.excepthook = errors.excepthook
     window = MainWindow(actor=actor)
+    server.open_requested.connect(window.external.open_external)
+    if check is not None:
+        self_check.install(window, check)
     window.show()
-    window.start(Path(path) if path else None, ask_profile=not actor)
-    return app.exec()
+    window.start(None, ask_profile=not actor and check is None)
+    if path:  # the same way as a file sent by a later launch (.ngoreview comments are imported)
+        window.external.open_external(str(path))
+    try:
+        return app.exec()
+    finally:
+        server.close()

@@ -36,6 +36,9 @@ class UserError:
 
 
 def _write_crash_log(exc: BaseException) -> Path | None:
+    import logging
+
+    logging.getLogger("ngo_audit.ui").error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     try:
         from ngo_audit.profile import config_dir
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from . import errors, settings
+from .folders import open_folder
 
 SUFFIX = ".ngoaudit"
 
@@ -32,7 +33,7 @@ class FileActions(QObject):
                           self.tr("All files (*)")))
 
     def _start_folder(self) -> str:
-        return settings.last_folder() or str(Path.home())
+        return str(open_folder())
 
     # -- the user's commands --------------------------------------------------------------
     def new_file(self) -> None:

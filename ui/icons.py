@@ -15,5 +15,10 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon(str(ICONS / "placeholder.svg"))
 
 
+@cache
 def app_icon() -> QIcon:
-    return icon("app")
+    """The window's and taskbar's icon: the sizes made by packaging/make_icons.py, sharp at 16 px."""
+    result = QIcon()
+    for path in sorted((ICONS / "app").glob("app-*.png")):
+        result.addFile(str(path))
+    return result if not result.isNull() else icon("app")

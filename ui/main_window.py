@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -79,6 +78,12 @@ class MainWindow(QMainWindow):
         from .sharing import install as install_sharing
 
         self.sharing = install_sharing(self)  # signing key, seal, trusted keys, merge of field copies
+        from .help import install as install_help
+
+        self.help = install_help(self)  # user guide (F1), log folder, About
+        from .desktop import ExternalOpener
+
+        self.external = ExternalOpener(self)  # files dropped on the window or sent by a second launch
         self._build_status_bar()
         self._connect()
         self.retranslate_ui()
@@ -223,12 +228,7 @@ class MainWindow(QMainWindow):
         self.profile_dialog.open()
 
     def show_about(self) -> None:
-        from ngo_audit import __version__
-
-        QMessageBox.about(self, self.tr("About ngo-audit"),
-                          self.tr("<b>ngo-audit</b> %1<br>Third-party environmental supervision by NGOs: "
-                                  "plans, audits, findings, rectification and quarterly reports.<br>"
-                                  "Works without any network or server.").replace("%1", __version__))
+        self.help.show_about()
 
     # -- state shown in the window ----------------------------------------------------------------
     def _update_state(self) -> None:
@@ -271,6 +271,16 @@ class MainWindow(QMainWindow):
 
     def _notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
+
+    # -- files dropped on the window (ui/desktop.py) ----------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        self.external.drag_enter(event)
+
+    def dragMoveEvent(self, event) -> None:
+        self.external.drag_enter(event)
+
+    def dropEvent(self, event) -> None:
+        self.external.drop(event)
 
     # -- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

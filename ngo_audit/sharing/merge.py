@@ -33,6 +33,7 @@ from ..i18n import t
 from ..migrations import runner
 from ..models import ChangeLog, new_uid, utcnow
 from ..schema_check import check_schema
+from ..sqlite_uri import sqlite_uri
 from .errors import MergeError
 from .merge_model import BLOB, LinkInfo, Side, TableInfo, link_tables, load_side, tracked_tables
 from .merge_plan import Conflict, Planner
@@ -114,7 +115,7 @@ def merge(master: AuditFile, copy_path: str | Path, *, prefer: str | None = None
     if revision != runner.head():  # an older copy: upgrade a private snapshot of it, never the copy itself
         tmpdir = Path(tempfile.mkdtemp(prefix="ngo-audit-merge-"))
         source = tmpdir / "copy.ngoaudit"
-        src = sqlite3.connect(copy_path.resolve().as_uri() + "?mode=ro", uri=True)
+        src = sqlite3.connect(sqlite_uri(copy_path.resolve(), readonly=True), uri=True)
         dst = sqlite3.connect(source)
         try:
             src.backup(dst)

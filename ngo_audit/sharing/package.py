@@ -33,6 +33,7 @@ from ..migrations import runner
 from ..models import new_uid
 from ..quarters import Quarter
 from ..schema_check import check_schema
+from ..sqlite_uri import sqlite_uri
 from ..storage_errors import storage_error
 from . import container, keys
 from . import manifest as mf
@@ -67,7 +68,7 @@ class SealResult:
 def _snapshot(source: Path, dest: Path, tick: Callable[[int], None], base: int) -> None:
     """Backup API copy of ``source`` (read-only), then ``VACUUM INTO`` ``dest``; ticks in bytes."""
     raw = dest.with_name("snapshot.raw")
-    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+    src = sqlite3.connect(sqlite_uri(source.resolve(), readonly=True), uri=True, timeout=30)
     try:
         src.execute("PRAGMA query_only = ON")
         page = src.execute("PRAGMA page_size").fetchone()[0]
@@ -107,7 +108,7 @@ def _snapshot(source: Path, dest: Path, tick: Callable[[int], None], base: int) 
 
 
 def _facts(db: Path, quarter: Quarter | None) -> dict:
-    conn = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(db.resolve(), readonly=True), uri=True)
     try:
         def one(sql: str, *args) -> int:
             return conn.execute(sql, args).fetchone()[0]

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/help/about_dialog.py" line="+111"/>
+        <source>About ngo-audit</source>
+        <translation>关于 ngo-audit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy versions</source>
+        <translation>复制版本信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Qt</source>
+        <translation>关于 Qt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third-party environmental supervision by NGOs: plans, audits, findings, rectification and quarterly reports.</source>
+        <translation>社会组织第三方环境监督：监督计划、监督检查、问题、整改和季度报告。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Works without any network or server. Your audit files stay where you keep them.</source>
+        <translation>无需网络或服务器即可使用。审计文件始终保存在您选择的位置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where things are</source>
+        <translation>文件位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licences</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings and signing key:</source>
+        <translation>设置和签名密钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log files:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ngo-audit is free software under the Apache License 2.0.</source>
+        <translation>ngo-audit 是自由软件，依照 Apache 许可证 2.0 版发布。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It uses Qt and PySide6 under the GNU Lesser General Public License v3 (LGPL-3.0). They are linked dynamically: the Qt libraries are separate files in the program folder, and you may replace them with versions of your own. Qt&apos;s source code: https://download.qt.io/official_releases/qt/</source>
+        <translation>本程序依照 GNU 宽通用公共许可证第 3 版（LGPL-3.0）使用 Qt 和 PySide6。二者为动态链接：Qt 库是程序文件夹中的独立文件，您可以用自己的版本替换。Qt 源代码：https://download.qt.io/official_releases/qt/</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fonts: WenQuanYi Micro Hei (Apache License 2.0 or GPL-3.0 with font exception); DejaVu Sans in the charts (Bitstream Vera licence).</source>
+        <translation>字体：文泉驿微米黑（Apache 许可证 2.0 或附字体例外的 GPL-3.0）；图表中的 DejaVu Sans（Bitstream Vera 许可证）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also inside: Python (PSF License); SQLAlchemy, Alembic, openpyxl (MIT); ReportLab, Matplotlib, Pillow (BSD-style); cryptography (Apache-2.0 or BSD); pdfium (Apache-2.0 and BSD-3-Clause).</source>
+        <translation>另含：Python（PSF 许可证）；SQLAlchemy、Alembic、openpyxl（MIT）；ReportLab、Matplotlib、Pillow（BSD 类许可证）；cryptography（Apache-2.0 或 BSD）；pdfium（Apache-2.0 和 BSD-3-Clause）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the folder with all licence texts</source>
+        <translation>打开包含全部许可协议文本的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../ui/pages/finding_dialogs.py" line="+92"/>
@@ -816,7 +899,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+286"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="+287"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -854,7 +937,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/pages/subject_dialog.py" line="+337"/>
+        <location filename="../../ui/pages/subject_dialog.py" line="+338"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -1139,12 +1222,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+56"/>
+        <location filename="../../ui/errors.py" line="+59"/>
         <source>ngo-audit</source>
         <translation>ngo-audit</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The operating system refused the operation: %1.</source>
         <translation>操作系统拒绝了此操作：%1。</translation>
     </message>
@@ -1334,9 +1417,27 @@
     </message>
 </context>
 <context>
+    <name>ExternalOpener</name>
+    <message>
+        <location filename="../../ui/desktop.py" line="+79"/>
+        <source>Open another file</source>
+        <translation>打开另一个文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open “%1”?</source>
+        <translation>打开“%1”？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The window “%1” is still open; what you entered there and have not confirmed will be lost.</source>
+        <translation>窗口“%1”尚未关闭；其中已填写但未确认的内容将会丢失。</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/file_actions.py" line="+31"/>
+        <location filename="../../ui/file_actions.py" line="+32"/>
         <source>Audit files (*.ngoaudit)</source>
         <translation>审计文件 (*.ngoaudit)</translation>
     </message>
@@ -1748,7 +1849,7 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../ui/sharing/trust_dialog.py" line="+80"/>
+        <location filename="../../ui/sharing/trust_dialog.py" line="+79"/>
         <source>Not a fingerprint yet: %1 of 64 hexadecimal digits (0-9, A-F).</source>
         <translation>还不是完整的指纹：已输入 %1 / 64 位十六进制数字（0-9、A-F）。</translation>
     </message>
@@ -1771,6 +1872,32 @@
         <location line="+1"/>
         <source>64 hexadecimal digits, as on the NGO&apos;s printed sheet</source>
         <translation>64 位十六进制数字，与机构打印的指纹单一致</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../ui/help/guide_window.py" line="+53"/>
+        <source>ngo-audit user guide</source>
+        <translation>ngo-audit 使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <location filename="../../ui/help/__init__.py" line="+42"/>
+        <source>User &amp;guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From an empty file to the first quarterly report (F1)</source>
+        <translation>从空白文件到第一份季度报告（F1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1836,7 +1963,7 @@
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Choose a column for: %1.</source>
         <translation>请为以下字段选择列：%1。</translation>
     </message>
@@ -1997,7 +2124,7 @@
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../ui/sharing/key_dialog.py" line="+127"/>
+        <location filename="../../ui/sharing/key_dialog.py" line="+128"/>
         <source>This computer has the signing key of %1, created %2.</source>
         <translation>本机有“%1”的签名密钥，创建于 %2。</translation>
     </message>
@@ -2333,22 +2460,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+201"/>
+        <location filename="../../ui/main_window.py" line="+206"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>About ngo-audit</source>
-        <translation>关于 ngo-audit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;ngo-audit&lt;/b&gt; %1&lt;br&gt;Third-party environmental supervision by NGOs: plans, audits, findings, rectification and quarterly reports.&lt;br&gt;Works without any network or server.</source>
-        <translation>&lt;b&gt;ngo-audit&lt;/b&gt; %1&lt;br&gt;社会组织第三方环境监督：监督计划、现场检查、问题、整改跟踪和季度报告。&lt;br&gt;无需联网，无需服务器。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+40"/>
         <source>%1 (demo data)</source>
         <translation>%1（演示数据）</translation>
     </message>
@@ -2396,7 +2513,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/sharing/merge_dialog.py" line="+123"/>
+        <location filename="../../ui/sharing/merge_dialog.py" line="+124"/>
         <source>Choose the field copy to merge</source>
         <translation>选择要合并的外业副本</translation>
     </message>
@@ -2494,6 +2611,7 @@
     <name>Navigation</name>
     <message>
         <location filename="../../ui/pages/__init__.py" line="+44"/>
+        <location filename="../../ui/self_check.py" line="+60"/>
         <source>Dashboard</source>
         <translation>工作概览</translation>
     </message>
@@ -2619,7 +2737,7 @@
 <context>
     <name>PackageOpener</name>
     <message>
-        <location filename="../../ui/reviewer/open_package.py" line="+53"/>
+        <location filename="../../ui/reviewer/open_package.py" line="+54"/>
         <source>Sealed packages (*.ngoseal)</source>
         <translation>封存包 (*.ngoseal)</translation>
     </message>
@@ -2657,7 +2775,7 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/pages/pdf_preview.py" line="+178"/>
+        <location filename="../../ui/pages/pdf_preview.py" line="+179"/>
         <source>The pages of the report show here once it has been generated.</source>
         <translation>生成报告后，报告各页显示在这里。</translation>
     </message>
@@ -3209,7 +3327,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+214"/>
+        <location filename="../../ui/pages/reports.py" line="+215"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -3244,7 +3362,7 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="+103"/>
+        <location filename="../../ui/pages/report_work.py" line="+105"/>
         <location filename="../../ui/pages/reports.py" line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
@@ -3411,7 +3529,7 @@
         <translation>报告的某一章节</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/comments.py" line="+94"/>
+        <location filename="../../ui/reviewer/comments.py" line="+95"/>
         <source>Comments can only be written on an intact package.</source>
         <translation>只能对完好的封存包发表审阅意见。</translation>
     </message>
@@ -3590,7 +3708,7 @@
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../ui/sharing/seal_dialog.py" line="+103"/>
+        <location filename="../../ui/sharing/seal_dialog.py" line="+104"/>
         <source>This computer has no signing key yet: sealing creates one, locked by this passphrase (at least %1 characters). Then give its fingerprint to the commissioning government (Tools → Signing key…).</source>
         <translation>本机还没有签名密钥：封存时将用此口令（至少 %1 个字符）创建一个。之后请将其指纹提供给委托方政府（工具 → 签名密钥…）。</translation>
     </message>
@@ -4294,7 +4412,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+206"/>
+        <location filename="../../ui/pages/subjects.py" line="+207"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>

@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..folders import save_path
+
 
 # -- worker functions (plain data in, plain data out) -----------------------------------------------------
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def make_notice(ctx, subject_id: int, parent: QWidget | None = None, lang: str |
 
     # the context stays "ReportsPage": these strings were written (and translated) for that page
     lang = lang or i18n.language()
-    start = str(Path.home() / (QCoreApplication.translate("ReportsPage", "rectification notice %1").replace("%1", str(subject_id)) + ".pdf"))
+    start = save_path(ctx, QCoreApplication.translate("ReportsPage", "rectification notice %1").replace("%1", str(subject_id)) + ".pdf")
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ReportsPage", "Save the rectification notice"), start, QCoreApplication.translate("ReportsPage", "PDF (*.pdf)"))
     if not path:
         return None

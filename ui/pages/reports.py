@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ngo_audit import durable
 
 from .. import errors
+from ..folders import save_path
 from . import Page
 from .pdf_preview import PdfPreview
 from .report_texts import SECTIONS, ReportTextsPanel
@@ -276,7 +277,7 @@ class ReportsPage(Page):
     def save_pdf(self) -> Path | None:
         if self.built is None:
             return None
-        start = str(Path.home() / self.suggested_name())
+        start = save_path(self.ctx, self.suggested_name())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), start, self.tr("PDF (*.pdf)"))
         if not path:
             return None
@@ -312,7 +313,7 @@ class ReportsPage(Page):
         if q is None:
             return
         lang = self.language()
-        start = str(Path.home() / (self.tr("issue ledger %1").replace("%1", q) + ".xlsx"))
+        start = save_path(self.ctx, self.tr("issue ledger %1").replace("%1", q) + ".xlsx")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the issue ledger"), start,
                                               self.tr("Excel workbook (*.xlsx)"))
         if not path:
