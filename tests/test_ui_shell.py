@@ -192,20 +192,18 @@ def test_the_auditor_profile_is_chosen_remembered_and_recorded_in_the_change_log
     later.close()
 
 
-def test_first_start_asks_for_the_profile(app, qtbot, reported_errors, monkeypatch):
+def test_first_start_asks_for_the_profile_when_a_file_opens_for_editing(app, qtbot, reported_errors, tmp_path):
     from ui import settings
     from ui.main_window import MainWindow
-    from ui.profile_dialog import ProfileDialog
 
-    def answer(dialog):
-        dialog.name.setCurrentText("赵芳")
-        dialog.accept()
-        return True
-
-    monkeypatch.setattr(ProfileDialog, "exec", answer)
     w = MainWindow()
     qtbot.addWidget(w)
     w.start(None, ask_profile=True)
+    assert getattr(w, "profile_dialog", None) is None  # not before a file is opened
+    w.files.open_path(tmp_path / "new.ngoaudit", create=True)
+    qtbot.waitUntil(lambda: getattr(w, "profile_dialog", None) is not None, timeout=TIMEOUT_MS)
+    w.profile_dialog.name.setCurrentText("赵芳")
+    w.profile_dialog.accept()
     assert w.ctx.actor == "赵芳" and settings.actor() == "赵芳"
     w.close()
 

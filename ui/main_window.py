@@ -23,7 +23,7 @@ from .context import FileContext, FileFacts
 from .file_actions import FileActions
 from .icons import icon
 from .pages import REGISTRY, Page, create_page, entry
-from .profile_dialog import ProfileDialog, default_name
+from .profile_dialog import ProfileDialog, default_name, register_names
 from .progress import ProgressPanel
 from .welcome import WelcomePage
 from .worker import Worker
@@ -181,13 +181,24 @@ class MainWindow(QMainWindow):
 
     # -- the file ---------------------------------------------------------------------------
     def start(self, path: Path | None = None, *, ask_profile: bool = True) -> None:
-        """After show(): ask for the auditor profile the first time, then open ``path``."""
-        if ask_profile and not settings.actor():
-            dialog = ProfileDialog(self.ctx.actor, self)
-            if dialog.exec():
-                self.ctx.set_actor(dialog.chosen())
+        """After show(): open ``path``.  The auditor profile is asked for the first time a file is
+        opened for editing (names offered from its auditor register); a reviewer who only opens
+        sealed packages (read-only) records nothing and is never asked."""
+        self._profile_pending = ask_profile and not settings.actor()
         if path is not None:
             self.files.open_path(path)
+
+    def _ask_profile_once(self) -> None:
+        if not getattr(self, "_profile_pending", False) or self.ctx.readonly or settings.actor():
+            return
+        self._profile_pending = False
+
+        def ask(names: list[str]) -> None:
+            self.profile_dialog = ProfileDialog(self.ctx.actor, self, register=names)
+            self.profile_dialog.accepted.connect(lambda: self.ctx.set_actor(self.profile_dialog.chosen()))
+            self.profile_dialog.open()
+
+        self.ctx.read(register_names, on_done=ask)
 
     def _file_opened(self) -> None:
         if not self._heap_frozen:  # once the first file's dashboard is loaded: see qtfix.MainThreadGarbageCollector
@@ -201,6 +212,7 @@ class MainWindow(QMainWindow):
             self._notice(self.tr("This file was upgraded to the current version; the old one is kept as %1.")
                          .replace("%1", facts.backup_path.name))
         self._update_state()
+        self._ask_profile_once()
 
     def _freeze_heap(self, idle: bool) -> None:
         if idle:
@@ -218,9 +230,15 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def choose_profile(self) -> None:
-        self.profile_dialog = ProfileDialog(self.ctx.actor, self)
-        self.profile_dialog.accepted.connect(lambda: self.ctx.set_actor(self.profile_dialog.chosen()))
-        self.profile_dialog.open()
+        def ask(names: list[str]) -> None:
+            self.profile_dialog = ProfileDialog(self.ctx.actor, self, register=names)
+            self.profile_dialog.accepted.connect(lambda: self.ctx.set_actor(self.profile_dialog.chosen()))
+            self.profile_dialog.open()
+
+        if self.ctx.is_open:
+            self.ctx.read(register_names, on_done=ask)
+        else:
+            ask([])
 
     def show_about(self) -> None:
         from ngo_audit import __version__

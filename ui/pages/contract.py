@@ -100,6 +100,14 @@ class ContractPage(Page):
         freq.activated.connect(lambda _i: self._field_left("reporting_frequency"))
         for key in ("signed_on", "reporting_frequency"):
             self.fields[key].setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        create_row = QHBoxLayout()
+        self.create_note = QLabel(objectName="contractCreateNote", wordWrap=True)
+        self.create_button = QPushButton(icon("new"), "", objectName="contractCreate")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_contract)
+        create_row.addWidget(self.create_note, 1)
+        create_row.addWidget(self.create_button)
+        form.addRow(create_row)
         layout.addWidget(self.details)
 
         # -- the terms -------------------------------------------------------------------------------
@@ -168,6 +176,9 @@ class ContractPage(Page):
             freq.setCurrentIndex(max(0, freq.findData(current)))
         self._loading = was_loading
         self.new_button.setText(self.tr("New term…"))
+        self.create_button.setText(self.tr("Save the agreement"))
+        self.create_note.setText(self.tr("This file has no agreement yet. Fill in the fields as printed in the "
+                                         "signed agreement and save it; every field can be corrected later."))
         self.edit_button.setText(self.tr("Edit…"))
         self.tree.setHeaderLabels([self.tr("Term"), self.tr("Kind"), self.tr("Target / category"),
                                    self.tr("Legal basis"), self.tr("Applies to")])
@@ -192,6 +203,9 @@ class ContractPage(Page):
 
     def _show_contract(self) -> None:
         v = self.view
+        if v is None and self.ctx.is_open:
+            self._show_new_contract()
+            return
         self._loading = True
         try:
             for key in TEXT_FIELDS:
@@ -204,6 +218,40 @@ class ContractPage(Page):
             freq.setCurrentIndex(max(0, freq.findData(v.reporting_frequency)) if v else 0)
         finally:
             self._loading = False
+
+    def _show_new_contract(self) -> None:
+        """A file without an agreement: the form starts with sensible defaults, saved by one button."""
+        from ngo_audit.services.contracts import default_contract_values
+
+        defaults = default_contract_values(self.ctx.reference_date)
+        self._loading = True
+        try:
+            for key in TEXT_FIELDS:
+                if not self.fields[key].text():
+                    self.fields[key].setText(defaults.get(key, ""))
+            for key in DATE_FIELDS:
+                if self.fields[key].date() == NO_DATE:
+                    self.fields[key].setDate(_qdate(defaults[key]))
+        finally:
+            self._loading = False
+
+    def create_contract(self) -> None:
+        """Save the agreement typed into the form of a file that has none (one operation)."""
+        from ngo_audit.services.contracts import save_contract
+
+        if self.ctx.readonly or self.view is not None:
+            return
+        values = {key: self._field_value(key) for key in (*TEXT_FIELDS, *DATE_FIELDS, "reporting_frequency")}
+        self.create_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            from .. import errors
+
+            self.create_button.setEnabled(True)
+            errors.report(exc)
+
+        self.ctx.write(save_contract, tables={"contract", "change_log"}, on_done=lambda _r: self.refresh(),
+                       on_error=failed, label=self.tr("Saving the agreement"), **values)
 
     def _show_terms(self) -> None:
         from ngo_audit.labels import APPLIES_TO, METRIC, TERM_KIND
@@ -296,6 +344,12 @@ class ContractPage(Page):
         self.new_button.setVisible(editable)
         self.edit_button.setVisible(editable)
         self.new_button.setEnabled(self.view is not None)
+        creating = self.view is None and self.ctx.is_open and editable
+        self.create_button.setVisible(creating)
+        self.create_note.setVisible(creating)
+        self.create_button.setEnabled(creating)
+        self.new_button.setToolTip("" if self.view is not None else
+                                   self.tr("Save the agreement first; its terms are added after it."))
         self.edit_button.setEnabled(self.term(self.selected_term_id()) is not None)
         for widget in self.fields.values():
             if isinstance(widget, QLineEdit | QDateEdit):
