@@ -27,6 +27,9 @@ AUTHORITIES = "123456789ANY"
 # What a forbidden letter most likely was meant to be.
 _LOOKALIKES = {"I": "1", "O": "0", "Z": "2", "S": "5", "V": "U"}
 
+# Group separators found in printed lists: hyphen, full-width hyphen, dashes, the middle dot.
+_SEPARATORS = frozenset("-－‐‑–—·")
+
 # GB 11714 organisation code (positions 9-17): letters count as A=10 … Z=35.
 _ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -36,10 +39,11 @@ def _fail(zh: str, en: str) -> InvalidCreditCode:
 
 
 def normalize(code: str) -> str:
-    """Remove all whitespace, fold full-width letters/digits, upper-case."""
+    """Remove all whitespace and hyphens (codes are often printed in groups), fold full-width letters/digits,
+    upper-case."""
     out = []
     for ch in code:
-        if ch.isspace():  # also catches the full-width space U+3000
+        if ch.isspace() or ch in _SEPARATORS:  # isspace also catches the full-width space U+3000
             continue
         # Full-width ASCII forms (U+FF01..U+FF5E) sit exactly 0xFEE0 above ASCII;
         # only letters and digits are folded so stray punctuation stays visible.
@@ -92,6 +96,14 @@ def validate(code: str) -> str:
             "（如 1 机构编制、5 民政、9 工商、Y 其他）。",
             f"The first character (registration authority) '{norm[0]}' is not valid; it must be "
             "1-9, A, N or Y (e.g. 1 establishment office, 5 civil affairs, 9 market regulation, Y other).",
+        )
+    letters = [(pos, ch) for pos, ch in enumerate(norm[2:8], start=3) if not ch.isdigit()]
+    if letters:
+        pos, ch = letters[0]
+        raise _fail(
+            f"第 {pos} 位“{ch}”无效：第 3–8 位是登记机关的行政区划代码，只能是数字。",
+            f"The character '{ch}' at position {pos} is not valid: positions 3-8 are the administrative "
+            "division code and hold digits only.",
         )
     # The expected character is deliberately not shown: it would invite users to
     # "fix" a mistyped code by changing the last character instead of re-checking it.

@@ -124,6 +124,7 @@ EVIDENCE_PHASE = {
     EvidencePhase.AFTER: Text("整改后", "after"),
 }
 AUDITOR_ROLE = {
+    AuditorRole.PROJECT_LEAD: Text("项目负责人", "project lead"),
     AuditorRole.STAFF: Text("工作人员", "staff"),
     AuditorRole.VOLUNTEER: Text("志愿者", "volunteer"),
     AuditorRole.EXPERT: Text("特聘专家", "expert"),

@@ -73,7 +73,26 @@ def test_spaces_removed():
 
 
 def test_normalize_keeps_punctuation_visible():
-    assert normalize("9135-0100") == "9135-0100"
+    assert normalize("9135.0100") == "9135.0100"
+
+
+def test_hyphens_and_spaces_of_printed_lists_are_accepted():
+    code = make_code(random.Random(3))
+    printed = f"{code[:2]}-{code[2:8]}－{code[8:17]} {code[17]}"
+    assert validate(printed) == code
+    assert validate(" ".join(code)) == code
+
+
+@pytest.mark.parametrize("pos", [3, 5, 8])
+def test_a_letter_in_the_division_code_is_refused(pos):
+    code = make_code(random.Random(4))
+    bad = code[:pos - 1] + "A" + code[pos:]
+    first17 = bad[:17]
+    bad = first17 + check_character(first17)  # a correct check character: the division code alone is wrong
+    with pytest.raises(InvalidCreditCode) as exc:
+        validate(bad)
+    assert f"第 {pos} 位" in exc.value.message("zh") and "行政区划" in exc.value.message("zh")
+    assert "positions 3-8" in exc.value.message("en")
 
 
 # --- errors ---------------------------------------------------------------

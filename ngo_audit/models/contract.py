@@ -30,6 +30,8 @@ class Contract(Tracked, Base):
         enum_column(ReportingFrequency), default=ReportingFrequency.QUARTERLY
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the report is due this many days after the end of each reporting period (None: not agreed)
+    report_due_days: Mapped[int | None] = mapped_column(Integer)
 
     terms: Mapped[list[Term]] = relationship(
         back_populates="contract", order_by="Term.sort_key", cascade="all, delete-orphan"
@@ -62,9 +64,16 @@ class Term(Tracked, Base):
     applies_to: Mapped[AppliesTo | None] = mapped_column(enum_column(AppliesTo))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("subject.id", ondelete="SET NULL"), index=True)
     default_severity: Mapped[Severity | None] = mapped_column(enum_column(Severity))
+    # a retired term stays in the record (results and findings refer to it) but is not offered for new visits
+    retired_on: Mapped[date | None] = mapped_column(Date)
+    retired_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     contract: Mapped[Contract] = relationship(back_populates="terms")
     department: Mapped[Subject | None] = relationship(foreign_keys=[department_id])
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_on is not None
 
     @property
     def label(self) -> str:

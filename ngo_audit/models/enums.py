@@ -78,6 +78,7 @@ class GridLevel(StrEnum):
 
 
 class AuditorRole(StrEnum):
+    PROJECT_LEAD = "project_lead"
     STAFF = "staff"
     VOLUNTEER = "volunteer"
     EXPERT = "expert"

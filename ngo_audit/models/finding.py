@@ -42,6 +42,8 @@ class Finding(Tracked, Base):
     status_on: Mapped[date | None] = mapped_column(Date)  # when the status last changed
     withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
     blacklist_recommended: Mapped[bool] = mapped_column(Boolean, default=False)
+    # set on a finding carried over into the next agreement period: where its history is
+    carried_from: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
     audit: Mapped[Audit | None] = relationship()
     subject: Mapped[Subject] = relationship()

@@ -29,6 +29,8 @@ class TermRow:
     department_id: int | None
     department_name: str  # "" unless the term is one department's duty
     default_severity: str | None
+    retired_on: date | None = None  # a retired term is kept and shown, but not offered for new visits
+    retired_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class ContractView:
     period_end: date
     scope: str
     reporting_frequency: str
+    report_due_days: int | None = None
+    notes: str = ""
     terms: list[TermRow] = field(default_factory=list)
 
 
@@ -53,6 +57,7 @@ def _row(term: Term) -> TermRow:
         legal_basis=term.legal_basis, applies_to=term.applies_to.value if term.applies_to else None,
         department_id=term.department_id, department_name=term.department.name if term.department else "",
         default_severity=term.default_severity.value if term.default_severity else None,
+        retired_on=term.retired_on, retired_reason=term.retired_reason,
     )
 
 
@@ -65,7 +70,8 @@ def contract_view(session: Session) -> ContractView | None:
     return ContractView(
         id=c.id, number=c.number, title=c.title, government=c.government, ngo=c.ngo, signed_on=c.signed_on,
         period_start=c.period_start, period_end=c.period_end, scope=c.scope,
-        reporting_frequency=c.reporting_frequency.value, terms=[_row(t) for t in terms],
+        reporting_frequency=c.reporting_frequency.value, report_due_days=c.report_due_days, notes=c.notes,
+        terms=[_row(t) for t in terms],
     )
 
 

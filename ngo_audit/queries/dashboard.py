@@ -88,7 +88,8 @@ def _audits_per_subject(session: Session, q: Quarter, kind: SubjectKind, key_onl
 
 def _obligations(session: Session, contract_id: int, q: Quarter, audits: int, plan_id: int | None) -> list:
     out = []
-    terms = session.scalars(select(Term).where(Term.contract_id == contract_id, Term.kind == TermKind.OBLIGATION)
+    terms = session.scalars(select(Term).where(Term.contract_id == contract_id, Term.kind == TermKind.OBLIGATION,
+                                               Term.retired_on.is_(None))
                             .order_by(Term.sort_key, Term.id))
     for term in terms:
         target = term.target or 0

@@ -48,7 +48,8 @@ def start_audit(session: Session, subject_id: int, *, audit_date: date,
     audit.auditors = [get(session, Auditor, a) for a in auditor_ids]
     if item is not None and not auditor_ids:
         audit.auditors = list(item.auditors)
-    terms = list(item.terms) if item is not None and item.terms else applicable_terms(session, subject)
+    planned = [t for t in item.terms if t.retired_on is None] if item is not None else []
+    terms = planned or applicable_terms(session, subject)
     audit.results = [AuditResult(term=t, result=TermResult.NOT_CHECKED) for t in terms]
     session.add(audit)
     session.flush()

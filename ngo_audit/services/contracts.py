@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,9 +24,39 @@ from ..models import (
 from .common import get, require_text
 
 
+def _check_report_due_days(value) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        days = -1
+    if not 0 <= days <= 366:
+        raise ValidationError("报告提交期限应为 0 到 366 天之间的整数。",
+                              "The report deadline must be a whole number of days from 0 to 366.",
+                              field="report_due_days")
+    return days
+
+
+def default_contract_values(today: date) -> dict:
+    """What a new agreement form starts with: a two-year service period from the current quarter.
+
+    (The Qingzhen agreement ran two years; the first quarter is the one the NGO starts in, so
+    a plan can be made at once.)  The report is due 15 days after each quarter's end.
+    """
+    start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    end = date(start.year + 2, start.month, 1) - timedelta(days=1)
+    return {"number": "", "title": "", "government": "", "ngo": "", "signed_on": today, "period_start": start,
+            "period_end": end, "scope": "", "reporting_frequency": ReportingFrequency.QUARTERLY,
+            "report_due_days": 15}
+
+
 def create_contract(session: Session, *, number: str, title: str, government: str, ngo: str,
                     period_start: date, period_end: date, signed_on: date | None = None, scope: str = "",
-                    reporting_frequency: ReportingFrequency | str = ReportingFrequency.QUARTERLY) -> Contract:
+                    reporting_frequency: ReportingFrequency | str = ReportingFrequency.QUARTERLY,
+                    report_due_days: int | None = None, notes: str = "") -> Contract:
+    if not isinstance(period_start, date) or not isinstance(period_end, date):
+        raise ValidationError("请填写服务期日期。", "The service period needs both dates.", field="period_start")
     if period_end < period_start:
         raise ValidationError("服务期结束日期不能早于开始日期。", "The service period ends before it starts.",
                               field="period_end")
@@ -38,12 +68,29 @@ def create_contract(session: Session, *, number: str, title: str, government: st
         period_start=period_start,
         period_end=period_end,
         signed_on=signed_on,
-        scope=scope.strip(),
+        scope=(scope or "").strip(),
         reporting_frequency=ReportingFrequency(reporting_frequency),
+        report_due_days=_check_report_due_days(report_due_days),
+        notes=(notes or "").strip(),
     )
     session.add(contract)
     session.flush()
     return contract
+
+
+def save_contract(session: Session, **values) -> Contract:
+    """The agreement of the file, created from ``values`` when it has none, else updated with them.
+
+    The one operation behind the agreement form: a new file gets its agreement, a file that has one
+    gets the changed fields (checked like :func:`create_contract`).
+    """
+    from .terms import update_contract
+
+    contract = current_contract(session)
+    if contract is None:
+        return create_contract(session, **values)
+    changed = {k: v for k, v in values.items() if getattr(contract, k) != v}
+    return update_contract(session, contract.id, **changed) if changed else contract
 
 
 def current_contract(session: Session) -> Contract | None:
@@ -117,8 +164,8 @@ def add_term(session: Session, contract_id: int, *, number: str, kind: TermKind 
 
 
 def applicable_terms(session: Session, subject: Subject, contract_id: int | None = None) -> list[Term]:
-    """The criteria a subject is checked against: a department sees its own duty list."""
-    q = select(Term).where(Term.kind == TermKind.CRITERION)
+    """The criteria a subject is checked against: a department sees its own duty list; never a retired term."""
+    q = select(Term).where(Term.kind == TermKind.CRITERION, Term.retired_on.is_(None))
     if contract_id is not None:
         q = q.where(Term.contract_id == contract_id)
     if subject.kind == SubjectKind.DEPARTMENT:
@@ -132,7 +179,7 @@ def applicable_terms(session: Session, subject: Subject, contract_id: int | None
 
 
 def add_auditor(session: Session, name: str, role: AuditorRole | str = AuditorRole.STAFF, phone: str = "") -> Auditor:
-    auditor = Auditor(name=require_text(name, "name", "姓名", "name", 60), role=AuditorRole(role), phone=phone.strip())
-    session.add(auditor)
-    session.flush()
-    return auditor
+    """Add an auditor to the register (see :mod:`.auditors`, where the register is kept)."""
+    from .auditors import add_auditor as add
+
+    return add(session, name, role, phone)

@@ -62,6 +62,11 @@ def add_item(session: Session, plan_id: int, subject_id: int, *, planned_date: d
     session.add(item)
     item.auditors = [get(session, Auditor, a) for a in auditor_ids]
     item.terms = [get(session, Term, t) for t in term_ids]
+    retired = [t.number for t in item.terms if t.retired_on is not None]
+    if retired:
+        raise ValidationError(f"条款 {'、'.join(retired)} 已停用，不能用于新的检查。",
+                              f"Term(s) {', '.join(retired)} are retired and cannot be used for new visits.",
+                              field="terms")
     session.flush()
     return item
 

@@ -20,10 +20,10 @@ from ..errors import NotFound, ValidationError
 from ..models import AuditResult, Contract, Finding, ReportingFrequency, Term
 from ..models.plan import plan_item_term
 from .common import get, require_text
-from .contracts import TERM_FIELDS, clean_term
+from .contracts import TERM_FIELDS, _check_report_due_days, clean_term
 
 CONTRACT_FIELDS = {"number", "title", "government", "ngo", "signed_on", "period_start", "period_end", "scope",
-                   "reporting_frequency", "notes"}
+                   "reporting_frequency", "notes", "report_due_days"}
 
 def _check_fields(changes: dict, allowed) -> None:
     unknown = set(changes) - set(allowed)
@@ -120,6 +120,8 @@ def update_contract(session: Session, contract_id: int, **changes) -> Contract:
             value = (value or "").strip()
         elif key == "reporting_frequency":
             value = ReportingFrequency(value)
+        elif key == "report_due_days":
+            value = _check_report_due_days(value)
         elif key in ("period_start", "period_end") and not isinstance(value, date):
             raise ValidationError("请填写服务期日期。", "The service period needs both dates.", field=key)
         setattr(contract, key, value)
@@ -128,3 +130,41 @@ def update_contract(session: Session, contract_id: int, **changes) -> Contract:
                               field="period_end")
     session.flush()
     return contract
+
+
+def delete_term(session: Session, term_id: int) -> dict:
+    """Delete a term that was never used (the user's "delete"); a used one must be retired instead.
+
+    Returns the term's columns, for undo through :func:`restore_term`.
+    """
+    term = get(session, Term, term_id)
+    if term_usage(session, term_id).used:
+        raise ValidationError(
+            f"条款 {term.number} 已被检查记录、问题或计划引用，不能删除；可以将其停用并注明原因。",
+            f"Term {term.number} is referred to by audits, findings or plans and cannot be deleted; "
+            "retire it with a reason instead.", field="term")
+    return remove_unused_term(session, term_id)
+
+
+def retire_term(session: Session, term_id: int, *, reason: str, on: date) -> Term:
+    """Retire a term: it stays in the record (and in reports of the past) but is not offered for new visits."""
+    term = get(session, Term, term_id)
+    reason = require_text(reason, "retired_reason", "停用原因", "reason for retiring the term", 2000)
+    if term.retired_on is not None:
+        raise ValidationError(f"条款 {term.number} 已于 {term.retired_on} 停用。",
+                              f"Term {term.number} was already retired on {term.retired_on}.", field="term")
+    term.retired_on = on
+    term.retired_reason = reason
+    session.flush()
+    return term
+
+
+def reinstate_term(session: Session, term_id: int) -> Term:
+    """Undo a retirement: the term is offered for new visits again."""
+    term = get(session, Term, term_id)
+    if term.retired_on is None:
+        raise ValidationError(f"条款 {term.number} 未停用。", f"Term {term.number} is not retired.", field="term")
+    term.retired_on = None
+    term.retired_reason = ""
+    session.flush()
+    return term

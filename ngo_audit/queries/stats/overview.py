@@ -91,7 +91,8 @@ def obligations(session: Session, scope: Scope) -> list[Obligation]:
     planned_subjects = {i.subject_id for i in items}
     active = session.execute(select(Subject.id, Subject.kind, Subject.key_monitored).where(Subject.active.is_(True))).all()
     out = []
-    terms = session.scalars(select(Term).where(Term.contract_id == scope.contract.id, Term.kind == TermKind.OBLIGATION)
+    terms = session.scalars(select(Term).where(Term.contract_id == scope.contract.id, Term.kind == TermKind.OBLIGATION,
+                                               Term.retired_on.is_(None))
                             .order_by(Term.sort_key, Term.id))
     for t in terms:
         m, n = t.metric, t.target or 0
