@@ -37,6 +37,7 @@ class WindowActions(QObject):
         self.new = make("actionNew", w.files.new_file, Key.New, "new")
         self.open = make("actionOpen", w.files.open_file, Key.Open, "open")
         self.open_demo = make("actionOpenDemo", w.files.open_demo)
+        self.setup = make("actionSetUpProject", w.start_new_project)
         self.close = make("actionClose", w.files.close_file, Key.Close)
         self.quit = make("actionQuit", w.close, Key.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -85,6 +86,8 @@ class WindowActions(QObject):
         self.file_menu.addActions([self.new, self.open, self.open_demo])
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.setup)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close)
         self.file_menu.addSeparator()
@@ -138,6 +141,7 @@ class WindowActions(QObject):
     def update_state(self) -> None:
         ctx = self.window.ctx
         self.close.setEnabled(ctx.is_open)
+        self.setup.setEnabled(ctx.is_open and not ctx.readonly)
         self.find.setEnabled(ctx.is_open)
         for action in self.areas:
             action.setEnabled(ctx.is_open)
@@ -163,6 +167,8 @@ class WindowActions(QObject):
         self.open.setToolTip(self.tr("Open an audit file"))
         self.open_demo.setText(self.tr("Open the &demo file"))
         self.close.setText(self.tr("&Close file"))
+        self.setup.setText(self.tr("&Set up the project…"))
+        self.setup.setToolTip(self.tr("The agreement, its terms, auditors, grid and subjects, step by step"))
         self.quit.setText(self.tr("&Quit"))
         self.find.setText(self.tr("&Find…"))
         self.show_toolbar.setText(self.tr("Show &toolbar"))

@@ -229,6 +229,23 @@ class MainWindow(QMainWindow):
         self.welcome.show_problem(path, reason)
         self._update_state()
 
+    def start_new_project(self):
+        """The new-project wizard on the open file (after File › New; again from File › Set up the project)."""
+        from .setup.wizard import NewProjectWizard
+
+        if not self.ctx.is_open or self.ctx.readonly:
+            return None
+        previous = getattr(self, "wizard", None)
+        if previous is not None and previous.isVisible():
+            previous.raise_()
+            return previous
+        if previous is not None:
+            previous.deleteLater()
+        self.wizard = NewProjectWizard(self.ctx, self)
+        self.wizard.accepted.connect(lambda: self.show_page("dashboard"))
+        self.wizard.open()
+        return self.wizard
+
     def choose_profile(self) -> None:
         def ask(names: list[str]) -> None:
             self.profile_dialog = ProfileDialog(self.ctx.actor, self, register=names)

@@ -34,6 +34,9 @@ class NewProjectWizard(QDialog):
         self.ctx = ctx
         self.state = None
         self.dialog = None  # the term / subject dialog or import wizard opened from a step
+        from .term_sources import TermSources
+
+        self.sources = TermSources(ctx, self)
         self.resize(900, 600)
         outer = QVBoxLayout(self)
         body = QHBoxLayout()
@@ -187,21 +190,15 @@ class NewProjectWizard(QDialog):
             return None
         return self._open(TemplateDialog(self.ctx, c.id, parent=self))
 
-    def terms_from_file(self):
-        from .term_sources import copy_terms_from_file
-
+    def terms_from_file(self) -> None:
         c = self.state.contract if self.state else None
-        if c is None or self.ctx.readonly:
-            return None
-        return copy_terms_from_file(self.ctx, c.id, self, on_done=self.reload)
+        if c is not None and not self.ctx.readonly:
+            self.sources.copy_from_file(c.id, on_done=self.reload)
 
-    def terms_from_spreadsheet(self):
-        from .term_sources import import_terms_spreadsheet
-
+    def terms_from_spreadsheet(self) -> None:
         c = self.state.contract if self.state else None
-        if c is None or self.ctx.readonly:
-            return None
-        return import_terms_spreadsheet(self.ctx, c.id, self, on_done=self.reload)
+        if c is not None and not self.ctx.readonly:
+            self.sources.import_spreadsheet(c.id, on_done=self.reload)
 
     def add_subject(self):
         from ..pages.subject_dialog import SubjectDialog
