@@ -126,8 +126,8 @@ class TermActions(QWidget):
         self.chapter_button = QPushButton(objectName="termRenameChapter")
         self.delete_button = QPushButton(objectName="termDelete")
         self.reinstate_button = QPushButton(objectName="termReinstate")
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_term(-1))
+        self.down_button.clicked.connect(lambda: self.move_term(1))
         self.chapter_button.clicked.connect(self.rename_chapter)
         self.delete_button.clicked.connect(self.delete_or_retire)
         self.reinstate_button.clicked.connect(self.reinstate)
@@ -162,7 +162,7 @@ class TermActions(QWidget):
         self.ctx.write(fn, *args, tables=TABLES, on_done=lambda r: self.changed.emit(select(r) if select else r),
                        on_error=errors.report)
 
-    def move(self, offset: int) -> None:
+    def move_term(self, offset: int) -> None:
         if self.term is not None and not self.ctx.readonly:
             self._write(move_term_fn, self.term.id, offset)
 

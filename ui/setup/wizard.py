@@ -66,9 +66,9 @@ class NewProjectWizard(QDialog):
         self.auditors = AuditorsStep(ctx)
         self.grid = GridStep(ctx)
         self.subjects = SubjectsStep(ctx)
-        self.done = DoneStep(ctx)
+        self.done_step = DoneStep(ctx)
         self.pages = {"agreement": agreement, "terms": self.terms, "auditors": self.auditors, "grid": self.grid,
-                      "subjects": self.subjects, "done": self.done}
+                      "subjects": self.subjects, "done": self.done_step}
         for key in STEPS:
             self.stack.addWidget(self.pages[key])
             self.step_list.addItem("")
@@ -113,7 +113,7 @@ class NewProjectWizard(QDialog):
             if state.contract is not None:
                 values.update({k: getattr(state.contract, k) for k in values if hasattr(state.contract, k)})
             self.form.set_values(values)
-        for step in (self.terms, self.auditors, self.grid, self.subjects, self.done):
+        for step in (self.terms, self.auditors, self.grid, self.subjects, self.done_step):
             step.show_state(state)
         self._update_buttons()
 
