@@ -63,7 +63,7 @@ class WindowActions(QObject):
         self.areas: list[QAction] = []
         for number, entry in enumerate(REGISTRY, start=1):
             action = make(f"actionArea_{entry.key}", lambda _=False, k=entry.key: w.show_page(k),
-                          QKeySequence(f"Ctrl+{number}") if number <= 9 else None)
+                          QKeySequence(f"Ctrl+{number % 10}") if number <= 10 else None)
             action.setIcon(icon(entry.icon))
             self.areas.append(action)
 

@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         metrics = self.nav.fontMetrics()
         for row, e in enumerate(REGISTRY):
             self.nav.item(row).setText(e.display_title())
-            self.nav.item(row).setToolTip(f"{e.display_title()} (Ctrl+{row + 1})")
+            self.nav.item(row).setToolTip(f"{e.display_title()} (Ctrl+{(row + 1) % 10})" if row < 10
+                                          else e.display_title())
             widest = max(widest, metrics.horizontalAdvance(e.display_title()))
         self.nav.setFixedWidth(widest + 22 + 56)
         self._update_status()
@@ -247,15 +248,11 @@ class MainWindow(QMainWindow):
         return self.wizard
 
     def choose_profile(self) -> None:
-        def ask(names: list[str]) -> None:
-            self.profile_dialog = ProfileDialog(self.ctx.actor, self, register=names)
-            self.profile_dialog.accepted.connect(lambda: self.ctx.set_actor(self.profile_dialog.chosen()))
-            self.profile_dialog.open()
-
-        if self.ctx.is_open:
-            self.ctx.read(register_names, on_done=ask)
-        else:
-            ask([])
+        self.profile_dialog = dialog = ProfileDialog(self.ctx.actor, self)
+        dialog.accepted.connect(lambda: self.ctx.set_actor(dialog.chosen()))
+        dialog.open()
+        if self.ctx.is_open:  # the file's register, once read
+            self.ctx.read(register_names, on_done=dialog.set_register)
 
     def show_about(self) -> None:
         from ngo_audit import __version__

@@ -66,6 +66,22 @@ class ProfileDialog(QDialog):
         self.explanation.setText(text)
         self._validate()
 
+    def set_register(self, names: list[str]) -> None:
+        """Offer the names of the file's auditor register first (read after the dialog opened)."""
+        if not names or names == self.register:
+            return
+        typed = self.name.currentText()
+        self.register = list(names)
+        others = [self.name.itemText(i) for i in range(self.name.count()) if self.name.itemText(i) not in names]
+        self.name.blockSignals(True)
+        self.name.clear()
+        self.name.addItems(self.register + others)
+        self.name.blockSignals(False)
+        self.name.setCurrentText(typed)
+        self.explanation.setText(self.tr("Who is working on this computer? Your name is recorded in the file's "
+                                         "change log with every change you make.") + " "
+                                 + self.tr("Choose your name from the file's auditor register."))
+
     def chosen(self) -> str:
         return " ".join(self.name.currentText().split())[:60]
 
