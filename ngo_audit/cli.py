@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, i18n
-from .errors import ImportRowErrors, NgoAuditError
+from .errors import ImportRowErrors, NgoAuditError, SetupErrors
 from .i18n import t
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -39,6 +39,33 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("demo", help=t("生成演示审计文件", "write the demo audit file"))
     s.add_argument("path", type=Path)
+    s.add_argument("--force", action="store_true", help=t("覆盖已有文件", "replace an existing file"))
+
+    s = sub.add_parser("new", help=t("新建审计文件", "create a new audit file"))
+    s.add_argument("path", type=Path)
+    s.add_argument("--template", choices=("blank", "qingzhen"), default="blank",
+                   help=t("blank：空文件；qingzhen：含协议框架和清镇模式条款模板",
+                          "blank: empty; qingzhen: an agreement skeleton and the Qingzhen-model terms"))
+    s.add_argument("--force", action="store_true", help=t("覆盖已有文件", "replace an existing file"))
+
+    s = sub.add_parser("setup-template", help=t("生成项目设置工作簿模板（.xlsx）", "write the setup workbook template (.xlsx)"))
+    s.add_argument("out", type=Path)
+    s.add_argument("--lang", dest="sheet_lang", choices=i18n.SUPPORTED,
+                   help=t("表头语言（默认为界面语言）", "language of the headers (default: the messages' language)"))
+
+    s = sub.add_parser("setup", help=t("用设置工作簿填充新的或空的审计文件", "fill a new or empty audit file from a setup workbook"))
+    s.add_argument("path", type=Path)
+    s.add_argument("workbook", type=Path)
+
+    s = sub.add_parser("next-period", help=t("开始下一个协议期：由当前文件生成新文件",
+                                             "start the next agreement period: a new file from this one"))
+    s.add_argument("path", type=Path)
+    s.add_argument("out", type=Path)
+    s.add_argument("--start", help=t("新服务期开始日期（默认为当前服务期结束次日）",
+                                     "start of the new service period (default: the day after the current one ends)"))
+    s.add_argument("--end", help=t("新服务期结束日期（默认与当前服务期等长）",
+                                   "end of the new service period (default: as long as the current one)"))
+    s.add_argument("--number", help=t("新协议编号", "number of the new agreement"))
     s.add_argument("--force", action="store_true", help=t("覆盖已有文件", "replace an existing file"))
 
     s = sub.add_parser("info", help=t("显示文件概况（只读）", "show what a file holds (read-only)"))
@@ -184,7 +211,93 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_new(args) -> int:
+    from .newfile import create_audit_file
+    from .profile import origin
+
+    with create_audit_file(args.path, template=args.template, overwrite=args.force, actor=_actor(args),
+                           origin=origin()):
+        pass
+    if args.template == "qingzhen":
+        print(t(f"已新建审计文件 {args.path}（清镇模式模板：协议框架和条款，请按实际签署的协议修改）。",
+                f"Created the audit file {args.path} (Qingzhen-model template: an agreement skeleton and its "
+                "terms; adapt them to the agreement signed)."))
+    else:
+        print(t(f"已新建空白审计文件 {args.path}。", f"Created the blank audit file {args.path}."))
+    return EXIT_OK
+
+
+def cmd_setup_template(args) -> int:
+    from .io.setup_template import write_setup_template
+
+    out = write_setup_template(args.out, args.sheet_lang or i18n.language())
+    print(t(f"已生成设置工作簿 {out}。填写后运行：ngo-audit setup 审计文件 {out.name}",
+            f"Wrote the setup workbook {out}. Fill it in, then run: ngo-audit setup FILE {out.name}"))
+    return EXIT_OK
+
+
+def cmd_setup(args) -> int:
+    from .auditfile import AuditFile
+    from .io.setup_import import setup_from_workbook
+    from .profile import origin
+
+    created = not args.path.exists()
+    af = (AuditFile.create(args.path, actor=_actor(args), origin=origin(), title=args.path.stem) if created
+          else _open(args))
+    try:
+        with af.session() as s:
+            result = setup_from_workbook(s, args.workbook)
+    except BaseException:
+        af.close()
+        if created:
+            args.path.unlink(missing_ok=True)
+        raise
+    af.close()
+    agreement = (t("已创建委托协议，", "agreement created, ") if result.contract_created else
+                 t("已更新委托协议，", "agreement updated, ") if result.contract_updated else "")
+    print(t(f"已导入 {args.workbook.name}：{agreement}条款 {result.terms}，监督员 {result.auditors}，"
+            f"网格 {result.grid_cells}，监督对象 {result.subjects}。",
+            f"Loaded {args.workbook.name}: {agreement}{result.terms} term(s), {result.auditors} auditor(s), "
+            f"{result.grid_cells} grid cell(s), {result.subjects} subject(s)."))
+    return EXIT_OK
+
+
+def _date_arg(text: str | None, name: str):
+    from datetime import date
+
+    from .errors import ValidationError
+
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"{name} 应为 YYYY-MM-DD 格式的日期，而不是“{text}”。",
+                              f"{name} must be a date as YYYY-MM-DD, not “{text}”.") from None
+
+
+def cmd_next_period(args) -> int:
+    from .next_period import start_next_period
+
+    with _open(args) as af:
+        result = start_next_period(af, args.out, period_start=_date_arg(args.start, "--start"),
+                                   period_end=_date_arg(args.end, "--end"), number=args.number,
+                                   overwrite=args.force)
+    print(t(f"已生成下一协议期的文件 {args.out}（{result.period_start} – {result.period_end}）：监督对象 "
+            f"{result.subjects}，条款 {result.terms}，监督员 {result.auditors}，网格 {result.grid_cells}；"
+            f"结转未完成问题 {result.findings_carried}，已列入 {result.first_quarter} 复查计划 {result.follow_ups} 项。",
+            f"Wrote the next period's file {args.out} ({result.period_start} – {result.period_end}): "
+            f"{result.subjects} subjects, {result.terms} terms, {result.auditors} auditors, {result.grid_cells} grid "
+            f"cells; {result.findings_carried} unfinished finding(s) carried over, {result.follow_ups} follow-up "
+            f"visit(s) planned in {result.first_quarter}."))
+    return EXIT_OK
+
+
 COMMANDS = {
+    "new": cmd_new,
+    "setup-template": cmd_setup_template,
+    "setup": cmd_setup,
+    "next-period": cmd_next_period,
     "demo": cmd_demo,
     "info": cmd_info,
     "check": cmd_check,
@@ -242,6 +355,11 @@ def _run(argv: list[str]) -> int:
         return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"ngo-audit: {t('用法错误', 'usage error')}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except SetupErrors as exc:
+        print(f"ngo-audit: {exc}", file=sys.stderr)
+        for err in exc.errors:
+            print(f"  {err.message()}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ImportRowErrors as exc:
         print(f"ngo-audit: {exc}", file=sys.stderr)

@@ -121,3 +121,21 @@ class Cancelled(NgoAuditError):
 
     def __init__(self) -> None:
         super().__init__("操作已取消，未做任何更改。", "Cancelled; nothing was changed.")
+
+
+class SetupErrors(NgoAuditError):
+    """Rows of a setup workbook (several sheets) failed validation; nothing was written.
+
+    ``errors`` holds every problem found, each with its sheet, row and column
+    (:class:`ngo_audit.io.setup_columns.SetupRowError`).
+    """
+
+    def __init__(self, errors: list) -> None:
+        self.errors = errors
+        sheets = sorted({e.sheet for e in errors})
+        zh = f"设置工作簿中有 {len(errors)} 处错误（工作表：{'、'.join(sheets)}），未写入任何数据。"
+        en = f"The setup workbook has {len(errors)} error(s) (sheets: {', '.join(sheets)}); nothing was written."
+        if errors:
+            zh += f"第一处：{errors[0].message('zh')}"
+            en += f" First: {errors[0].message('en')}"
+        super().__init__(zh, en)

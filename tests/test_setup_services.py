@@ -214,3 +214,48 @@ def test_grid_merge_moves_subjects_and_sub_cells(world):
         assert _log(s, "subject", "update") >= 1 and _log(s, "grid", "delete") == 2
         with pytest.raises(ValidationError):
             grid.merge_cells(s, ids["city"], ids["town"])
+
+
+def test_report_due_date_from_the_agreement_else_its_obligation(world):
+    from ngo_audit.quarters import Quarter
+    from ngo_audit.queries.contract import report_due_date
+
+    af, ids = world
+    with af.session() as s:
+        q = Quarter.parse("2014Q1")
+        assert report_due_date(s, ids["contract"], q) is None
+        contracts.add_term(s, ids["contract"], number="2.7", kind="obligation", title="季度报告",
+                           metric="report_days", target=15)
+        assert report_due_date(s, ids["contract"], q) == date(2014, 4, 15)
+        terms.update_contract(s, ids["contract"], report_due_days=10)
+        assert report_due_date(s, ids["contract"], q) == date(2014, 4, 10)
+
+
+def test_grid_merge_and_delete_can_be_undone(world):
+    af, ids = world
+    with af.session() as s:
+        other = grid.add_cell(s, "清镇市（旧）", "county")
+        twin = grid.add_cell(s, "红枫湖镇", "township", other.id)
+        extra = grid.add_cell(s, "站街镇", "township", other.id)
+        moved = create_subject(s, SubjectData(name="某局", kind="department"))
+        moved.grid_id = twin.id
+        merged = grid.merge_cells(s, other.id, ids["city"])
+    with af.session() as s:
+        grid.unmerge(s, merged)
+    with af.session() as s:
+        assert s.get(Grid, twin.id).path == "清镇市（旧）/红枫湖镇" and s.get(Grid, twin.id).uid == twin.uid
+        assert s.get(Subject, moved.id).grid_id == twin.id
+        assert s.get(Grid, extra.id).parent_id == other.id
+        columns = grid.delete_cell(s, extra.id)
+        assert s.get(Grid, extra.id) is None
+        assert grid.restore_cell(s, columns).id == extra.id
+
+
+def test_term_order_snapshot_restores_order_and_chapters(world):
+    af, ids = world
+    with af.session() as s:
+        before = term_order.order_snapshot(s, ids["contract"])
+        term_order.set_chapter(s, ids["obligation"], "附则")
+        term_order.move_term(s, ids["duty"], -3)
+        term_order.restore_order(s, ids["contract"], before)
+        assert term_order.order_snapshot(s, ids["contract"]) == before

@@ -39,7 +39,7 @@ from .subjects_read import (
     read_sheet,
 )
 from .subjects_validate import PROGRESS_EVERY as _PROGRESS_EVERY
-from .subjects_validate import Progress, RowError, validate_rows
+from .subjects_validate import Progress, RowError, missing_fields, validate_rows, with_derived_sectors
 from .subjects_validate import tick as _tick
 
 # _PROGRESS_EVERY and _tick are bound here because the import loop below reads them
@@ -47,8 +47,8 @@ from .subjects_validate import tick as _tick
 
 __all__ = [
     "CSV_SUFFIXES", "FIELDS", "MAX_CSV_BYTES", "MAX_ROWS", "XLSX_SUFFIXES", "ImportField", "ImportResult",
-    "Progress", "RowError", "SheetData", "guess_mapping", "import_file", "import_subjects", "read_sheet",
-    "validate_rows",
+    "Progress", "RowError", "SheetData", "guess_mapping", "import_file", "import_subjects", "missing_fields",
+    "read_sheet", "validate_rows", "with_derived_sectors",
 ]
 
 

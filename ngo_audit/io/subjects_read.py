@@ -326,6 +326,19 @@ FIELDS: dict[str, ImportField] = {
                     ("信用等级", "环境信用等级", "环境信用评价等级", "环保信用等级", "信用评价等级",
                      "credit level", "credit_level", "environmental credit level")),
         ImportField("notes", Text("备注", "Notes"), ("备注", "说明", "notes", "note", "remarks", "remark")),
+        # the columns of the ecology bureaus' published lists (重点排污单位名录): the grid cell is built
+        # from city/county/township, a key-unit category makes the enterprise key-monitored
+        ImportField("key_category", Text("重点排污单位类别", "Key-unit category"),
+                    ("重点排污单位类别", "重点排污单位类型", "重点单位类别", "重点监管单位类别", "重点监控类别",
+                     "名录类别", "key unit category", "key-unit category", "key category")),
+        ImportField("city", Text("市（州）", "City"),
+                    ("市（州）", "市(州)", "市州", "地市", "所属市州", "所在市州", "所在地市", "city", "prefecture")),
+        ImportField("county", Text("县（市、区）", "County/district"),
+                    ("县（市、区）", "县(市、区)", "县（区、市）", "县市区", "区县", "县区", "县（区）", "所属区县",
+                     "所在区县", "所在县区", "county", "district", "county/district")),
+        ImportField("township", Text("乡镇（街道）", "Township/street"),
+                    ("所在乡镇", "乡镇（街道）", "乡镇(街道)", "乡镇街道", "乡镇", "所属乡镇", "所在乡镇（街道）", "街道",
+                     "township", "town", "street")),
     )
 }
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from .. import creditcode
 from ..errors import Cancelled, SpreadsheetError, ValidationError
 from ..i18n import language
+from ..industry import sector_of_industry
 from ..labels import CREDIT_LEVEL, SECTOR, SUBJECT_KIND
 from ..models import CreditLevel, Grid, Sector, Subject, SubjectKind
 from ..services.common import require_text
@@ -105,7 +106,21 @@ class RowError:
 
 # Columns that the model limits but validate_subject does not check.
 _MAX_LEN = {"industry": 60, "address": 300, "contact_person": 60, "contact_phone": 40}
-_TEXT_FIELDS = ("industry", "address", "contact_person", "contact_phone", "notes")
+_TEXT_FIELDS = ("industry", "address", "contact_person", "contact_phone")
+
+
+def missing_fields(mapping: dict[str, int]) -> list:
+    """The fields a mapping must still give a column (the one rule, for the import wizard too).
+
+    Without a kind column every row is an enterprise, which needs a credit code and a sector,
+    or an industry to derive the sector from (a bureau's published list has no sector column).
+    """
+    missing = [FIELDS[k] for k in FIELDS if FIELDS[k].required and k not in mapping]
+    if "kind" not in mapping:
+        missing += [FIELDS[k] for k in ("credit_code",) if k not in mapping]
+        if "sector" not in mapping and "industry" not in mapping:
+            missing.append(FIELDS["sector"])
+    return missing
 
 
 def _check_mapping(sheet: SheetData, mapping: dict[str, int]) -> None:
@@ -114,10 +129,7 @@ def _check_mapping(sheet: SheetData, mapping: dict[str, int]) -> None:
             raise ValueError(f"unknown import field {key!r}")
         if not 0 <= col < len(sheet.headers):
             raise ValueError(f"column {col} of field {key!r} is outside the sheet")
-    missing = [FIELDS[k] for k in FIELDS if FIELDS[k].required and k not in mapping]
-    if "kind" not in mapping:
-        # Every row is then an enterprise, which needs a credit code and a sector.
-        missing += [FIELDS[k] for k in ("credit_code", "sector") if k not in mapping]
+    missing = missing_fields(mapping)
     if missing:
         zh = "、".join(f"“{f.label.zh}”" for f in missing)
         en = ", ".join(f"“{f.label.en}”" for f in missing)
@@ -233,8 +245,15 @@ def validate_rows(
             fail("sector", f"无法识别的产业“{sector_text}”，应为第一产业、第二产业或第三产业（也可写一产/二产/三产或 1/2/3）。",
                  f"Unknown sector “{sector_text}”; use primary, secondary or tertiary (or 1/2/3).")
         elif sector is None and kind == SubjectKind.ENTERPRISE:
-            fail("sector", "请填写企业所属产业（第一、二、三产业）。",
-                 "Give the enterprise's sector (primary, secondary, tertiary).")
+            industry_text = cell("industry")
+            sector = sector_of_industry(industry_text)
+            if sector is None and industry_text:
+                fail("sector", f"无法从行业“{industry_text}”判断所属产业，请填写产业（第一、二、三产业）。",
+                     f"The sector cannot be told from the industry “{industry_text}”; give the sector "
+                     "(primary, secondary, tertiary).")
+            elif sector is None:
+                fail("sector", "请填写企业所属产业（第一、二、三产业）或行业类别。",
+                     "Give the enterprise's sector (primary, secondary, tertiary) or its industry.")
         # credit level
         level_text = cell("credit_level")
         level = _lookup(_LEVELS, level_text) if level_text else None
@@ -251,8 +270,15 @@ def validate_rows(
             elif norm not in _NO:
                 fail("key_monitored", f"“{key_text}”无法识别，请填写“是”或“否”。",
                      f"“{key_text}” is not understood; use yes or no.")
-        # grid
-        grid_text = cell("grid")
+        # a published list's key-unit category (水环境重点排污单位…): key-monitored, the category kept in the notes
+        category = cell("key_category")
+        notes = cell("notes")
+        if category and normalize(category) not in _NO:
+            key_monitored = True
+            label = FIELDS["key_category"].label.get()
+            notes = f"{label}：{category}" + (f"\n{notes}" if notes else "")
+        # grid: a path, or the list's city / county / township columns
+        grid_text = cell("grid") or "/".join(p for p in (cell("city"), cell("county"), cell("township")) if p)
         parts = _split_grid(grid_text)
         if any(len(p) > 80 for p in parts):
             fail("grid", "网格名称太长（每级最多 80 字）。", "A grid name is too long (at most 80 characters per level).")
@@ -278,7 +304,7 @@ def validate_rows(
             continue
         data = SubjectData(
             kind=kind, name=name, credit_code=code or None, sector=sector, credit_level=level,
-            key_monitored=key_monitored, **{k: cell(k) for k in _TEXT_FIELDS},
+            key_monitored=key_monitored, **{k: cell(k) for k in _TEXT_FIELDS}, notes=notes,
         )
         try:
             # The rules of the service stay the authority on a subject's fields.  It looks
@@ -297,3 +323,34 @@ def validate_rows(
         good = [g for g in good if g[0] not in bad_rows]
     errors.sort(key=lambda e: e.row)  # stable: a row's errors keep their order
     return good, errors
+
+
+def with_derived_sectors(sheet: SheetData, mapping: dict[str, int]) -> tuple[SheetData, dict[str, int]]:
+    """The sheet with a sector column filled from the industry where the sheet gives none (for a preview to correct).
+
+    A new "产业"/"Sector" column is added when the sheet has none; cells the sheet fills are kept,
+    and a cell whose industry tells no sector stays empty (validation then asks for it).  The
+    sheet given is not changed.
+    """
+    if "industry" not in mapping:
+        return sheet, mapping
+    mapping = dict(mapping)
+    headers = list(sheet.headers)
+    rows = [list(r) for r in sheet.rows]
+    if "sector" not in mapping:
+        headers.append(FIELDS["sector"].label.get())
+        mapping["sector"] = len(headers) - 1
+        for r in rows:
+            r.append("")
+    col, ind = mapping["sector"], mapping["industry"]
+    kind_col = mapping.get("kind")
+    for r in rows:
+        if r[col].strip():
+            continue
+        if kind_col is not None and _lookup(_KINDS, r[kind_col]) == SubjectKind.DEPARTMENT:
+            continue
+        sector = sector_of_industry(r[ind])
+        if sector is not None:
+            r[col] = SECTOR[sector].get()
+    return SheetData(headers=headers, rows=rows, row_numbers=list(sheet.row_numbers),
+                     header_row=sheet.header_row), mapping

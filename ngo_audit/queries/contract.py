@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Subject, SubjectKind, Term
+from ..models import Contract, ObligationMetric, Subject, SubjectKind, Term
+from ..quarters import Quarter
 from ..services.common import get
 from ..services.contracts import current_contract
 
@@ -73,6 +74,22 @@ def contract_view(session: Session) -> ContractView | None:
         reporting_frequency=c.reporting_frequency.value, report_due_days=c.report_due_days, notes=c.notes,
         terms=[_row(t) for t in terms],
     )
+
+
+def report_due_days(session: Session, contract_id: int) -> int | None:
+    """Days after a quarter's end the report is due: the agreement's own field, else its report-days obligation."""
+    contract = get(session, Contract, contract_id)
+    if contract.report_due_days is not None:
+        return contract.report_due_days
+    return session.scalar(select(Term.target).where(Term.contract_id == contract_id,
+                                                    Term.metric == ObligationMetric.REPORT_DAYS,
+                                                    Term.retired_on.is_(None)).order_by(Term.sort_key).limit(1))
+
+
+def report_due_date(session: Session, contract_id: int, quarter: Quarter) -> date | None:
+    """The day the quarter's report is due (None when the agreement sets no deadline)."""
+    days = report_due_days(session, contract_id)
+    return None if days is None else quarter.end + timedelta(days=days)
 
 
 def term_row(session: Session, term_id: int) -> TermRow:

@@ -42,6 +42,7 @@ class FindingDetail:
     withdrawn_reason: str
     events: tuple[EventRow, ...]
     actions: tuple[Action, ...]
+    carried_from: str = ""  # "old file #id (uid)": a finding carried over from the previous agreement period
 
 
 def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDetail:
@@ -53,6 +54,7 @@ def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDet
         subject_name=f.subject.name, term_label=f"{f.term.number} {f.term.title}", severity=f.severity,
         status=f.status, found_on=f.found_on, deadline=f.deadline, overdue=is_overdue(f, as_of),
         withdrawn_reason=f.withdrawn_reason, events=events, actions=tuple(allowed_actions(f.status)),
+        carried_from=f.carried_from,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from ..errors import ValidationError
@@ -104,9 +104,14 @@ def move_cell(session: Session, cell_id: int, new_parent_id: int | None) -> Grid
 
 @dataclass(frozen=True)
 class MergeResult:
+    """What a merge did, with what :func:`unmerge` needs to take it back."""
+
     target_id: int
     subjects_moved: int
     cells_moved: int
+    removed_cells: tuple[dict, ...] = ()  # columns of the cells removed, parents first
+    subject_moves: tuple[tuple[int, int], ...] = ()  # (subject id, its cell before)
+    cell_moves: tuple[tuple[int, int], ...] = ()  # (cell id, its parent before)
 
 
 def merge_cells(session: Session, source_id: int, target_id: int) -> MergeResult:
@@ -126,19 +131,27 @@ def merge_cells(session: Session, source_id: int, target_id: int) -> MergeResult
     return _merge(session, source, target)
 
 
+def _columns(cell: Grid) -> dict:
+    return {p.key: getattr(cell, p.key) for p in inspect(cell).mapper.column_attrs}
+
+
 def _merge(session: Session, source: Grid, target: Grid) -> MergeResult:
-    moved = 0
+    removed = [_columns(source)]
+    subject_moves, cell_moves = [], []
     for subject in session.scalars(select(Subject).where(Subject.grid_id == source.id)):  # one by one: change log
+        subject_moves.append((subject.id, source.id))
         subject.grid_id = target.id
-        moved += 1
     cells = 0
     for child in list(source.children):
         twin = next((c for c in target.children if c.name == child.name and c.id != child.id), None)
         if twin is not None:
             sub = _merge(session, child, twin)
-            moved += sub.subjects_moved
+            removed += sub.removed_cells
+            subject_moves += sub.subject_moves
+            cell_moves += sub.cell_moves
             cells += sub.cells_moved
         else:
+            cell_moves.append((child.id, source.id))
             child.parent_id = target.id
             cells += 1
     session.flush()
@@ -146,7 +159,21 @@ def _merge(session: Session, source: Grid, target: Grid) -> MergeResult:
     session.expire(target, ["children"])
     session.delete(source)
     session.flush()
-    return MergeResult(target_id=target.id, subjects_moved=moved, cells_moved=cells)
+    return MergeResult(target_id=target.id, subjects_moved=len(subject_moves), cells_moved=cells,
+                       removed_cells=tuple(removed), subject_moves=tuple(subject_moves), cell_moves=tuple(cell_moves))
+
+
+def unmerge(session: Session, merged: MergeResult) -> None:
+    """Take a merge back (its undo): the removed cells return with their ids and uids, their subjects and sub-cells."""
+    for columns in merged.removed_cells:  # parents first, as removed
+        restore_cell(session, columns)
+    for cell_id, parent_id in merged.cell_moves:
+        get(session, Grid, cell_id).parent_id = parent_id
+    for subject_id, grid_id in merged.subject_moves:
+        subject = session.get(Subject, subject_id)
+        if subject is not None:
+            subject.grid_id = grid_id
+    session.flush()
 
 
 def cell_usage(session: Session, cell_id: int) -> tuple[int, int]:
@@ -156,8 +183,11 @@ def cell_usage(session: Session, cell_id: int) -> tuple[int, int]:
     return subjects, children
 
 
-def delete_cell(session: Session, cell_id: int) -> None:
-    """Delete a cell that holds no subjects and no sub-cells (merge or move them first)."""
+def delete_cell(session: Session, cell_id: int) -> dict:
+    """Delete a cell that holds no subjects and no sub-cells (merge or move them first).
+
+    Returns its columns, for :func:`restore_cell` (undo).
+    """
     cell = get(session, Grid, cell_id)
     subjects, children = cell_usage(session, cell_id)
     if subjects or children:
@@ -165,5 +195,23 @@ def delete_cell(session: Session, cell_id: int) -> None:
             f"网格“{cell.name}”中还有 {subjects} 个监督对象、{children} 个下级网格，不能删除；可将其合并到另一网格。",
             f"Cell “{cell.name}” still holds {subjects} subject(s) and {children} sub-cell(s) and cannot be deleted; "
             "merge it into another cell instead.", field="cell")
+    columns = _columns(cell)
     session.delete(cell)
     session.flush()
+    return columns
+
+
+def restore_cell(session: Session, columns: dict) -> Grid:
+    """Put a deleted cell back as it was: same uid, the same id when it is still free."""
+    columns = dict(columns)
+    if session.scalar(select(Grid.id).where(Grid.uid == columns["uid"])) is not None:
+        raise ValidationError("该网格已在文件中。", "This grid cell is already in the file.")
+    if columns.get("parent_id") is not None and session.get(Grid, columns["parent_id"]) is None:
+        columns["parent_id"] = None
+    _check_place(session, columns["name"], GridLevel(columns["level"]), columns.get("parent_id"), None)
+    if session.get(Grid, columns["id"]) is not None:
+        del columns["id"]
+    cell = Grid(**columns)
+    session.add(cell)
+    session.flush()
+    return cell

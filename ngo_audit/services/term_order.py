@@ -93,3 +93,22 @@ def move_chapter(session: Session, contract_id: int, chapter: str, offset: int) 
     _renumber(ordered)
     session.flush()
     return ordered
+
+
+def order_snapshot(session: Session, contract_id: int) -> list[tuple[int, str]]:
+    """(term id, chapter) in agreement order: what :func:`restore_order` puts back (undo of any change here)."""
+    return [(t.id, t.chapter) for t in _ordered(session, contract_id)]
+
+
+def restore_order(session: Session, contract_id: int, snapshot: list[tuple[int, str]]) -> None:
+    """Put back the order and chapters of :func:`order_snapshot`; terms added since go to the end."""
+    terms = {t.id: t for t in _ordered(session, contract_id)}
+    ordered = []
+    for term_id, chapter in snapshot:
+        term = terms.pop(term_id, None)
+        if term is not None:
+            term.chapter = chapter
+            ordered.append(term)
+    ordered += sorted(terms.values(), key=lambda t: (t.sort_key, t.id))
+    _renumber(ordered)
+    session.flush()

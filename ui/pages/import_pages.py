@@ -100,12 +100,11 @@ class ImportMappingPage(QWizardPage):
         return {key: combo.currentData() for key, combo in self.combos.items() if combo.currentData() is not None}
 
     def problems(self) -> list[str]:
-        from ngo_audit.io.subjects_import import FIELDS
+        from ngo_audit.io.subjects_import import FIELDS, missing_fields
 
         mapping = self.mapping()
         out = []
-        needed = ["name"] + ([] if "kind" in mapping else ["credit_code", "sector"])
-        missing = [FIELDS[k].label.get() for k in needed if k not in mapping]
+        missing = [f.label.get() for f in missing_fields(mapping)]
         if missing:
             out.append(self.tr("Choose a column for: %1.").replace("%1", self.tr(", ").join(missing)))
         used: dict[int, list[str]] = {}
