@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
 
+        from .setup.setup_actions import SetupActions
+
+        self.setup_actions = SetupActions(self)  # setup workbook, next agreement period
         self.menu_actions = WindowActions(self)
         from .reviewer import install as install_reviewer
 
