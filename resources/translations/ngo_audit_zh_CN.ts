@@ -2484,7 +2484,7 @@
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Choose a column for: %1.</source>
         <translation>请为以下字段选择列：%1。</translation>
     </message>
@@ -2981,12 +2981,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+212"/>
+        <location filename="../../ui/main_window.py" line="+216"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+47"/>
         <source>About ngo-audit</source>
         <translation>关于 ngo-audit</translation>
     </message>
@@ -3370,6 +3370,54 @@
         <location line="+1"/>
         <source>Finish</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>NextPeriodDialog</name>
+    <message>
+        <location filename="../../ui/setup/setup_actions.py" line="+133"/>
+        <source>Start the next agreement period</source>
+        <translation>开始下一个协议期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new audit file for the next agreement: the grid, subjects, auditors and terms are copied (and can be edited there), unfinished findings are carried over with a reference to their history in this file, and the first quarter&apos;s plan holds their follow-up visits. This file stays as it is.</source>
+        <translation>为下一期委托协议新建一个审计文件：复制网格、监督对象、监督员和条款（可在新文件中修改），未办结的问题连同其在本文件中的记录出处一并转入，新文件第一个季度的计划列入这些问题的复查。本文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service period from</source>
+        <translation>服务期自</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement number</source>
+        <translation>协议编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>协议名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New file</source>
+        <translation>新文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the new file</source>
+        <translation>新建文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3874,11 +3922,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+19"/>
         <source>Who is working on this computer? Your name is recorded in the file&apos;s change log with every change you make.</source>
         <translation>谁在使用这台电脑？您所做的每项修改都会连同您的姓名记入文件的变更日志。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
+        <location line="+18"/>
         <source>Choose your name from the file&apos;s auditor register.</source>
         <translation>请从本文件的监督员名册中选择您的姓名。</translation>
     </message>
@@ -4539,6 +4589,99 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>&amp;Seal</source>
         <translation>封存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupActions</name>
+    <message>
+        <location filename="../../ui/setup/setup_actions.py" line="+24"/>
+        <source>Import a setup workbook</source>
+        <translation>导入设置工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Setup workbook imported: %1 term(s), %2 auditor(s), %3 grid cell(s), %4 subject(s).</source>
+        <translation>设置工作簿已导入：条款 %1 条，监督员 %2 名，网格 %3 个，监督对象 %4 个。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Importing the setup workbook</source>
+        <translation>正在导入设置工作簿</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>setup workbook</source>
+        <translation>项目设置工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a setup workbook template</source>
+        <translation>保存设置工作簿模板</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Template saved as %1: fill it in Excel or WPS, then import it with File › Import setup workbook.</source>
+        <translation>模板已保存为 %1：请在 Excel 或 WPS 中填写，然后通过“文件 › 导入设置工作簿”导入。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+16"/>
+        <source>Start the next agreement period</source>
+        <translation>开始下一个协议期</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>This file has no agreement yet, so there is no next period to start.</source>
+        <translation>本文件尚无委托协议，无法开始下一个协议期。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 was created: %2 subject(s), %3 term(s), %4 finding(s) carried over with %5 follow-up visit(s) planned in %6. Open it now?</source>
+        <translation>已新建 %1：监督对象 %2 个，条款 %3 条，转入未办结问题 %4 个，并在 %6 计划复查 %5 次。现在打开吗？</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Creating the next period&apos;s file</source>
+        <translation>正在新建下一期文件</translation>
+    </message>
+</context>
+<context>
+    <name>SetupErrorsDialog</name>
+    <message>
+        <location line="-153"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The setup workbook was not imported</source>
+        <translation>设置工作簿未导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -5770,7 +5913,7 @@ Packages sealed with it will show as untrusted.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+137"/>
+        <location filename="../../ui/actions.py" line="+141"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
@@ -5780,7 +5923,7 @@ Packages sealed with it will show as untrusted.</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -5861,6 +6004,31 @@ Packages sealed with it will show as untrusted.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Import setup workbook…</source>
+        <translation>导入设置工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill this file from a workbook prepared in Excel or WPS</source>
+        <translation>用在 Excel 或 WPS 中填写的工作簿设置本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a setup workbook &amp;template…</source>
+        <translation>保存设置工作簿模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the ne&amp;xt agreement period…</source>
+        <translation>开始下一个协议期(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new file for the next agreement, with the grid, subjects, auditors, terms and unfinished findings of this one</source>
+        <translation>为下一期协议新建文件，带入本文件的网格、监督对象、监督员、条款和未办结问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
