@@ -140,6 +140,9 @@ def test_a_new_ngo_sets_up_its_project_and_reports_its_first_quarter(window, qtb
     qtbot.waitUntil(lambda: plan.view is not None and plan.view.contract_id is not None, timeout=TIMEOUT_MS)
     assert not plan.empty.isVisible()
     assert str(plan.view.quarter) == str(plan.quarters[0])  # the first quarter of the service period
+    # no plan yet, but the key-monitored enterprise must be visited: said, not "everything is planned"
+    qtbot.waitUntil(lambda: plan.suggestions.count() == 1, timeout=TIMEOUT_MS)
+    assert plan.suggestions.isVisible() and not plan.nothing_label.isVisible()
     click(qtbot, plan.draw_button)
     draw = plan.dialog
     draw.seed.setText("day-one")
@@ -166,7 +169,9 @@ def test_a_new_ngo_sets_up_its_project_and_reports_its_first_quarter(window, qtb
     run = audits.run_view
     qtbot.waitUntil(lambda: run.detail is not None and TEMPLATE_TERM in [c.row.number for c in run.cards.values()],
                     timeout=TIMEOUT_MS)
+    assert window.current_page() is audits
     card = run.card(TEMPLATE_TERM)
+    qtbot.waitUntil(lambda: card.radios["non_compliant"].isVisible(), timeout=TIMEOUT_MS)
     click(qtbot, card.radios["non_compliant"])
     wait_idle(qtbot, window)
     click(qtbot, card.add_button)

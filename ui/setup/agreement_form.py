@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -51,6 +52,8 @@ class AgreementForm(QWidget):
         self.fields["scope"].setFixedHeight(56)
         self.fields["reporting_frequency"] = QComboBox(objectName="agreement_reporting_frequency")
         self.fields["report_due_days"] = QSpinBox(objectName="agreement_report_due_days", minimum=0, maximum=366)
+        for key in ("signed_on", "reporting_frequency", "report_due_days"):
+            self.fields[key].setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         period = QWidget()
         row = QHBoxLayout(period)
         row.setContentsMargins(0, 0, 0, 0)

@@ -90,7 +90,7 @@ class NewProjectWizard(QDialog):
         self.back_button.clicked.connect(lambda: self.go_to(self.step() - 1))
         self.skip_button.clicked.connect(lambda: self.go_to(self.step() + 1))
         self.next_button.clicked.connect(self.next)
-        self.finish_button.clicked.connect(self.accept)
+        self.finish_button.clicked.connect(self.finish)
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         for b in (self.skip_button, self.next_button, self.finish_button):
@@ -137,12 +137,23 @@ class NewProjectWizard(QDialog):
         if self.step_key() != "agreement" or self.ctx.readonly:
             self.go_to(self.step() + 1)
             return
+        self._save_agreement(lambda: self.go_to(self.step() + 1))
+
+    def finish(self) -> None:
+        """Close; an agreement typed on the first step is saved first (nothing typed: nothing saved)."""
+        typed = any(self.form.values()[k] for k in ("number", "title", "government", "ngo"))
+        if self.step_key() == "agreement" and typed and not self.ctx.readonly:
+            self._save_agreement(self.accept)
+        else:
+            self.accept()
+
+    def _save_agreement(self, then) -> None:
         self.next_button.setEnabled(False)
 
         def saved(_id) -> None:
             self.next_button.setEnabled(True)
             self.reload()
-            self.go_to(self.step() + 1)
+            then()
 
         def failed(exc: BaseException) -> None:
             self.next_button.setEnabled(True)

@@ -206,14 +206,24 @@ class GridStep(Step):
         if not self.name.text().strip() or self.ctx.readonly:
             return
         self.write(add_cell_fn, self.name.text().strip(), self.level.currentData(), self.parent_box.currentData(),
-                   "", tables={"grid", "change_log"}, on_done=lambda _i: (self.name.clear(), self.name.setFocus()))
+                   "", tables={"grid", "change_log"}, on_done=self._added)
+
+    def _added(self, cell_id: int) -> None:
+        """The next cell most likely goes under this one, one level down (a city's districts…)."""
+        below = {"city": "county", "county": "township"}.get(self.level.currentData())
+        self.name.clear()
+        self.name.setFocus()
+        if below is not None:
+            self._parent_next = cell_id
+            self.level.setCurrentIndex(self.level.findData(below))
 
     def show_state(self, state) -> None:
         from ngo_audit.labels import GRID_LEVEL
         from ngo_audit.models import GridLevel
 
         super().show_state(state)
-        keep = self.parent_box.currentData()
+        keep = getattr(self, "_parent_next", None) or self.parent_box.currentData()
+        self._parent_next = None
         cell_items(self.parent_box, state.cells, top=self.tr("(top level)"))
         self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(keep)))
         self.list.clear()
