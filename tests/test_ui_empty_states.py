@@ -30,6 +30,7 @@ def test_agreement_entered_on_the_contract_page_of_a_new_file_is_saved(window, q
     assert page.create_button.isVisible() and not page.new_button.isEnabled()
     start = page.fields["period_start"].date()
     assert start.year() == window.ctx.reference_date.year and start.month() in (1, 4, 7, 10)  # not 2000-01-01
+    assert page.fields["reporting_frequency"].currentData() == "quarterly"
     for key, text in (("number", "QZ-2026-01"), ("title", "清镇市第三方环境监督服务协议"),
                       ("government", "清镇市生态环境局"), ("ngo", "贵阳公众环境教育中心")):
         page.fields[key].setText(text)
@@ -38,7 +39,7 @@ def test_agreement_entered_on_the_contract_page_of_a_new_file_is_saved(window, q
     wait_idle(qtbot, window)
     view = read(window, qtbot, contract_of)
     assert view.number == "QZ-2026-01" and view.government == "清镇市生态环境局"
-    assert view.period_start.year == window.ctx.reference_date.year
+    assert view.period_start.year == window.ctx.reference_date.year and view.reporting_frequency == "quarterly"
     assert page.new_button.isEnabled() and not page.create_button.isVisible()
     page.fields["title"].setText("清镇市第三方环境监督服务协议（2026）")
     page.fields["title"].editingFinished.emit()  # from now on each field is saved when left

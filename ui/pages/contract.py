@@ -262,6 +262,9 @@ class ContractPage(Page):
                 if self.fields[key].date() == NO_DATE:
                     self.fields[key].setDate(_qdate(defaults[key]))
             self.fields["report_due_days"].setValue(defaults.get("report_due_days") or 0)
+            freq = self.fields["reporting_frequency"]
+            default = getattr(defaults["reporting_frequency"], "value", defaults["reporting_frequency"])
+            freq.setCurrentIndex(max(0, freq.findData(default)))
         finally:
             self._loading = False
 
