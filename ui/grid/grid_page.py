@@ -56,10 +56,10 @@ class GridPage(Page):
         self.tree.setColumnCount(4)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        for c in (1, 2, 3):
-            self.tree.header().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
+        for c, width in enumerate((360, 160, 90)):
+            self.tree.setColumnWidth(c, width)
         self.tree.currentItemChanged.connect(lambda *_: self._update_actions())
         self.tree.itemActivated.connect(lambda *_: self.edit_cell())
         layout.addWidget(self.tree, 1)

@@ -63,9 +63,10 @@ class AuditorsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
-            self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for c, width in enumerate((260, 140, 160)):
+            self.table.setColumnWidth(c, width)
         self.table.itemActivated.connect(lambda _i: self.edit_auditor())
         self.table.itemSelectionChanged.connect(self._update_actions)
         layout.addWidget(self.table, 1)
