@@ -226,3 +226,52 @@ def test_start_the_next_agreement_period_makes_a_new_file_and_opens_it(window, q
         return v.number, len(v.terms)
 
     assert read(window, qtbot, contract) == ("QZ-第二期", 21)
+
+
+def test_a_bureau_list_imports_with_sectors_derived_and_corrected_in_the_preview(window, qtbot, tmp_path,
+                                                                                reported_errors):
+    import random
+
+    from ngo_audit.queries.registers import grid_cells
+    from tests.test_bureau_list_import import bureau_list, rows
+
+    open_path(window, qtbot, tmp_path / "名录.ngoaudit", create=True)
+    page = window.show_page("subjects")
+    wait_idle(qtbot, window)
+    wizard = page.import_subjects()
+    path = bureau_list(tmp_path / "重点排污单位 名录.xlsx", rows(random.Random(5)))
+    wizard.file_page.path.setText(str(path))
+    wizard.file_page.load(str(path))
+    wait_idle(qtbot, window)
+    assert wizard.file_page.isComplete(), wizard.file_page.info.text()
+    wizard.next()
+    assert wizard.mapping_page.isComplete()  # no 产业 column, and still importable
+    wizard.next()
+    wait_idle(qtbot, window)
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: preview.checked, timeout=TIMEOUT_MS)
+    model = preview.model
+    sector_col = 1 + [k for k, _c in model.columns].index("sector")
+    names = {model.data(model.index(r, 1 + [k for k, _c in model.columns].index("name"))): r
+             for r in range(model.rowCount())}
+    chem, farm = names["清镇市甲化工有限公司"], names["清镇市乙养殖场"]
+    assert model.data(model.index(chem, sector_col)) == "第二产业"  # C: manufacturing
+    assert model.data(model.index(farm, sector_col)) == "第一产业"  # animal husbandry
+    # the user corrects one derived sector in the preview; the rows are checked again
+    assert model.item(farm, sector_col).isEditable() and not model.item(farm, 0).isEditable()
+    model.item(farm, sector_col).setText("第三产业")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: preview.checked, timeout=TIMEOUT_MS)
+    wizard.next()
+    wait_idle(qtbot, window)
+    assert wizard.run_page.outcome == "imported" and wizard.run_page.result.imported == 4
+
+    def sectors(session):
+        from ngo_audit.models import Subject
+
+        return {s.name: (s.sector.value if s.sector else None, s.key_monitored) for s in session.query(Subject)}
+
+    got = read(window, qtbot, sectors)
+    assert got["清镇市甲化工有限公司"] == ("secondary", True) and got["清镇市乙养殖场"][0] == "tertiary"
+    assert {c.name for c in read(window, qtbot, grid_cells)} >= {"清镇市", "红枫湖镇", "站街镇"}
+    wizard.accept()
