@@ -13,14 +13,11 @@ A file already in use (audits, plans, findings) is refused: this is for a new or
 
 from __future__ import annotations
 
-import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import openpyxl
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -30,7 +27,7 @@ from ..services import auditors as auditor_service
 from ..services import grid as grid_service
 from ..services.common import get
 from ..services.contracts import add_term, current_contract, save_contract
-from ..services.subjects import _grid_paths
+from ..services.subjects import grid_by_path
 from .setup_columns import (
     AGREEMENT,
     AGREEMENT_FIELDS,
@@ -44,8 +41,9 @@ from .setup_columns import (
     SheetSpec,
     choice_table,
 )
+from .setup_read import Table, choice, find_sheet, load_workbook, parse_date, read_table
 from .subjects_import import import_subjects
-from .subjects_read import SheetData, _cell_text, guess_mapping, normalize, normalize_loose
+from .subjects_read import SheetData, guess_mapping, normalize, normalize_loose
 
 Progress = Callable[[int, int], bool | None]
 
@@ -59,94 +57,6 @@ class SetupResult:
     grid_cells: int = 0
     subjects: int = 0
     sheets_found: list[str] = field(default_factory=list)
-
-
-# --- reading the workbook ---------------------------------------------------------
-
-def _load(path: Path) -> dict[str, list[tuple[int, list[str]]]]:
-    """Every worksheet as (row number, cell texts) rows, by sheet name."""
-    path = Path(path)
-    if not path.is_file():
-        raise SpreadsheetError(f"找不到文件“{path}”。", f"File not found: “{path}”.")
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise SpreadsheetError(f"设置工作簿须为 .xlsx 文件（在 Excel 或 WPS 中另存为 .xlsx），而不是“{path.suffix}”。",
-                               f"The setup workbook must be an .xlsx file (save it as .xlsx in Excel or WPS), not "
-                               f"“{path.suffix}”.")
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, Exception):
-        raise SpreadsheetError(f"“{path.name}”不是有效的 .xlsx 文件，或已损坏。请在 Excel 或 WPS 中打开并另存为 .xlsx 后重试。",
-                               f"“{path.name}” is not a valid .xlsx file or is damaged. Open it in Excel or WPS, "
-                               "save it as .xlsx and try again.") from None
-    try:
-        out = {}
-        for ws in wb.worksheets:
-            if not hasattr(ws, "iter_rows"):
-                continue
-            ws.reset_dimensions()
-            out[ws.title] = [(n, [_cell_text(v) for v in values])
-                             for n, values in enumerate(ws.iter_rows(values_only=True), start=1)]
-        return out
-    finally:
-        wb.close()
-
-
-def _find(sheets: dict, spec: SheetSpec) -> str | None:
-    wanted = {normalize(spec.name.zh), normalize(spec.name.en)}
-    return next((name for name in sheets if normalize(name) in wanted), None)
-
-
-@dataclass
-class _Table:
-    sheet: str
-    headers: dict[str, str]  # key -> header as written
-    rows: list[tuple[int, dict[str, str]]]  # (row number, key -> cell text), non-empty rows only
-
-
-def _table(sheet: str, raw: list[tuple[int, list[str]]], spec: SheetSpec, errors: list) -> _Table:
-    known = {}
-    for c in spec.columns:
-        for text in (c.header.zh, c.header.en, c.key):
-            known[normalize(text)] = c.key
-            known[normalize_loose(text)] = c.key
-    nonempty = [(n, cells) for n, cells in raw if any(cells)]
-    if not nonempty:
-        return _Table(sheet, {}, [])
-    header_no, header_cells = nonempty[0]
-    cols: dict[str, int] = {}
-    headers: dict[str, str] = {}
-    for i, h in enumerate(header_cells):
-        key = known.get(normalize(h)) or known.get(normalize_loose(h)) if h else None
-        if key and key not in cols:
-            cols[key] = i
-            headers[key] = h
-    missing = [c.header.get() for c in spec.columns if c.required and c.key not in cols]
-    if missing:
-        errors.append(SetupRowError(sheet, header_no, "", f"缺少必需的列：{'、'.join(missing)}。",
-                                    f"Required column(s) missing: {', '.join(missing)}."))
-    rows = []
-    for n, cells in nonempty[1:]:
-        rows.append((n, {k: (cells[i].strip() if i < len(cells) else "") for k, i in cols.items()}))
-    return _Table(sheet, headers, rows)
-
-
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-
-
-def parse_date(text: str) -> date | None:
-    """2026-01-15, 2026/1/15, 2026.1.15, 2026年1月15日, or an Excel date (as text "2026-01-15 …")."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    head = text.split(" ")[0].split("T")[0]
-    m = _DATE.match(head) or _DATE.match(text)
-    if not m:
-        raise ValueError(text)
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-
-
-def _choice(table: dict, text: str):
-    return table.get(normalize(text)) if normalize(text) in table else table.get(normalize_loose(text))
 
 
 # --- the sheets ------------------------------------------------------------------
@@ -170,13 +80,13 @@ class _Run:
         zh, en = (exc.text.zh, exc.text.en) if isinstance(exc, ValidationError) else exc
         self.errors.append(SetupRowError(sheet, row, column, zh, en))
 
-    def table(self, spec: SheetSpec) -> _Table | None:
-        name = _find(self.sheets, spec)
-        return None if name is None else _table(name, self.sheets[name], spec, self.errors)
+    def table(self, spec: SheetSpec) -> Table | None:
+        name = find_sheet(self.sheets, spec)
+        return None if name is None else read_table(name, self.sheets[name], spec, self.errors)
 
     # the agreement: rows of (label, value)
     def agreement(self) -> None:
-        name = _find(self.sheets, AGREEMENT)
+        name = find_sheet(self.sheets, AGREEMENT)
         if name is None:
             return
         labels = {}
@@ -207,7 +117,7 @@ class _Run:
                                                            f"Not a date: “{values[key]}”; write it as 2026-01-15."))
                 bad = True
         freq = values.get("reporting_frequency", "")
-        clean["reporting_frequency"] = _choice(choice_table(FREQUENCY_CHOICES), freq) if freq else "quarterly"
+        clean["reporting_frequency"] = choice(choice_table(FREQUENCY_CHOICES), freq) if freq else "quarterly"
         if clean["reporting_frequency"] is None:
             self.fail(name, rows["reporting_frequency"], label_of["reporting_frequency"],
                       (f"无法识别的报告频次“{freq}”。", f"Unknown reporting frequency “{freq}”."))
@@ -234,8 +144,8 @@ class _Run:
         roles, yes_no = choice_table(AUDITORS.columns[1].choices), choice_table(YES_NO)
         for n, row in t.rows:
             self.tick()
-            role = _choice(roles, row.get("role", "")) if row.get("role") else "staff"
-            active = _choice(yes_no, row.get("active", "")) if row.get("active") else True
+            role = choice(roles, row.get("role", "")) if row.get("role") else "staff"
+            active = choice(yes_no, row.get("active", "")) if row.get("active") else True
             if role is None or active is None:
                 key = "role" if role is None else "active"
                 self.fail(t.sheet, n, t.headers.get(key, ""), (f"无法识别的值“{row[key]}”，请从下拉列表中选择。",
@@ -254,23 +164,26 @@ class _Run:
         levels = choice_table(GRID.columns[1].choices)
         for n, row in t.rows:
             self.tick()
-            level = _choice(levels, row.get("level", ""))
+            level = choice(levels, row.get("level", ""))
             if level is None:
                 self.fail(t.sheet, n, t.headers.get("level", ""),
                           (f"无法识别的层级“{row.get('level', '')}”，请从下拉列表中选择。",
                            f"Unknown level “{row.get('level', '')}”; choose from the list."))
                 continue
-            parent_text = row.get("parent", "").replace("／", "/").replace("\\", "/").strip("/ ")
+            parent_text = row.get("parent", "").strip()
             parent_id = None
             if parent_text:
-                wanted = [p.strip() for p in parent_text.split("/") if p.strip()]
-                found = [g for g, full in _grid_paths(self.s).values() if full == wanted]
-                if not found:
+                try:
+                    parent = grid_by_path(self.s, parent_text)
+                except ValidationError as exc:  # a name found in several places
+                    self.fail(t.sheet, n, t.headers.get("parent", ""), exc)
+                    continue
+                if parent is None:
                     self.fail(t.sheet, n, t.headers.get("parent", ""),
                               (f"上级网格“{parent_text}”不存在：请先在上方的行中添加它，并写完整路径。",
                                f"The parent “{parent_text}” does not exist: add it in a row above, with its full path."))
                     continue
-                parent_id = found[0].id
+                parent_id = parent.id
             try:
                 grid_service.add_cell(self.s, row.get("name", ""), level, parent_id, row.get("code", ""))
                 self.result.grid_cells += 1
@@ -278,7 +191,7 @@ class _Run:
                 self.fail(t.sheet, n, t.headers.get(exc.field if exc.field in t.headers else "name", ""), exc)
 
     def subjects(self) -> None:
-        name = _find(self.sheets, SUBJECTS)
+        name = find_sheet(self.sheets, SUBJECTS)
         if name is None:
             return
         raw = [(n, cells) for n, cells in self.sheets[name] if any(cells)]
@@ -320,7 +233,7 @@ class _Run:
             bad = False
             for key in ("kind", "metric", "applies_to", "default_severity"):
                 text = row.get(key, "")
-                values[key] = _choice(tables[key], text) if text else None
+                values[key] = choice(tables[key], text) if text else None
                 if text and values[key] is None:
                     self.fail(t.sheet, n, t.headers.get(key, ""), (f"无法识别的值“{text}”，请从下拉列表中选择。",
                                                                   f"“{text}” is not understood; choose from the list."))
@@ -361,7 +274,7 @@ class _Run:
     def count_rows(self) -> None:
         total = 1
         for spec in (AUDITORS, GRID, SUBJECTS, TERMS):
-            name = _find(self.sheets, spec)
+            name = find_sheet(self.sheets, spec)
             if name is not None:
                 total += sum(1 for _, cells in self.sheets[name] if any(cells))
         self.total = total
@@ -383,8 +296,8 @@ def _check_empty(session: Session) -> None:
 
 def setup_from_workbook(session: Session, path: str | Path, *, progress: Progress | None = None) -> SetupResult:
     """Fill the open file from a setup workbook, all or nothing (:class:`SetupErrors` names every bad row)."""
-    sheets = _load(Path(path))
-    known = [s for s in (AGREEMENT, TERMS, AUDITORS, GRID, SUBJECTS) if _find(sheets, s) is not None]
+    sheets = load_workbook(Path(path))
+    known = [s for s in (AGREEMENT, TERMS, AUDITORS, GRID, SUBJECTS) if find_sheet(sheets, s) is not None]
     if not known:
         raise SpreadsheetError(
             f"“{Path(path).name}”不是设置工作簿：没有“协议”“条款”“监督员”“网格”或“监督对象”工作表。"
@@ -399,7 +312,7 @@ def setup_from_workbook(session: Session, path: str | Path, *, progress: Progres
     run.auditors()
     run.grid()
     run.subjects()
-    if run.errors and current_contract(session) is None and _find(sheets, TERMS) is not None:
+    if run.errors and current_contract(session) is None and find_sheet(sheets, TERMS) is not None:
         # the agreement sheet had errors: check the terms against a stand-in, so that their errors are
         # listed too (the stand-in goes with everything else: errors mean nothing is written)
         stand_in = Contract(number="-", title="-", government="-", ngo="-", period_start=date(2000, 1, 1),
@@ -418,8 +331,8 @@ def setup_from_workbook(session: Session, path: str | Path, *, progress: Progres
 def import_terms_file(session: Session, contract_id: int, path: str | Path) -> list[Term]:
     """Add the terms of a spreadsheet (the setup workbook's Terms sheet, or a first sheet with its columns)."""
     get(session, Contract, contract_id)
-    sheets = _load(Path(path))
-    if _find(sheets, TERMS) is None and sheets:
+    sheets = load_workbook(Path(path))
+    if find_sheet(sheets, TERMS) is None and sheets:
         first = next(iter(sheets))
         sheets = {TERMS.name.get(): sheets[first]}
     run = _Run(session, sheets, None)
