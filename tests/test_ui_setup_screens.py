@@ -117,6 +117,14 @@ def test_grid_editor_adds_merges_with_subjects_and_deletes_only_empty_cells(wind
     wait_idle(qtbot, window)
     cells = {c.name: c for c in read(window, qtbot, grid_cells)}
     assert "站街" not in cells and cells["站街镇"].subjects == 1
+    window.menu_actions.undo.trigger()  # the merge is taken back: the cell and its subject return
+    wait_idle(qtbot, window)
+    again = {c.name: c for c in read(window, qtbot, grid_cells)}
+    assert again["站街"].subjects == 1 and again["站街镇"].subjects == 0
+    window.menu_actions.redo.trigger()
+    wait_idle(qtbot, window)
+    cells = {c.name: c for c in read(window, qtbot, grid_cells)}
+    assert "站街" not in cells and cells["站街镇"].subjects == 1
     # rename, then delete an empty cell
     add("红枫湖镇", "township", under="清镇市")
     page.select(cells["站街镇"].id)
@@ -151,6 +159,12 @@ def test_a_used_term_is_retired_with_a_reason_and_an_unused_one_deleted(opened, 
     assert term.retired_on is not None and term.retired_reason == "2016 年起并入 3.5 条"
     qtbot.waitUntil(lambda: "（已停用）" in page.tree.currentItem().text(0), timeout=TIMEOUT_MS)
     assert page.term_actions.reinstate_button.isVisible()
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    assert next(t for t in read(opened, qtbot, contract_view).terms if t.number == "3.6").retired_on is None
+    opened.menu_actions.redo.trigger()
+    wait_idle(qtbot, opened)
+    assert next(t for t in read(opened, qtbot, contract_view).terms if t.number == "3.6").retired_on is not None
 
     # a new term, never used, is deleted outright; moving a term changes the order
     dialog = page.new_term()
@@ -165,6 +179,11 @@ def test_a_used_term_is_retired_with_a_reason_and_an_unused_one_deleted(opened, 
     wait_idle(qtbot, opened)
     after = [t.number for t in read(opened, qtbot, contract_view).terms]
     assert after.index("9.9") == before.index("9.9") - 1
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    assert [t.number for t in read(opened, qtbot, contract_view).terms] == before
+    opened.menu_actions.redo.trigger()
+    wait_idle(qtbot, opened)
     click(qtbot, page.term_actions.delete_button)
     answer_yes(qtbot, page.term_actions.dialog)
     wait_idle(qtbot, opened)

@@ -15,7 +15,7 @@
 <context>
     <name>AuditorsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/people/auditors_page.py" line="+115"/>
+        <location filename="../../ui/people/auditors_page.py" line="+116"/>
         <source>%n auditor(s) in the register</source>
         <translation>
             <numerusform>%n auditor in the register</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/contract.py" line="+294"/>
+        <location filename="../../ui/pages/contract.py" line="+297"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>DoneStep</name>
     <message numerus="yes">
-        <location filename="../../ui/setup/wizard_steps.py" line="+280"/>
+        <location filename="../../ui/setup/wizard_steps.py" line="+290"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -159,7 +159,7 @@
 <context>
     <name>GridPage</name>
     <message numerus="yes">
-        <location filename="../../ui/grid/grid_page.py" line="+109"/>
+        <location filename="../../ui/grid/grid_page.py" line="+110"/>
         <source>%n grid cell(s)</source>
         <translation>
             <numerusform>%n grid cell</numerusform>

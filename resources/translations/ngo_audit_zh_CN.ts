@@ -58,7 +58,7 @@
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/setup/agreement_form.py" line="+98"/>
+        <location filename="../../ui/setup/agreement_form.py" line="+101"/>
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
@@ -350,7 +350,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+90"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+94"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -394,11 +394,21 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>new auditor %1</source>
+        <translation>新增监督员 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>edit of auditor %1</source>
+        <translation>修改监督员 %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditorsPage</name>
     <message>
-        <location filename="../../ui/people/auditors_page.py" line="+107"/>
+        <location filename="../../ui/people/auditors_page.py" line="+108"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
@@ -445,7 +455,17 @@
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+26"/>
+        <source>activation of %1</source>
+        <translation>重新启用 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivation of %1</source>
+        <translation>停用 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 was on visits or planned visits and stays in the record. Deactivate them? They are no longer offered for new plans and visits.</source>
         <translation>%1 参加过检查或已列入计划，记录须保留。是否停用？停用后不再安排新的计划和检查。</translation>
     </message>
@@ -651,7 +671,7 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+122"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+110"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -995,7 +1015,7 @@
         <translation>适用对象</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Saving the agreement</source>
         <translation>正在保存委托协议</translation>
     </message>
@@ -1368,7 +1388,7 @@
 <context>
     <name>DoneStep</name>
     <message>
-        <location filename="../../ui/setup/wizard_steps.py" line="+120"/>
+        <location filename="../../ui/setup/wizard_steps.py" line="+130"/>
         <source>Ready</source>
         <translation>完成</translation>
     </message>
@@ -2306,7 +2326,7 @@
 <context>
     <name>GridPage</name>
     <message numerus="yes">
-        <location filename="../../ui/grid/grid_page.py" line="+109"/>
+        <location filename="../../ui/grid/grid_page.py" line="+110"/>
         <source>%n grid cell(s)</source>
         <translation>
             <numerusform>%n 个网格</numerusform>
@@ -2338,7 +2358,12 @@
         <translation>删除网格“%1”？</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>deletion of grid cell %1</source>
+        <translation>删除网格 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>New cell…</source>
         <translation>新增网格…</translation>
     </message>
@@ -2391,7 +2416,7 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../../ui/setup/wizard_steps.py" line="-94"/>
+        <location filename="../../ui/setup/wizard_steps.py" line="-104"/>
         <source>4. The grid</source>
         <translation>4. 网格</translation>
     </message>
@@ -2416,7 +2441,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -2508,7 +2533,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/pages/import_preview.py" line="+80"/>
+        <location filename="../../ui/pages/import_preview.py" line="+86"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2516,7 +2541,7 @@
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location line="+114"/>
+        <location line="+128"/>
         <source>Check the rows</source>
         <translation>检查各行</translation>
     </message>
@@ -2541,7 +2566,7 @@
         <translation>只导入 %1 行正确的数据（跳过 %2 行有错误的数据）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Checking the rows</source>
         <translation>正在检查各行</translation>
     </message>
@@ -2589,7 +2614,7 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Importing subjects</source>
         <translation>正在导入监督对象</translation>
     </message>
@@ -2632,7 +2657,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/pages/import_wizard.py" line="+30"/>
+        <location filename="../../ui/pages/import_wizard.py" line="+33"/>
         <source>Import subjects</source>
         <translation>导入监督对象</translation>
     </message>
@@ -3157,6 +3182,11 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>merge of grid cell %1</source>
+        <translation>合并网格 %1</translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -3297,7 +3327,7 @@
 <context>
     <name>NewProjectWizard</name>
     <message>
-        <location filename="../../ui/setup/wizard.py" line="+161"/>
+        <location filename="../../ui/setup/wizard.py" line="+172"/>
         <source>Save and continue</source>
         <translation>保存并继续</translation>
     </message>
@@ -4247,7 +4277,7 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../ui/pages/term_actions.py" line="+95"/>
+        <location filename="../../ui/pages/term_actions.py" line="+73"/>
         <source>Retire term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -5496,7 +5526,12 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
+        <source>move of term %1</source>
+        <translation>移动条款 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Rename chapter</source>
         <translation>重命名章节</translation>
     </message>
@@ -5506,7 +5541,12 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>章节“%1”的新名称（其下条款位置不变）：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>new name of chapter %1</source>
+        <translation>重命名章节 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Delete term</source>
         <translation>删除条款</translation>
     </message>
@@ -5514,6 +5554,16 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Delete term %1? If it is already used, you can retire it instead.</source>
         <translation>删除条款 %1？如该条款已被使用，可改为停用。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>deletion of term %1</source>
+        <translation>删除条款 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>retirement of term %1</source>
+        <translation>停用条款 %1</translation>
     </message>
 </context>
 <context>
@@ -5712,7 +5762,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermsStep</name>
     <message>
-        <location filename="../../ui/setup/wizard_steps.py" line="-168"/>
+        <location filename="../../ui/setup/wizard_steps.py" line="-178"/>
         <source>2. The terms of the agreement</source>
         <translation>2. 协议条款</translation>
     </message>

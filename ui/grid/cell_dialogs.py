@@ -41,18 +41,6 @@ def edit_cell_fn(session, cell_id: int, name: str, changes: dict) -> int:
     return cell_id
 
 
-def merge_cells_fn(session, source_id: int, target_id: int):
-    from ngo_audit.services.grid import merge_cells
-
-    return merge_cells(session, source_id, target_id)
-
-
-def delete_cell_fn(session, cell_id: int) -> None:
-    from ngo_audit.services.grid import delete_cell
-
-    delete_cell(session, cell_id)
-
-
 def level_items(combo: QComboBox) -> None:
     from ngo_audit.labels import GRID_LEVEL
     from ngo_audit.models import GridLevel
@@ -202,9 +190,11 @@ class MergeDialog(QDialog):
         target = self.target.currentData()
         if target is None or self.ctx.readonly:
             return
+        from ..setup.changes import CellMerge
+
         self.ok_button.setEnabled(False)
-        self.ctx.write(merge_cells_fn, self.cell.id, target, tables=TABLES,
-                       on_done=lambda r: (self.merged.emit(r), self.accept()), on_error=self._failed)
+        self.ctx.edit(self.tr("merge of grid cell %1").replace("%1", self.cell.name), CellMerge(self.cell.id, target),
+                      tables=TABLES, on_done=lambda r: (self.merged.emit(r), self.accept()), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..icons import icon
 from ..pages import Page
+from ..setup.changes import CellDelete
 from ..texts import cap
-from .cell_dialogs import TABLES, CellDialog, MergeDialog, delete_cell_fn
+from .cell_dialogs import TABLES, CellDialog, MergeDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -194,7 +195,8 @@ class GridPage(Page):
 
         def answered(button) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-                self.ctx.write(delete_cell_fn, c.id, tables=TABLES, on_error=errors.report)
+                self.ctx.edit(self.tr("deletion of grid cell %1").replace("%1", c.name), CellDelete(c.id),
+                              tables=TABLES, on_error=errors.report)
 
         box.buttonClicked.connect(answered)
         box.open()

@@ -24,44 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..setup.changes import TermDelete, TermOrderChange, TermRetire
 
 TABLES = {"term", "change_log"}
 
 
 # -- worker functions --------------------------------------------------------------------------------------
-def move_term_fn(session, term_id: int, offset: int) -> int:
-    from ngo_audit.services.term_order import move_term
+def term_usage_fn(session, term_id: int):
+    from ngo_audit.services.terms import term_usage
 
-    return move_term(session, term_id, offset).id
-
-
-def delete_or_report_usage(session, term_id: int):
-    """Delete a term never used (True), or tell how it is used (its TermUsage) and change nothing."""
-    from ngo_audit.services.terms import delete_term, term_usage
-
-    usage = term_usage(session, term_id)
-    if usage.used:
-        return usage
-    delete_term(session, term_id)
-    return True
-
-
-def retire_term_fn(session, term_id: int, reason: str, on: date) -> int:
-    from ngo_audit.services.terms import retire_term
-
-    return retire_term(session, term_id, reason=reason, on=on).id
+    return term_usage(session, term_id)
 
 
 def reinstate_term_fn(session, term_id: int) -> int:
     from ngo_audit.services.terms import reinstate_term
 
     return reinstate_term(session, term_id).id
-
-
-def rename_chapter_fn(session, contract_id: int, old: str, new: str) -> int:
-    from ngo_audit.services.term_order import rename_chapter
-
-    return rename_chapter(session, contract_id, old, new)
 
 
 class RetireDialog(QDialog):
@@ -162,9 +140,17 @@ class TermActions(QWidget):
         self.ctx.write(fn, *args, tables=TABLES, on_done=lambda r: self.changed.emit(select(r) if select else r),
                        on_error=errors.report)
 
+    def _edit(self, text: str, change, select) -> None:
+        self.ctx.edit(text, change, tables=TABLES, on_done=lambda _r: self.changed.emit(select),
+                      on_error=errors.report)
+
     def move_term(self, offset: int) -> None:
-        if self.term is not None and not self.ctx.readonly:
-            self._write(move_term_fn, self.term.id, offset)
+        from ngo_audit.services.term_order import move_term
+
+        t = self.term
+        if t is not None and not self.ctx.readonly:
+            self._edit(self.tr("move of term %1").replace("%1", t.number),
+                       TermOrderChange(self.contract_id, move_term, t.id, offset), t.id)
 
     def rename_chapter(self) -> None:
         t = self.term
@@ -179,8 +165,12 @@ class TermActions(QWidget):
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
 
         def chosen(text: str) -> None:
+            from ngo_audit.services.term_order import rename_chapter
+
             if text.strip() and text.strip() != t.chapter:
-                self._write(rename_chapter_fn, self.contract_id, t.chapter, text.strip()[:120], select=lambda _n: t.id)
+                self._edit(self.tr("new name of chapter %1").replace("%1", t.chapter),
+                           TermOrderChange(self.contract_id, rename_chapter, self.contract_id, t.chapter,
+                                           text.strip()[:120]), t.id)
 
         dialog.textValueSelected.connect(chosen)
         self.dialog = dialog
@@ -199,21 +189,24 @@ class TermActions(QWidget):
 
         def answered(button) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-                self.ctx.write(delete_or_report_usage, t.id, tables=TABLES, on_done=self._deleted,
-                               on_error=errors.report)
+                self.ctx.read(term_usage_fn, t.id, on_done=lambda usage: self._delete(t, usage))
 
         box.buttonClicked.connect(answered)
         box.open()
 
-    def _deleted(self, result) -> None:
-        if result is True:
-            self.changed.emit(None)
-            return
-        t = self.term
-        if t is None:
+    def _delete(self, t, usage) -> None:
+        """Delete a term never used (undoable); ask why and from when to retire a used one."""
+        if not usage.used:
+            self.ctx.edit(self.tr("deletion of term %1").replace("%1", t.number), TermDelete(t.id), tables=TABLES,
+                          on_done=lambda _r: self.changed.emit(None), on_error=errors.report)
             return
         dialog = RetireDialog(t, self.ctx.reference_date, self)
-        dialog.retire.connect(lambda reason, on: (self._write(retire_term_fn, t.id, reason, on), dialog.accept()))
+
+        def retire(reason: str, on) -> None:
+            self._edit(self.tr("retirement of term %1").replace("%1", t.number), TermRetire(t.id, reason, on), t.id)
+            dialog.accept()
+
+        dialog.retire.connect(retire)
         self.dialog = dialog
         dialog.open()
 

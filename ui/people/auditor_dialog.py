@@ -41,10 +41,14 @@ def add_auditor_fn(session, name: str, role: str, phone: str, active: bool = Tru
     return add_auditor(session, name, role, phone, active).id
 
 
-def update_auditor_fn(session, auditor_id: int, changes: dict) -> int:
+def auditor_edit(auditor_id: int, changes: dict):
+    """The undoable edit of some of an auditor's fields."""
+    from ngo_audit.models import Auditor
     from ngo_audit.services.auditors import update_auditor
 
-    return update_auditor(session, auditor_id, **changes).id
+    from ..undo import FieldEdit
+
+    return FieldEdit(Auditor, update_auditor, auditor_id, changes)
 
 
 class AuditorDialog(QDialog):
@@ -105,15 +109,18 @@ class AuditorDialog(QDialog):
         v = self.values()
         self.save_button.setEnabled(False)
         if self.row is None:
-            self.ctx.write(add_auditor_fn, v["name"], v["role"], v["phone"], v["active"], tables=TABLES,
-                           on_done=self._done, on_error=self._failed)
+            from ..setup.changes import AuditorAdd
+
+            self.ctx.edit(self.tr("new auditor %1").replace("%1", v["name"]),
+                          AuditorAdd(v["name"], v["role"], v["phone"], v["active"]), tables=TABLES,
+                          on_done=self._done, on_error=self._failed)
             return
         changes = {k: x for k, x in v.items() if getattr(self.row, k) != x}
         if not changes:
             self.accept()
             return
-        self.ctx.write(update_auditor_fn, self.row.id, changes, tables=TABLES, on_done=self._done,
-                       on_error=self._failed)
+        self.ctx.edit(self.tr("edit of auditor %1").replace("%1", self.row.name), auditor_edit(self.row.id, changes),
+                      tables=TABLES, on_done=lambda _r: self._done(self.row.id), on_error=self._failed)
 
     def _done(self, auditor_id: int) -> None:
         self.saved.emit(auditor_id)

@@ -25,7 +25,7 @@ from .. import errors
 from ..icons import icon
 from ..pages import Page
 from ..texts import cap
-from .auditor_dialog import TABLES, AuditorDialog, update_auditor_fn
+from .auditor_dialog import TABLES, AuditorDialog, auditor_edit
 
 INACTIVE_COLOUR = QColor("#80868b")
 
@@ -167,7 +167,9 @@ class AuditorsPage(Page):
         if a is None or self.ctx.readonly:
             return
         self._select = a.id
-        self.ctx.write(update_auditor_fn, a.id, {"active": not a.active}, tables=TABLES)
+        text = self.tr("activation of %1") if not a.active else self.tr("deactivation of %1")
+        self.ctx.edit(text.replace("%1", a.name), auditor_edit(a.id, {"active": not a.active}), tables=TABLES,
+                      on_error=errors.report)
 
     def remove_auditor(self) -> None:
         a = self.selected()
