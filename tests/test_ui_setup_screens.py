@@ -294,3 +294,50 @@ def test_a_bureau_list_imports_with_sectors_derived_and_corrected_in_the_preview
     assert got["清镇市甲化工有限公司"] == ("secondary", True) and got["清镇市乙养殖场"][0] == "tertiary"
     assert {c.name for c in read(window, qtbot, grid_cells)} >= {"清镇市", "红枫湖镇", "站街镇"}
     wizard.accept()
+
+
+def test_terms_copied_from_another_file_and_imported_from_a_spreadsheet(window, qtbot, tmp_path, monkeypatch,
+                                                                       reported_errors):
+    from ngo_audit.io.setup_template import write_setup_template
+    from ngo_audit.newfile import create_audit_file
+    from ngo_audit.queries.contract import contract_view
+
+    other = tmp_path / "另一 项目.ngoaudit"
+    create_audit_file(other, template="qingzhen", lang="zh", actor="测试员").close()
+    path = tmp_path / "新.ngoaudit"
+    open_path(window, qtbot, path, create=True)
+    page = window.show_page("contract")
+    wait_idle(qtbot, window)
+    for key, text in (("number", "N-1"), ("title", "协议"), ("government", "某市人民政府"), ("ngo", "某中心")):
+        page.fields[key].setText(text)
+    click(qtbot, page.create_button)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: page.view is not None, timeout=TIMEOUT_MS)
+
+    monkeypatch.setattr("ui.setup.term_sources.QFileDialog.getOpenFileName", lambda *a, **k: (str(other), ""))
+    page.terms_from_file()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: page.sources.dialog is not None and page.sources.dialog.isVisible(), timeout=TIMEOUT_MS)
+    dialog = page.sources.dialog
+    assert dialog.list.count() == 21
+    dialog.check_only(["2.1", "3.1"])
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot, window)
+    assert [t.number for t in read(window, qtbot, contract_view).terms] == ["2.1", "3.1"]
+
+    book = tmp_path / "条款.xlsx"
+    write_setup_template(book, "zh")
+    import openpyxl
+
+    wb = openpyxl.load_workbook(book)
+    wb["条款"].append(["5.1", "第五章 补充", "监督标准", "厂区雨污分流", "", "", "", "水污染防治", "", "企业", "", "一般"])
+    wb.save(book)
+    monkeypatch.setattr("ui.setup.term_sources.QFileDialog.getOpenFileName", lambda *a, **k: (str(book), ""))
+    page.terms_from_spreadsheet()
+    wait_idle(qtbot, window)
+    assert [t.number for t in read(window, qtbot, contract_view).terms] == ["2.1", "3.1", "5.1"]
+    # the same spreadsheet again: numbers taken, one message, nothing added
+    page.terms_from_spreadsheet()
+    wait_idle(qtbot, window)
+    assert len(read(window, qtbot, contract_view).terms) == 3
+    assert reported_errors and reported_errors[-1].expected
