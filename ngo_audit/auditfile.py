@@ -238,6 +238,14 @@ class AuditFile:
         return f"<AuditFile {self.path}{' ro' if self.readonly else ''}>"
 
 
+def discard(path: Path) -> None:
+    """Remove a file this program just made and gave up on (a failed setup), with its lock file."""
+    path = Path(path)
+    for p in (path, path.with_name(path.name + ".lock")):
+        with suppress(OSError):
+            p.unlink()
+
+
 def _acquire_lock(path: Path) -> FileLock:
     lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=0, is_singleton=False)
     try:

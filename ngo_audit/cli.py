@@ -146,6 +146,12 @@ def cmd_info(args) -> int:
         + ("" if info["schema_current"] else t("（旧版本，可写打开时将升级）", " (older; upgraded when opened for writing)")
            if info["schema_known"] else t("（来自更新版本的程序）", " (from a newer program)")),
     ]
+    if info.get("template") == "qingzhen":
+        lines.append(t("模板：清镇模式（协议和条款须按实际签署的协议修改）",
+                       "Template: Qingzhen model (adapt the agreement and terms to the one signed)"))
+    if info.get("previous_period_file"):
+        lines.append(t(f"上一协议期文件：{info['previous_period_file']}",
+                       f"Previous period's file: {info['previous_period_file']}"))
     if info["contract"]:
         k = info["contract"]
         lines.append(f"{t('委托协议', 'Agreement')}: {k['number']} {k['title']}")
@@ -237,7 +243,7 @@ def cmd_setup_template(args) -> int:
 
 
 def cmd_setup(args) -> int:
-    from .auditfile import AuditFile
+    from .auditfile import AuditFile, discard
     from .io.setup_import import setup_from_workbook
     from .profile import origin
 
@@ -250,7 +256,7 @@ def cmd_setup(args) -> int:
     except BaseException:
         af.close()
         if created:
-            args.path.unlink(missing_ok=True)
+            discard(args.path)
         raise
     af.close()
     agreement = (t("已创建委托协议，", "agreement created, ") if result.contract_created else

@@ -61,6 +61,8 @@ def file_info(path: Path) -> dict:
                 "demo": meta.get("demo") == "1",
                 "reference_date": meta.get("reference_date"),
                 "created_with": meta.get("created_with", ""),
+                "template": meta.get("template", ""),
+                "previous_period_file": meta.get("previous_period_file", ""),
                 "contract": contract,
                 "counts": {
                     "subjects": _count(conn, tables, "subject"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .auditfile import AuditFile
+from .auditfile import AuditFile, discard
 from .errors import ValidationError
 from .i18n import language
 from .services.contracts import create_contract, default_contract_values
@@ -47,6 +47,6 @@ def create_audit_file(path: str | Path, *, template: str = "blank", lang: str | 
         af.set_info("template", template)
     except BaseException:
         af.close()
-        path.unlink(missing_ok=True)
+        discard(path)
         raise
     return af

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .auditfile import AuditFile
+from .auditfile import AuditFile, discard
 from .errors import Cancelled, ValidationError
 from .lifecycle import ACTIVE
 from .models import (
@@ -110,7 +110,7 @@ def start_next_period(source: AuditFile, target: str | Path, *, period_start: da
             dst_af.set_info("previous_period_file_uid", file_uid)
         except BaseException:
             dst_af.close()
-            target.unlink(missing_ok=True)
+            discard(target)
             raise
         dst_af.close()
     return NextPeriodResult(target, start, end, *result)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ngo_audit.auditfile import AuditFile
 from ngo_audit.cli import main
-from ngo_audit.errors import ValidationError
+from ngo_audit.errors import Cancelled, ValidationError
 from ngo_audit.models import Auditor, Finding, Grid, PlanItem, PlanItemSource, Subject
 from ngo_audit.next_period import default_next_period, start_next_period
 from ngo_audit.queries.contract import contract_view
@@ -88,8 +88,15 @@ def test_next_period_command_and_refusals(history, tmp_path, capsys):
     assert "结转未完成问题 2" in capsys.readouterr().out
     assert digest(af.path) == before  # the old file is left as it was
     assert main(["check", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["info", str(out)]) == 0
+    assert f"上一协议期文件：{af.path.name}" in capsys.readouterr().out
     assert main(["next-period", str(af.path), str(out)]) == 2  # no overwrite without --force
     assert "--force" in capsys.readouterr().err
     with AuditFile.open(af.path) as again, pytest.raises(ValidationError):
         start_next_period(again, tmp_path / "early.ngoaudit", period_start=date(2013, 1, 1))
     assert not (tmp_path / "early.ngoaudit").exists()
+    # a failure half-way leaves no file behind either
+    with AuditFile.open(af.path) as again, pytest.raises(Cancelled):
+        start_next_period(again, tmp_path / "cancelled.ngoaudit", progress=lambda done, total: done < 2)
+    assert not list(tmp_path.glob("cancelled*"))

@@ -76,8 +76,11 @@ def test_used_term_cannot_be_deleted_but_is_retired_and_not_offered(world):
         with pytest.raises(ValidationError):
             plans.add_item(s, plan.id, ids["e1"], term_ids=[ids["criterion"]])
         assert _log(s, "term", "update") >= 2  # retired_on, retired_reason
-    with af.session() as s:  # the old audit keeps its result against the retired term
-        assert s.get(Term, ids["criterion"]) is not None
+    with af.session() as s:  # the old audit keeps its result against the retired term, marked retired
+        from ngo_audit.queries.audits import audit_detail
+
+        row = next(r for r in audit_detail(s, a.id).results if r.term_id == ids["criterion"])
+        assert row.retired and not next(r for r in audit_detail(s, a.id).results if r.term_id == ids["hazwaste"]).retired
         terms.reinstate_term(s, ids["criterion"])
         assert audits.start_audit(s, ids["e2"], audit_date=date(2014, 4, 3)).results
 
@@ -259,3 +262,34 @@ def test_term_order_snapshot_restores_order_and_chapters(world):
         term_order.move_term(s, ids["duty"], -3)
         term_order.restore_order(s, ids["contract"], before)
         assert term_order.order_snapshot(s, ids["contract"]) == before
+
+
+def test_setup_state_says_what_is_missing(audit_file, world):
+    from ngo_audit.newfile import create_audit_file
+    from ngo_audit.queries.setup import setup_state
+
+    af, ids = world
+    with af.session() as s:
+        state = setup_state(s)
+        assert state.missing == [] and state.can_audit and not state.from_template
+        terms.retire_term(s, ids["criterion"], reason="r", on=date(2014, 1, 2))
+        assert (setup_state(s).criteria, setup_state(s).retired_terms) == (2, 1)
+    new = create_audit_file(af.path.with_name("模板.ngoaudit"), template="qingzhen")
+    with new.session() as s:
+        state = setup_state(s)
+        assert state.from_template and state.missing == ["auditors", "grid", "subjects"] and not state.can_plan
+    new.close()
+
+
+def test_register_and_grid_rows(world):
+    from ngo_audit.queries.register import auditor_rows, grid_rows
+
+    af, ids = world
+    with af.session() as s:
+        audits.start_audit(s, ids["e1"], audit_date=date(2014, 3, 1), auditor_ids=[ids["a1"]])
+        auditors.set_active(s, ids["a2"], False)
+        rows = auditor_rows(s)
+        assert [(r.name, r.active, r.used) for r in rows] == [("李明", True, True), ("赵芳", False, False)]
+        cells = grid_rows(s)
+        assert [(c.path, c.depth, c.subjects, c.children) for c in cells] == [
+            ("清镇市", 0, 1, 1), ("清镇市/红枫湖镇", 1, 1, 0)]

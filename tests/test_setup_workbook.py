@@ -40,7 +40,7 @@ def test_new_blank_and_template_files_open_with_info_and_check(tmp_path, capsys)
     code, out, _ = run(capsys, "info", blank)
     assert code == 0 and "条款 0" in out
     code, out, _ = run(capsys, "info", tmpl)
-    assert code == 0 and "条款 21" in out and "模板" in out
+    assert code == 0 and "条款 21" in out and "模板：清镇模式" in out
     for path in (blank, tmpl):
         assert run(capsys, "check", path)[0] == 0
     # an existing file is not replaced without --force
@@ -161,6 +161,7 @@ def test_setup_with_bad_rows_on_two_sheets_writes_nothing_and_names_every_error(
     # a new file that could not be filled is not left behind
     code, _, err = run(capsys, "setup", tmp_path / "never.ngoaudit", book)
     assert code == 2 and not (tmp_path / "never.ngoaudit").exists()
+    assert not (tmp_path / "never.ngoaudit.lock").exists()
 
 
 def test_english_workbook_and_terms_import(tmp_path):

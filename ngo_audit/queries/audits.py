@@ -187,6 +187,7 @@ class ResultRow:
     result: TermResult
     note: str
     department_duty: bool  # the term is the subject's own duty (a department's duty list)
+    retired: bool = False  # retired since the visit began: kept in this visit's record, no longer offered
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def audit_detail(session: Session, audit_id: int) -> AuditDetail:
     subject = audit.subject
     results = session.execute(
         select(AuditResult.id, Term.id, Term.number, Term.title, Term.category, Term.text, Term.legal_basis,
-               Term.default_severity, AuditResult.result, AuditResult.note, Term.department_id)
+               Term.default_severity, AuditResult.result, AuditResult.note, Term.department_id, Term.retired_on)
         .join(Term, Term.id == AuditResult.term_id).where(AuditResult.audit_id == audit.id)
         .order_by(Term.sort_key, Term.id)
     ).all()
@@ -269,7 +270,8 @@ def audit_detail(session: Session, audit_id: int) -> AuditDetail:
         plan_item_id=audit.plan_item_id,
         results=tuple(ResultRow(id=r[0], term_id=r[1], number=r[2], title=r[3], category=r[4] or "", text=r[5] or "",
                                 legal_basis=r[6] or "", default_severity=r[7], result=TermResult(r[8]),
-                                note=r[9] or "", department_duty=r[10] is not None and r[10] == subject.id)
+                                note=r[9] or "", department_duty=r[10] is not None and r[10] == subject.id,
+                                retired=r[11] is not None)
                       for r in results),
         findings=tuple(FindingBrief(*f) for f in findings),
         evidence=tuple(evidence_rows(session, audit_id=audit.id)),

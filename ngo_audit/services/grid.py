@@ -153,6 +153,7 @@ def _merge(session: Session, source: Grid, target: Grid) -> MergeResult:
         else:
             cell_moves.append((child.id, source.id))
             child.parent_id = target.id
+            session.expire(child, ["parent"])
             cells += 1
     session.flush()
     session.expire(source, ["children"])
@@ -168,7 +169,9 @@ def unmerge(session: Session, merged: MergeResult) -> None:
     for columns in merged.removed_cells:  # parents first, as removed
         restore_cell(session, columns)
     for cell_id, parent_id in merged.cell_moves:
-        get(session, Grid, cell_id).parent_id = parent_id
+        cell = get(session, Grid, cell_id)
+        cell.parent_id = parent_id
+        session.expire(cell, ["parent"])
     for subject_id, grid_id in merged.subject_moves:
         subject = session.get(Subject, subject_id)
         if subject is not None:

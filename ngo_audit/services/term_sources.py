@@ -98,7 +98,11 @@ def copy_terms(session: Session, contract_id: int, terms: list[ForeignTerm], *,
     one it is left out and listed in ``skipped``.
     """
     get(session, Contract, contract_id)
-    chosen = [t for t in terms if not t.retired] if numbers is None else [t for t in terms if t.number in set(numbers)]
+    if numbers is None:
+        chosen = [t for t in terms if not t.retired]
+    else:
+        wanted = set(numbers)
+        chosen = [t for t in terms if t.number in wanted]
     _check_numbers_free(session, contract_id, (t.number for t in chosen))
     departments = dict(session.execute(select(Subject.name, Subject.id).where(Subject.kind == SubjectKind.DEPARTMENT))
                        .all())
