@@ -34,7 +34,7 @@ def counts(session):
 
 
 def test_auditor_register_add_edit_deactivate_and_remove(window, qtbot, tmp_path):
-    from ngo_audit.queries.registers import auditor_rows
+    from ngo_audit.queries.register import auditor_rows
 
     open_path(window, qtbot, tmp_path / "people.ngoaudit", create=True)
     page = window.show_page("auditors")
@@ -75,7 +75,7 @@ def test_auditor_register_add_edit_deactivate_and_remove(window, qtbot, tmp_path
 
 def test_grid_editor_adds_merges_with_subjects_and_deletes_only_empty_cells(window, qtbot, tmp_path,
                                                                            reported_errors):
-    from ngo_audit.queries.registers import grid_cells
+    from ngo_audit.queries.register import grid_rows
 
     open_path(window, qtbot, tmp_path / "grid.ngoaudit", create=True)
     page = window.show_page("grid")
@@ -115,15 +115,15 @@ def test_grid_editor_adds_merges_with_subjects_and_deletes_only_empty_cells(wind
     merge.target.setCurrentIndex(merge.target.findData(next(c.id for c in page.cells if c.name == "站街镇")))
     click(qtbot, merge.ok_button)
     wait_idle(qtbot, window)
-    cells = {c.name: c for c in read(window, qtbot, grid_cells)}
+    cells = {c.name: c for c in read(window, qtbot, grid_rows)}
     assert "站街" not in cells and cells["站街镇"].subjects == 1
     window.menu_actions.undo.trigger()  # the merge is taken back: the cell and its subject return
     wait_idle(qtbot, window)
-    again = {c.name: c for c in read(window, qtbot, grid_cells)}
+    again = {c.name: c for c in read(window, qtbot, grid_rows)}
     assert again["站街"].subjects == 1 and again["站街镇"].subjects == 0
     window.menu_actions.redo.trigger()
     wait_idle(qtbot, window)
-    cells = {c.name: c for c in read(window, qtbot, grid_cells)}
+    cells = {c.name: c for c in read(window, qtbot, grid_rows)}
     assert "站街" not in cells and cells["站街镇"].subjects == 1
     # rename, then delete an empty cell
     add("红枫湖镇", "township", under="清镇市")
@@ -136,7 +136,7 @@ def test_grid_editor_adds_merges_with_subjects_and_deletes_only_empty_cells(wind
     click(qtbot, page.delete_button)
     answer_yes(qtbot, page.confirm)
     wait_idle(qtbot, window)
-    assert sorted(c.name for c in read(window, qtbot, grid_cells)) == ["清镇市", "站街镇（街道）"]
+    assert sorted(c.name for c in read(window, qtbot, grid_rows)) == ["清镇市", "站街镇（街道）"]
 
 
 def test_a_used_term_is_retired_with_a_reason_and_an_unused_one_deleted(opened, qtbot):
@@ -251,7 +251,7 @@ def test_a_bureau_list_imports_with_sectors_derived_and_corrected_in_the_preview
                                                                                 reported_errors):
     import random
 
-    from ngo_audit.queries.registers import grid_cells
+    from ngo_audit.queries.register import grid_rows
     from tests.test_bureau_list_import import bureau_list, rows
 
     open_path(window, qtbot, tmp_path / "名录.ngoaudit", create=True)
@@ -292,7 +292,7 @@ def test_a_bureau_list_imports_with_sectors_derived_and_corrected_in_the_preview
 
     got = read(window, qtbot, sectors)
     assert got["清镇市甲化工有限公司"] == ("secondary", True) and got["清镇市乙养殖场"][0] == "tertiary"
-    assert {c.name for c in read(window, qtbot, grid_cells)} >= {"清镇市", "红枫湖镇", "站街镇"}
+    assert {c.name for c in read(window, qtbot, grid_rows)} >= {"清镇市", "红枫湖镇", "站街镇"}
     wizard.accept()
 
 

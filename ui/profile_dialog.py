@@ -28,7 +28,7 @@ def default_name() -> str:
 
 def register_names(session) -> list[str]:
     """Worker function: the names of the file's active auditors, by name."""
-    from ngo_audit.queries.registers import active_auditor_names
+    from ngo_audit.queries.setup_status import active_auditor_names
 
     return active_auditor_names(session)
 

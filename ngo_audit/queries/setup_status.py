@@ -65,3 +65,8 @@ def setup_status(session: Session) -> SetupStatus:
         subjects=count(select(func.count(Subject.id)).where(Subject.active.is_(True))),
     )
 
+
+
+def active_auditor_names(session: Session) -> list[str]:
+    """The names in the auditor register that are active, by name (to choose the auditor profile from)."""
+    return list(session.scalars(select(Auditor.name).where(Auditor.active.is_(True)).order_by(Auditor.name)))

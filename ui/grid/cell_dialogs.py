@@ -110,14 +110,14 @@ class CellDialog(QDialog):
                    top=self.tr("(top level)"))
         if cell is not None:
             self.name.setText(cell.name)
-            self.level.setCurrentIndex(max(0, self.level.findData(cell.level)))
+            self.level.setCurrentIndex(max(0, self.level.findData(str(cell.level))))
             self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(cell.parent_id)))
             self.code.setText(cell.code)
         else:
             self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(parent_id)))
             above = next((c for c in cells if c.id == parent_id), None)
             below = {None: GridLevel.CITY, "city": GridLevel.COUNTY, "county": GridLevel.TOWNSHIP,
-                     "township": GridLevel.SPECIAL, "special": GridLevel.SPECIAL}[above.level if above else None]
+                     "township": GridLevel.SPECIAL, "special": GridLevel.SPECIAL}[str(above.level) if above else None]
             self.level.setCurrentIndex(self.level.findData(below.value))
 
     def retranslate_ui(self) -> None:
@@ -142,7 +142,7 @@ class CellDialog(QDialog):
             self.ctx.write(add_cell_fn, v["name"], v["level"], v["parent_id"], v["code"], tables=TABLES,
                            on_done=self._done, on_error=self._failed)
             return
-        changes = {k: x for k, x in v.items() if getattr(self.cell, k) != x}
+        changes = {k: x for k, x in v.items() if getattr(self.cell, k) != x and str(getattr(self.cell, k)) != x}
         if not changes:
             self.accept()
             return

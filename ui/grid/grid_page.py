@@ -31,9 +31,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def load_grid(session):
-    from ngo_audit.queries.registers import grid_cells
+    from ngo_audit.queries.register import grid_rows
 
-    return grid_cells(session)
+    return grid_rows(session)
 
 
 class GridPage(Page):

@@ -83,7 +83,7 @@ class AuditorDialog(QDialog):
         layout.addWidget(self.buttons)
         if row is not None:
             self.name.setText(row.name)
-            self.role.setCurrentIndex(max(0, self.role.findData(row.role)))
+            self.role.setCurrentIndex(max(0, self.role.findData(str(row.role))))
             self.phone.setText(row.phone)
             self.active.setChecked(row.active)
         else:

@@ -31,7 +31,7 @@ INACTIVE_COLOUR = QColor("#80868b")
 
 
 def load_auditors(session):
-    from ngo_audit.queries.registers import auditor_rows
+    from ngo_audit.queries.register import auditor_rows
 
     return auditor_rows(session)
 
