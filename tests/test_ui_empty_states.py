@@ -139,3 +139,32 @@ def test_profile_is_asked_when_a_file_opens_for_editing_from_its_register(app, q
     dialog.accept()
     assert w.ctx.actor == "王芳" and settings.actor() == "王芳"
     w.close()
+
+
+def test_every_wizard_step_can_be_skipped_and_finish_keeps_a_typed_agreement(window, qtbot, tmp_path, monkeypatch):
+    from ngo_audit.queries.setup_status import setup_status
+
+    path = tmp_path / "skip.ngoaudit"
+    monkeypatch.setattr("ui.file_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)  # the welcome page's New
+    qtbot.waitUntil(lambda: window.ctx.is_open and getattr(window, "wizard", None) is not None, timeout=TIMEOUT_MS)
+    wizard = window.wizard
+    wait_idle(qtbot, window)
+    for _ in range(5):
+        qtbot.mouseClick(wizard.skip_button, Qt.MouseButton.LeftButton)
+    assert wizard.step_key() == "done" and not wizard.skip_button.isVisible()
+    assert "委托协议：尚未录入" in wizard.done_step.summary.text()
+    qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert read(window, qtbot, setup_status).missing() == ["contract", "terms", "auditors", "grid", "subjects"]
+    # File › Set up the project: the wizard again; an agreement typed on step 1 is kept by Finish
+    window.menu_actions.setup.trigger()
+    wizard = window.wizard
+    wait_idle(qtbot, window)
+    for key, text in (("number", "N-2"), ("title", "协议"), ("government", "某市人民政府"), ("ngo", "某中心")):
+        wizard.form.fields[key].setText(text)
+    qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert not wizard.isVisible()
+    view = read(window, qtbot, contract_of)
+    assert view.number == "N-2" and view.report_due_days == 15

@@ -48,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/contract.py" line="+297"/>
+        <location filename="../../ui/pages/contract.py" line="+298"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>

@@ -132,6 +132,11 @@
         <source> days after the end of each period</source>
         <translation> 天（每期结束后）</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>— (not agreed)</source>
+        <translation>—（未约定）</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -943,6 +948,11 @@
         <location line="+2"/>
         <source> days after the end of each period</source>
         <translation> 天（每期结束后）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— (not agreed)</source>
+        <translation>—（未约定）</translation>
     </message>
     <message>
         <location line="+1"/>

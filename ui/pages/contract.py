@@ -188,6 +188,7 @@ class ContractPage(Page):
                           ("report_due_days", self.tr("Report due"))):
             self.field_labels[key].setText(text)
         self.fields["report_due_days"].setSuffix(self.tr(" days after the end of each period"))
+        self.fields["report_due_days"].setSpecialValueText(self.tr("— (not agreed)"))
         self.period_to.setText(self.tr("to"))
         freq: QComboBox = self.fields["reporting_frequency"]
         current = freq.currentData()
@@ -413,7 +414,7 @@ class ContractPage(Page):
             d = widget.date()
             return None if d == NO_DATE else date(d.year(), d.month(), d.day())
         if key == "report_due_days":
-            return widget.value()
+            return widget.value() or None  # 0 shows "—": not agreed
         return widget.currentData()
 
     def _field_left(self, key: str) -> None:

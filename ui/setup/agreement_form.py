@@ -91,7 +91,7 @@ class AgreementForm(QWidget):
         v.update({key: pydate(self.fields[key].date()) for key in DATE_FIELDS})
         v["scope"] = self.fields["scope"].toPlainText().strip()
         v["reporting_frequency"] = self.fields["reporting_frequency"].currentData()
-        v["report_due_days"] = self.fields["report_due_days"].value()
+        v["report_due_days"] = self.fields["report_due_days"].value() or None  # 0: "—", not agreed
         return v
 
     def retranslate_ui(self) -> None:
@@ -110,6 +110,7 @@ class AgreementForm(QWidget):
         self.fields["ngo"].setPlaceholderText(self.tr("your organisation's registered name"))
         self.fields["scope"].setPlaceholderText(self.tr("what the agreement asks you to supervise, in its own words"))
         self.fields["report_due_days"].setSuffix(self.tr(" days after the end of each period"))
+        self.fields["report_due_days"].setSpecialValueText(self.tr("— (not agreed)"))
         combo = self.fields["reporting_frequency"]
         current = combo.currentData()
         combo.clear()
