@@ -184,6 +184,20 @@ def test_a_used_term_is_retired_with_a_reason_and_an_unused_one_deleted(opened, 
     assert [t.number for t in read(opened, qtbot, contract_view).terms] == before
     opened.menu_actions.redo.trigger()
     wait_idle(qtbot, opened)
+    # a whole chapter moves up, undone at once
+    qtbot.waitUntil(lambda: page.term(page.selected_term_id()) is not None, timeout=TIMEOUT_MS)
+    chapters = list(dict.fromkeys(t.chapter for t in read(opened, qtbot, contract_view).terms))
+    page.select_term(next(t.id for t in page.view.terms if t.chapter == chapters[1]))
+    click(qtbot, page.term_actions.chapter_up_button)
+    wait_idle(qtbot, opened)
+    moved = list(dict.fromkeys(t.chapter for t in read(opened, qtbot, contract_view).terms))
+    assert moved[:2] == [chapters[1], chapters[0]]
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    assert list(dict.fromkeys(t.chapter for t in read(opened, qtbot, contract_view).terms)) == chapters
+    qtbot.waitUntil(lambda: page.view is not None and any(t.number == "9.9" for t in page.view.terms),
+                    timeout=TIMEOUT_MS)
+    page.select_term(next(t.id for t in page.view.terms if t.number == "9.9"))
     click(qtbot, page.term_actions.delete_button)
     answer_yes(qtbot, page.term_actions.dialog)
     wait_idle(qtbot, opened)

@@ -5506,7 +5506,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermActions</name>
     <message>
-        <location filename="../../ui/pages/term_actions.py" line="+39"/>
+        <location filename="../../ui/pages/term_actions.py" line="+47"/>
         <source>Move the term up</source>
         <translation>上移条款</translation>
     </message>
@@ -5519,6 +5519,16 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Rename chapter…</source>
         <translation>重命名章节…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter ↑</source>
+        <translation>章节上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the whole chapter before the one above it</source>
+        <translation>将整章移到上一章之前</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5536,9 +5546,14 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>move of term %1</source>
         <translation>移动条款 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>move of chapter %1</source>
+        <translation>移动章节 %1</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -95,13 +95,18 @@ class TermActions(QWidget):
         self.term = None
         self.contract_id: int | None = None
         self.dialog = None
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row, row2 = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(row2)
         self.up_button = QPushButton("↑", objectName="termUp")
         self.down_button = QPushButton("↓", objectName="termDown")
         for b in (self.up_button, self.down_button):
             b.setFixedWidth(36)
         self.chapter_button = QPushButton(objectName="termRenameChapter")
+        self.chapter_up_button = QPushButton(objectName="chapterUp")
+        self.chapter_up_button.clicked.connect(lambda: self.move_chapter(-1))
         self.delete_button = QPushButton(objectName="termDelete")
         self.reinstate_button = QPushButton(objectName="termReinstate")
         self.up_button.clicked.connect(lambda: self.move_term(-1))
@@ -109,9 +114,12 @@ class TermActions(QWidget):
         self.chapter_button.clicked.connect(self.rename_chapter)
         self.delete_button.clicked.connect(self.delete_or_retire)
         self.reinstate_button.clicked.connect(self.reinstate)
-        for b in (self.up_button, self.down_button, self.chapter_button, self.delete_button, self.reinstate_button):
+        for b in (self.up_button, self.down_button, self.chapter_up_button, self.chapter_button):
             row.addWidget(b)
         row.addStretch(1)
+        for b in (self.delete_button, self.reinstate_button):
+            row2.addWidget(b)
+        row2.addStretch(1)
         self.retranslate_ui()
         self.set_term(None, None)
 
@@ -119,6 +127,8 @@ class TermActions(QWidget):
         self.up_button.setToolTip(self.tr("Move the term up"))
         self.down_button.setToolTip(self.tr("Move the term down"))
         self.chapter_button.setText(self.tr("Rename chapter…"))
+        self.chapter_up_button.setText(self.tr("Chapter ↑"))
+        self.chapter_up_button.setToolTip(self.tr("Move the whole chapter before the one above it"))
         self.delete_button.setText(self.tr("Delete or retire…"))
         self.delete_button.setToolTip(self.tr("A term never used is deleted; a used one is retired with a reason"))
         self.reinstate_button.setText(self.tr("Reinstate"))
@@ -132,6 +142,7 @@ class TermActions(QWidget):
         for b in (self.up_button, self.down_button, self.chapter_button):
             b.setEnabled(chosen)
         self.chapter_button.setEnabled(chosen and bool(term.chapter))
+        self.chapter_up_button.setEnabled(chosen)
         self.delete_button.setVisible(not retired)
         self.delete_button.setEnabled(chosen)
         self.reinstate_button.setVisible(retired)
@@ -151,6 +162,14 @@ class TermActions(QWidget):
         if t is not None and not self.ctx.readonly:
             self._edit(self.tr("move of term %1").replace("%1", t.number),
                        TermOrderChange(self.contract_id, move_term, t.id, offset), t.id)
+
+    def move_chapter(self, offset: int) -> None:
+        from ngo_audit.services.term_order import move_chapter
+
+        t = self.term
+        if t is not None and not self.ctx.readonly:
+            self._edit(self.tr("move of chapter %1").replace("%1", t.chapter or "—"),
+                       TermOrderChange(self.contract_id, move_chapter, self.contract_id, t.chapter, offset), t.id)
 
     def rename_chapter(self) -> None:
         t = self.term
