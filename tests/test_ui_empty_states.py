@@ -142,7 +142,7 @@ def test_profile_is_asked_when_a_file_opens_for_editing_from_its_register(app, q
 
 
 def test_every_wizard_step_can_be_skipped_and_finish_keeps_a_typed_agreement(window, qtbot, tmp_path, monkeypatch):
-    from ngo_audit.queries.setup_status import setup_status
+    from ngo_audit.queries.setup import setup_state
 
     path = tmp_path / "skip.ngoaudit"
     monkeypatch.setattr("ui.file_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
@@ -156,7 +156,7 @@ def test_every_wizard_step_can_be_skipped_and_finish_keeps_a_typed_agreement(win
     assert "委托协议：尚未录入" in wizard.done_step.summary.text()
     qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
-    assert read(window, qtbot, setup_status).missing() == ["contract", "terms", "auditors", "grid", "subjects"]
+    assert read(window, qtbot, setup_state).missing == ["contract", "terms", "auditors", "grid", "subjects"]
     # File › Set up the project: the wizard again; an agreement typed on step 1 is kept by Finish
     window.menu_actions.setup.trigger()
     wizard = window.wizard

@@ -28,9 +28,10 @@ def answer_yes(qtbot, box: QMessageBox) -> None:
 
 
 def counts(session):
-    from ngo_audit.queries.setup_status import setup_status
+    from ngo_audit.queries.setup import setup_state
 
-    return setup_status(session)
+    s = setup_state(session)
+    return s.has_contract, s.criteria + s.obligations, s.active_auditors, s.grid_cells, s.enterprises + s.departments
 
 
 def test_auditor_register_add_edit_deactivate_and_remove(window, qtbot, tmp_path):
@@ -218,16 +219,14 @@ def test_import_setup_workbook_shows_every_bad_row_and_writes_nothing(window, qt
     rows = {(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text()) for r in range(dialog.table.rowCount())}
     assert {("监督员", "4"), ("网格", "4"), ("条款", "4")} <= rows
     assert "未写入任何数据" in dialog.text.text()
-    status = read(window, qtbot, counts)
-    assert not status.has_contract and status.auditors == 0 and status.grid_cells == 0
+    assert read(window, qtbot, counts) == (False, 0, 0, 0, 0)
     dialog.reject()
 
     good = fill(tmp_path / "good.xlsx")
     monkeypatch.setattr("ui.setup.setup_actions.QFileDialog.getOpenFileName", lambda *a, **k: (str(good), ""))
     window.menu_actions.import_setup.trigger()
     wait_idle(qtbot, window)
-    status = read(window, qtbot, counts)
-    assert status.has_contract and (status.terms, status.auditors, status.grid_cells, status.subjects) == (3, 2, 3, 3)
+    assert read(window, qtbot, counts) == (True, 3, 2, 3, 3)
     assert window.current_page().entry.key == "dashboard"
 
 

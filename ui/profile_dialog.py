@@ -28,9 +28,9 @@ def default_name() -> str:
 
 def register_names(session) -> list[str]:
     """Worker function: the names of the file's active auditors, by name."""
-    from ngo_audit.queries.setup_status import active_auditor_names
+    from ngo_audit.queries.register import auditor_rows
 
-    return active_auditor_names(session)
+    return sorted(r.name for r in auditor_rows(session) if r.active)
 
 
 class ProfileDialog(QDialog):

@@ -72,9 +72,9 @@ class BriefList(QListWidget):
 
 def load_dashboard(session, as_of):
     """Worker function: the quarter's figures and what the project still lacks."""
-    from ngo_audit.queries.setup_status import setup_status
+    from ngo_audit.queries.setup import setup_state
 
-    return dashboard_data(session, as_of), setup_status(session)
+    return dashboard_data(session, as_of), setup_state(session)
 
 
 class DashboardPage(Page):
@@ -233,7 +233,7 @@ class DashboardPage(Page):
         d = self.data
         if d is None:
             return
-        missing = self.status.missing() if self.status else []
+        missing = self.status.missing if self.status else []
         if d.quarter is None:
             self.figures.hide()
             self.heading.setText(self.tr("A new supervision project"))

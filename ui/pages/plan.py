@@ -53,9 +53,9 @@ def source_label(source) -> str:
 
 def load_plan(session, quarter, as_of):
     from ngo_audit.queries.plans import draw_choices, plan_quarters, plan_view
-    from ngo_audit.queries.setup_status import setup_status
+    from ngo_audit.queries.setup import setup_state
 
-    return plan_quarters(session, as_of), plan_view(session, quarter), draw_choices(session), setup_status(session)
+    return plan_quarters(session, as_of), plan_view(session, quarter), draw_choices(session), setup_state(session)
 
 
 def add_suggested(session, contract_id: int, quarter: str, entries: list[tuple[int, str, str]]) -> int:
@@ -75,7 +75,7 @@ class PlanPage(Page):
         self.quarters: list = []
         self.choices = None
         self.quarter_value = None  # the chosen Quarter; None: the reference date's
-        self.status = None  # what the project still lacks (SetupStatus)
+        self.status = None  # what the project still lacks (SetupState)
         self.dialog: DrawDialog | None = None
         self.item_dialog: PlanItemDialog | None = None
         self.remover: RemovePlanItem | None = None
@@ -304,7 +304,7 @@ class PlanPage(Page):
     def _show_missing(self) -> None:
         """Say what a plan still needs (and not that everything is planned when nothing exists)."""
         status = self.status
-        missing = [s for s in (status.missing() if status else []) if s in ("contract", "auditors", "subjects")]
+        missing = [s for s in (status.missing if status else []) if s in ("contract", "auditors", "subjects")]
         if status is None:
             self.empty.hide()
             return

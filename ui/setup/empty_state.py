@@ -1,7 +1,7 @@
 """An empty state: what is missing on a new file and one button per missing step that goes there.
 
 Pages show it instead of figures they cannot have yet (the dashboard without an agreement, the
-plan without subjects…).  The steps come from :func:`ngo_audit.queries.setup_status.setup_status`.
+plan without subjects…).  The steps come from :func:`ngo_audit.queries.setup.setup_state`.
 """
 
 from __future__ import annotations

@@ -263,7 +263,7 @@ class SubjectsStep(Step):
 
     def show_state(self, state) -> None:
         super().show_state(state)
-        self.count.setText(self.tr("%n subject(s) in the file", "", state.status.subjects))
+        self.count.setText(self.tr("%n subject(s) in the file", "", state.status.enterprises + state.status.departments))
 
 
 class DoneStep(Step):
@@ -287,12 +287,12 @@ class DoneStep(Step):
         lines = [
             (self.tr("Agreement: %1").replace("%1", state.contract.title) if state.contract
              else self.tr("Agreement: not entered yet")),
-            self.tr("%n term(s)", "", s.terms),
-            self.tr("%n active auditor(s)", "", s.auditors),
+            self.tr("%n term(s)", "", s.criteria + s.obligations + s.retired_terms),
+            self.tr("%n active auditor(s)", "", s.active_auditors),
             self.tr("%n grid cell(s)", "", s.grid_cells),
-            self.tr("%n subject(s)", "", s.subjects),
+            self.tr("%n subject(s)", "", s.enterprises + s.departments),
         ]
-        missing = s.missing()
+        missing = s.missing
         if missing:
             lines.append("")
             lines.append(self.tr("Skipped steps can be done later: each page that needs one says so and leads "
