@@ -98,7 +98,8 @@ def test_new_file_creates_an_empty_audit_file(window, qtbot, tmp_path, monkeypat
     qtbot.waitUntil(lambda: window.ctx.is_open, timeout=TIMEOUT_MS)
     wait_idle(qtbot, window)
     assert window.ctx.path == tmp_path / "新文件.ngoaudit"
-    assert window.pages["dashboard"].heading.text() == "尚未录入委托协议"
+    assert window.pages["dashboard"].heading.text() == "新的监督项目"
+    assert window.wizard.isVisible()  # the new-project wizard leads through the setup
 
 
 def test_closing_the_file_releases_it(opened, qtbot):
@@ -118,7 +119,7 @@ def test_ctrl_number_switches_areas_and_every_area_has_a_page(opened, qtbot):
     opened.activateWindow()
     qtbot.waitUntil(opened.isActiveWindow)
     for number, entry in enumerate(REGISTRY, start=1):
-        qtbot.keyClick(opened, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(opened, Qt.Key(Qt.Key.Key_0 + number % 10), Qt.KeyboardModifier.ControlModifier)
         page = opened.current_page()
         assert page is opened.pages[entry.key]
         assert opened.nav.currentRow() == number - 1
@@ -192,20 +193,18 @@ def test_the_auditor_profile_is_chosen_remembered_and_recorded_in_the_change_log
     later.close()
 
 
-def test_first_start_asks_for_the_profile(app, qtbot, reported_errors, monkeypatch):
+def test_first_start_asks_for_the_profile_when_a_file_opens_for_editing(app, qtbot, reported_errors, tmp_path):
     from ui import settings
     from ui.main_window import MainWindow
-    from ui.profile_dialog import ProfileDialog
 
-    def answer(dialog):
-        dialog.name.setCurrentText("赵芳")
-        dialog.accept()
-        return True
-
-    monkeypatch.setattr(ProfileDialog, "exec", answer)
     w = MainWindow()
     qtbot.addWidget(w)
     w.start(None, ask_profile=True)
+    assert getattr(w, "profile_dialog", None) is None  # not before a file is opened
+    w.files.open_path(tmp_path / "new.ngoaudit", create=True)
+    qtbot.waitUntil(lambda: getattr(w, "profile_dialog", None) is not None, timeout=TIMEOUT_MS)
+    w.profile_dialog.name.setCurrentText("赵芳")
+    w.profile_dialog.accept()
     assert w.ctx.actor == "赵芳" and settings.actor() == "赵芳"
     w.close()
 

@@ -37,6 +37,10 @@ class WindowActions(QObject):
         self.new = make("actionNew", w.files.new_file, Key.New, "new")
         self.open = make("actionOpen", w.files.open_file, Key.Open, "open")
         self.open_demo = make("actionOpenDemo", w.files.open_demo)
+        self.setup = make("actionSetUpProject", w.start_new_project)
+        self.import_setup = make("actionImportSetup", w.setup_actions.import_workbook)
+        self.setup_template = make("actionSetupTemplate", w.setup_actions.save_template)
+        self.next_period = make("actionNextPeriod", w.setup_actions.next_period)
         self.close = make("actionClose", w.files.close_file, Key.Close)
         self.quit = make("actionQuit", w.close, Key.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -62,7 +66,7 @@ class WindowActions(QObject):
         self.areas: list[QAction] = []
         for number, entry in enumerate(REGISTRY, start=1):
             action = make(f"actionArea_{entry.key}", lambda _=False, k=entry.key: w.show_page(k),
-                          QKeySequence(f"Ctrl+{number}") if number <= 9 else None)
+                          QKeySequence(f"Ctrl+{number % 10}") if number <= 10 else None)
             action.setIcon(icon(entry.icon))
             self.areas.append(action)
 
@@ -85,6 +89,9 @@ class WindowActions(QObject):
         self.file_menu.addActions([self.new, self.open, self.open_demo])
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.setup, self.import_setup, self.setup_template])
+        self.file_menu.addAction(self.next_period)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close)
         self.file_menu.addSeparator()
@@ -138,6 +145,9 @@ class WindowActions(QObject):
     def update_state(self) -> None:
         ctx = self.window.ctx
         self.close.setEnabled(ctx.is_open)
+        self.setup.setEnabled(ctx.is_open and not ctx.readonly)
+        self.import_setup.setEnabled(ctx.is_open and not ctx.readonly)
+        self.next_period.setEnabled(ctx.is_open)
         self.find.setEnabled(ctx.is_open)
         for action in self.areas:
             action.setEnabled(ctx.is_open)
@@ -163,6 +173,14 @@ class WindowActions(QObject):
         self.open.setToolTip(self.tr("Open an audit file"))
         self.open_demo.setText(self.tr("Open the &demo file"))
         self.close.setText(self.tr("&Close file"))
+        self.setup.setText(self.tr("&Set up the project…"))
+        self.setup.setToolTip(self.tr("The agreement, its terms, auditors, grid and subjects, step by step"))
+        self.import_setup.setText(self.tr("&Import setup workbook…"))
+        self.import_setup.setToolTip(self.tr("Fill this file from a workbook prepared in Excel or WPS"))
+        self.setup_template.setText(self.tr("Save a setup workbook &template…"))
+        self.next_period.setText(self.tr("Start the ne&xt agreement period…"))
+        self.next_period.setToolTip(self.tr("A new file for the next agreement, with the grid, subjects, auditors, "
+                                            "terms and unfinished findings of this one"))
         self.quit.setText(self.tr("&Quit"))
         self.find.setText(self.tr("&Find…"))
         self.show_toolbar.setText(self.tr("Show &toolbar"))

@@ -187,6 +187,25 @@ class FileContext(QObject):
 
         return work
 
+    def with_file(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
+                  on_error: Callable[[BaseException], None] | None = None, label: str = "",
+                  cancellable: bool = False) -> Task | None:
+        """Run ``fn(audit_file, *args)`` on the worker, for work on the whole file (e.g. a new file made
+        from it), not one unit of work; ``fn`` may take ``task`` like :meth:`read`."""
+        if not self.is_open:
+            return None
+        wants_task = _takes_task(fn)
+
+        def work(task=None):
+            af = self._af
+            if af is None:
+                raise RuntimeError("no audit file is open")
+            return fn(af, *args, task=task) if wants_task else fn(af, *args)
+
+        return self.worker.submit(work, on_done=self._guard(on_done),
+                                  on_error=self._guard(on_error) if on_error else None, label=label,
+                                  cancellable=cancellable)
+
     def read(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None, label: str = "",
              cancellable: bool = False, **kwargs) -> Task | None:

@@ -46,7 +46,8 @@ class FileActions(QObject):
         if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         # The save dialog has asked before replacing; create() still refuses a file open elsewhere.
-        self.open_path(path, create=True)
+        # A new file opens with the new-project wizard (agreement, terms, auditors, grid, subjects).
+        self.open_path(path, create=True, then=self.window.start_new_project)
 
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open audit file"), self._start_folder(),
@@ -54,7 +55,7 @@ class FileActions(QObject):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path, *, create: bool = False, readonly: bool = False) -> None:
+    def open_path(self, path: str | Path, *, create: bool = False, readonly: bool = False, then=None) -> None:
         path = Path(path)
         if path.suffix.lower() == ".ngoseal" and not create:  # a sealed package opens in reviewer mode
             return self.window.reviewer.opener.open_path(path)
@@ -67,6 +68,8 @@ class FileActions(QObject):
             status.clearMessage()
             settings.add_recent_file(facts.path)
             self.opened.emit(facts)
+            if then is not None:
+                then()
 
         def failed(exc: BaseException) -> None:
             from ngo_audit.errors import FileNotFound, NeedsRecovery, NgoAuditError

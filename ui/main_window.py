@@ -22,7 +22,7 @@ from .context import FileContext, FileFacts
 from .file_actions import FileActions
 from .icons import icon
 from .pages import REGISTRY, Page, create_page, entry
-from .profile_dialog import ProfileDialog, default_name
+from .profile_dialog import ProfileDialog, default_name, register_names
 from .progress import ProgressPanel
 from .welcome import WelcomePage
 from .worker import Worker
@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
 
+        from .setup.setup_actions import SetupActions
+
+        self.setup_actions = SetupActions(self)  # setup workbook, next agreement period
         self.menu_actions = WindowActions(self)
         from .reviewer import install as install_reviewer
 
@@ -137,7 +140,8 @@ class MainWindow(QMainWindow):
         metrics = self.nav.fontMetrics()
         for row, e in enumerate(REGISTRY):
             self.nav.item(row).setText(e.display_title())
-            self.nav.item(row).setToolTip(f"{e.display_title()} (Ctrl+{row + 1})")
+            self.nav.item(row).setToolTip(f"{e.display_title()} (Ctrl+{(row + 1) % 10})" if row < 10
+                                          else e.display_title())
             widest = max(widest, metrics.horizontalAdvance(e.display_title()))
         self.nav.setFixedWidth(widest + 22 + 56)
         self._update_status()
@@ -186,13 +190,24 @@ class MainWindow(QMainWindow):
 
     # -- the file ---------------------------------------------------------------------------
     def start(self, path: Path | None = None, *, ask_profile: bool = True) -> None:
-        """After show(): ask for the auditor profile the first time, then open ``path``."""
-        if ask_profile and not settings.actor():
-            dialog = ProfileDialog(self.ctx.actor, self)
-            if dialog.exec():
-                self.ctx.set_actor(dialog.chosen())
+        """After show(): open ``path``.  The auditor profile is asked for the first time a file is
+        opened for editing (names offered from its auditor register); a reviewer who only opens
+        sealed packages (read-only) records nothing and is never asked."""
+        self._profile_pending = ask_profile and not settings.actor()
         if path is not None:
             self.files.open_path(path)
+
+    def _ask_profile_once(self) -> None:
+        if not getattr(self, "_profile_pending", False) or self.ctx.readonly or settings.actor():
+            return
+        self._profile_pending = False
+
+        def ask(names: list[str]) -> None:
+            self.profile_dialog = ProfileDialog(self.ctx.actor, self, register=names)
+            self.profile_dialog.accepted.connect(lambda: self.ctx.set_actor(self.profile_dialog.chosen()))
+            self.profile_dialog.open()
+
+        self.ctx.read(register_names, on_done=ask)
 
     def _file_opened(self) -> None:
         if not self._heap_frozen:  # once the first file's dashboard is loaded: see qtfix.MainThreadGarbageCollector
@@ -206,6 +221,7 @@ class MainWindow(QMainWindow):
             self._notice(self.tr("This file was upgraded to the current version; the old one is kept as %1.")
                          .replace("%1", facts.backup_path.name))
         self._update_state()
+        self._ask_profile_once()
 
     def _freeze_heap(self, idle: bool) -> None:
         if idle:
@@ -222,10 +238,29 @@ class MainWindow(QMainWindow):
         self.welcome.show_problem(path, reason)
         self._update_state()
 
+    def start_new_project(self):
+        """The new-project wizard on the open file (after File › New; again from File › Set up the project)."""
+        from .setup.wizard import NewProjectWizard
+
+        if not self.ctx.is_open or self.ctx.readonly:
+            return None
+        previous = getattr(self, "wizard", None)
+        if previous is not None and previous.isVisible():
+            previous.raise_()
+            return previous
+        if previous is not None:
+            previous.deleteLater()
+        self.wizard = NewProjectWizard(self.ctx, self)
+        self.wizard.accepted.connect(lambda: self.show_page("dashboard"))
+        self.wizard.open()
+        return self.wizard
+
     def choose_profile(self) -> None:
-        self.profile_dialog = ProfileDialog(self.ctx.actor, self)
-        self.profile_dialog.accepted.connect(lambda: self.ctx.set_actor(self.profile_dialog.chosen()))
-        self.profile_dialog.open()
+        self.profile_dialog = dialog = ProfileDialog(self.ctx.actor, self)
+        dialog.accepted.connect(lambda: self.ctx.set_actor(dialog.chosen()))
+        dialog.open()
+        if self.ctx.is_open:  # the file's register, once read
+            self.ctx.read(register_names, on_done=dialog.set_register)
 
     def show_about(self) -> None:
         self.help.show_about()

@@ -1,8 +1,9 @@
 """The auditor profile in use: the name recorded in the change log with every change.
 
-Chosen once (asked at the first start) and remembered in the settings; changeable
-from Tools › Auditor profile.  Several auditors sharing a laptop pick their name
-from the list of names used before.
+Chosen once (asked the first time a file is opened for editing; never for a reviewer who
+only opens sealed packages) and remembered in the settings; changeable from Tools › Auditor
+profile.  When the open file has an auditor register, the name is chosen from it (active
+auditors first); several auditors sharing a laptop also find the names used before.
 """
 
 from __future__ import annotations
@@ -25,8 +26,15 @@ def default_name() -> str:
         return "unknown"
 
 
+def register_names(session) -> list[str]:
+    """Worker function: the names of the file's active auditors, by name."""
+    from ngo_audit.queries.register import auditor_rows
+
+    return sorted(r.name for r in auditor_rows(session) if r.active)
+
+
 class ProfileDialog(QDialog):
-    def __init__(self, current: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, current: str = "", parent: QWidget | None = None, *, register: list[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("profileDialog")
         self.setMinimumWidth(420)
@@ -35,8 +43,11 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.explanation)
         self.name = QComboBox(editable=True)
         self.name.setObjectName("profileName")
-        names = settings.known_actors()
+        self.register = list(register)
+        names = self.register + [n for n in settings.known_actors() if n not in self.register]
         current = current or default_name()
+        if self.register and current not in self.register and not settings.actor():
+            current = self.register[0]  # the first time: someone of the register, not the computer's user name
         if current not in names:
             names.insert(0, current)
         self.name.addItems(names)
@@ -48,9 +59,28 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.buttons)
         self.name.currentTextChanged.connect(self._validate)
         self.setWindowTitle(self.tr("Auditor profile"))
-        self.explanation.setText(self.tr("Who is working on this computer? Your name is recorded in the "
-                                         "file's change log with every change you make."))
+        text = self.tr("Who is working on this computer? Your name is recorded in the file's change log with "
+                       "every change you make.")
+        if self.register:
+            text += " " + self.tr("Choose your name from the file's auditor register.")
+        self.explanation.setText(text)
         self._validate()
+
+    def set_register(self, names: list[str]) -> None:
+        """Offer the names of the file's auditor register first (read after the dialog opened)."""
+        if not names or names == self.register:
+            return
+        typed = self.name.currentText()
+        self.register = list(names)
+        others = [self.name.itemText(i) for i in range(self.name.count()) if self.name.itemText(i) not in names]
+        self.name.blockSignals(True)
+        self.name.clear()
+        self.name.addItems(self.register + others)
+        self.name.blockSignals(False)
+        self.name.setCurrentText(typed)
+        self.explanation.setText(self.tr("Who is working on this computer? Your name is recorded in the file's "
+                                         "change log with every change you make.") + " "
+                                 + self.tr("Choose your name from the file's auditor register."))
 
     def chosen(self) -> str:
         return " ".join(self.name.currentText().split())[:60]

@@ -149,10 +149,12 @@ def plan_draws(session: Session, plan_id: int) -> list[DrawRow]:
     return [draw_row(r) for r in records]
 
 
-def plan_suggestions(session: Session, plan_id: int) -> list[SuggestionRow]:
-    from ..services.plans import mandatory_suggestions
+def plan_suggestions(session: Session, plan_id: int | None, quarter: Quarter | None = None) -> list[SuggestionRow]:
+    """What must still be planned: in the plan ``plan_id``, or in ``quarter`` that has no plan yet."""
+    from ..services.plans import mandatory_suggestions, quarter_suggestions
 
-    suggestions = mandatory_suggestions(session, plan_id)
+    suggestions = mandatory_suggestions(session, plan_id) if plan_id is not None else \
+        quarter_suggestions(session, quarter)
     names = dict(session.execute(select(Subject.id, Subject.name)
                                  .where(Subject.id.in_([s.subject_id for s in suggestions]))).all())
     return [SuggestionRow(s.subject_id, names.get(s.subject_id, ""), PlanItemSource(s.source), s.reason_zh,
@@ -166,6 +168,8 @@ def plan_view(session: Session, quarter: Quarter) -> PlanView:
         view.items = plan_items(session, plan_id)
         view.suggestions = plan_suggestions(session, plan_id)
         view.draws = plan_draws(session, plan_id)
+    elif contract_id is not None:  # no plan yet: everything that must be done is still to plan
+        view.suggestions = plan_suggestions(session, None, quarter)
     return view
 
 

@@ -238,8 +238,13 @@ class Suggestion:
 def mandatory_suggestions(session: Session, plan_id: int) -> list[Suggestion]:
     """What must be in the plan before any draw: key enterprises, departments, verifications due."""
     plan = get(session, AuditPlan, plan_id)
-    quarter = Quarter.parse(plan.quarter)
     planned = set(session.scalars(select(PlanItem.subject_id).where(PlanItem.plan_id == plan.id)))
+    return quarter_suggestions(session, Quarter.parse(plan.quarter), planned)
+
+
+def quarter_suggestions(session: Session, quarter: Quarter, planned: set[int] = frozenset()) -> list[Suggestion]:
+    """What must be planned in ``quarter`` besides the subjects ``planned`` (all of it for a quarter that
+    has no plan yet: a new file's first quarter)."""
     out: list[Suggestion] = []
     due = session.execute(
         select(Finding.subject_id, Finding.id)

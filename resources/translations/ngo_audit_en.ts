@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>AuditorsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/people/auditors_page.py" line="+116"/>
+        <source>%n auditor(s) in the register</source>
+        <translation>
+            <numerusform>%n auditor in the register</numerusform>
+            <numerusform>%n auditors in the register</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditsModel</name>
     <message numerus="yes">
         <location filename="../../ui/models/audits_model.py" line="+100"/>
@@ -37,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/contract.py" line="+215"/>
+        <location filename="../../ui/pages/contract.py" line="+298"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -48,7 +59,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="+229"/>
+        <location filename="../../ui/pages/dashboard.py" line="+269"/>
         <source>%n rectification(s) are past their deadline without a reported rectification.</source>
         <translation>
             <numerusform>%n rectification is past its deadline without a reported rectification.</numerusform>
@@ -81,6 +92,41 @@
     </message>
 </context>
 <context>
+    <name>DoneStep</name>
+    <message numerus="yes">
+        <location filename="../../ui/setup/wizard_steps.py" line="+290"/>
+        <source>%n term(s)</source>
+        <translation>
+            <numerusform>%n term</numerusform>
+            <numerusform>%n terms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n active auditor(s)</source>
+        <translation>
+            <numerusform>%n active auditor</numerusform>
+            <numerusform>%n active auditors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n grid cell(s)</source>
+        <translation>
+            <numerusform>%n grid cell</numerusform>
+            <numerusform>%n grid cells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n subject(s)</source>
+        <translation>
+            <numerusform>%n subject</numerusform>
+            <numerusform>%n subjects</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DrawDialog</name>
     <message numerus="yes">
         <location filename="../../ui/pages/draw_dialog.py" line="+248"/>
@@ -107,6 +153,17 @@
         <translation>
             <numerusform>Due within %n day</numerusform>
             <numerusform>Due within %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/grid/grid_page.py" line="+110"/>
+        <source>%n grid cell(s)</source>
+        <translation>
+            <numerusform>%n grid cell</numerusform>
+            <numerusform>%n grid cells</numerusform>
         </translation>
     </message>
 </context>
@@ -143,7 +200,7 @@
 <context>
     <name>PlanPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/plan.py" line="+284"/>
+        <location filename="../../ui/pages/plan.py" line="+291"/>
         <source>%n planned visit(s)</source>
         <translation>
             <numerusform>%n planned visit</numerusform>
@@ -167,6 +224,36 @@
         <translation>
             <numerusform>%n subject</numerusform>
             <numerusform>%n subjects</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsStep</name>
+    <message numerus="yes">
+        <location filename="../../ui/setup/wizard_steps.py" line="-27"/>
+        <source>%n subject(s) in the file</source>
+        <translation>
+            <numerusform>%n subject in the file</numerusform>
+            <numerusform>%n subjects in the file</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TermSources</name>
+    <message numerus="yes">
+        <location filename="../../ui/setup/term_sources.py" line="+205"/>
+        <source>%n term(s) copied.</source>
+        <translation>
+            <numerusform>%n term copied.</numerusform>
+            <numerusform>%n terms copied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n term(s) imported.</source>
+        <translation>
+            <numerusform>%n term imported.</numerusform>
+            <numerusform>%n terms imported.</numerusform>
         </translation>
     </message>
 </context>

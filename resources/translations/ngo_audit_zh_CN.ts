@@ -139,6 +139,89 @@
     </message>
 </context>
 <context>
+    <name>AgreementForm</name>
+    <message>
+        <location filename="../../ui/setup/agreement_form.py" line="+101"/>
+        <source>Agreement number</source>
+        <translation>协议编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>协议名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commissioning government</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NGO</source>
+        <translation>受托方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service period</source>
+        <translation>服务期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reporting frequency</source>
+        <translation>报告频次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report due</source>
+        <translation>报告提交期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as printed on the agreement, e.g. QZHB-2024-003</source>
+        <translation>按协议文本填写，如 QZHB-2024-003</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 清镇市人民政府</source>
+        <translation>如：清镇市人民政府</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your organisation&apos;s registered name</source>
+        <translation>本机构登记名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>what the agreement asks you to supervise, in its own words</source>
+        <translation>协议约定的监督内容（按协议原文）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days after the end of each period</source>
+        <translation> 天（每期结束后）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— (not agreed)</source>
+        <translation>—（未约定）</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../ui/pages/audit_dialog.py" line="+99"/>
@@ -353,6 +436,207 @@
     </message>
 </context>
 <context>
+    <name>AuditorDialog</name>
+    <message>
+        <location filename="../../ui/people/auditor_dialog.py" line="+94"/>
+        <source>New auditor</source>
+        <translation>新增监督员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit auditor</source>
+        <translation>编辑监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offered for new plans and visits</source>
+        <translation>可安排新的计划和检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>new auditor %1</source>
+        <translation>新增监督员 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>edit of auditor %1</source>
+        <translation>修改监督员 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorsPage</name>
+    <message>
+        <location filename="../../ui/people/auditors_page.py" line="+108"/>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n auditor(s) in the register</source>
+        <translation>
+            <numerusform>名册中共 %n 名监督员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 active</source>
+        <translation>%1 名在岗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The register is empty. Add the people who plan and carry out the visits: staff, volunteers, hired experts.</source>
+        <translation>名册为空。请添加制定计划、开展检查的人员：工作人员、志愿者、特聘专家。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Activate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate (used)…</source>
+        <translation>停用（已有记录）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>activation of %1</source>
+        <translation>重新启用 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivation of %1</source>
+        <translation>停用 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 was on visits or planned visits and stays in the record. Deactivate them? They are no longer offered for new plans and visits.</source>
+        <translation>%1 参加过检查或已列入计划，记录须保留。是否停用？停用后不再安排新的计划和检查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove %1 from the register?</source>
+        <translation>从名册中删除 %1？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 removed from the register.</source>
+        <translation>已从名册中删除 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 deactivated.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New auditor…</source>
+        <translation>新增监督员…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorsStep</name>
+    <message>
+        <location filename="../../ui/setup/wizard_steps.py" line="+142"/>
+        <source>3. Auditors</source>
+        <translation>3. 监督员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The people who plan and carry out the visits. Each is recorded on the visits they make; the random draw picks from the active ones. More can be added later on the Auditors page.</source>
+        <translation>制定计划、开展检查的人员。每次检查都记录参加的监督员；随机抽取只从在岗人员中抽。以后可在“监督员”页面继续添加。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone (optional)</source>
+        <translation>电话（可不填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
     <name>AuditsModel</name>
     <message>
         <location filename="../../ui/models/audits_model.py" line="+26"/>
@@ -470,6 +754,97 @@
         <location line="+1"/>
         <source>Start a visit: from a planned visit of this quarter, or for any subject</source>
         <translation>开始一次检查：从本季度的计划检查开始，或选择任一监督对象</translation>
+    </message>
+</context>
+<context>
+    <name>CellDialog</name>
+    <message>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+110"/>
+        <source>(top level)</source>
+        <translation>（最上级）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New grid cell</source>
+        <translation>新增网格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit grid cell</source>
+        <translation>编辑网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Within</source>
+        <translation>上级网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Division code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional, e.g. 520181</source>
+        <translation>可不填，如 520181</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseTermsDialog</name>
+    <message>
+        <location filename="../../ui/setup/term_sources.py" line="+77"/>
+        <source>Texts in</source>
+        <translation>条款文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Check all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add the checked terms</source>
+        <translation>添加选中的条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -603,7 +978,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/pages/contract.py" line="+154"/>
+        <location filename="../../ui/pages/contract.py" line="+183"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -648,7 +1023,22 @@
         <translation>报告频次</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Report due</source>
+        <translation>报告提交期限</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source> days after the end of each period</source>
+        <translation> 天（每期结束后）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— (not agreed)</source>
+        <translation>—（未约定）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -659,6 +1049,36 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Add terms from…</source>
+        <translation>批量添加条款…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Qingzhen-model template…</source>
+        <translation>清镇模式条款模板…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another audit file…</source>
+        <translation>另一审计文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A spreadsheet…</source>
+        <translation>电子表格…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the agreement</source>
+        <translation>保存委托协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file has no agreement yet. Fill in the fields as printed in the signed agreement and save it; every field can be corrected later.</source>
+        <translation>本文件尚无委托协议。请按已签署的协议文本填写各项并保存；以后每一项都可修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -687,8 +1107,13 @@
         <source>Applies to</source>
         <translation>适用对象</translation>
     </message>
+    <message>
+        <location line="+76"/>
+        <source>Saving the agreement</source>
+        <translation>正在保存委托协议</translation>
+    </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+9"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>共 %n 条条款</numerusform>
@@ -710,7 +1135,18 @@
         <translation>%1职责清单</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+16"/>
+        <source>(retired)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+46"/>
+        <source>Retired on %1: %2</source>
+        <translation>%1 起停用：%2</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>Choose a term to read its full text.</source>
         <translation>选择一条条款以查看全文。</translation>
     </message>
@@ -725,7 +1161,12 @@
         <translation>法律依据：%1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+17"/>
+        <source>Save the agreement first; its terms are added after it.</source>
+        <translation>请先保存委托协议，再添加其条款。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>edit of the contract&apos;s %1</source>
         <translation>修改委托协议的%1</translation>
     </message>
@@ -733,19 +1174,39 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+181"/>
+        <location filename="../../ui/pages/dashboard.py" line="+200"/>
         <source>Dashboard</source>
         <translation>工作概览</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>No commissioning agreement yet</source>
-        <translation>尚未录入委托协议</translation>
+        <location line="+39"/>
+        <source>A new supervision project</source>
+        <translation>新的监督项目</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Enter the agreement and its terms under Contract &amp; terms; the dashboard then shows the current quarter.</source>
-        <translation>请在“委托协议与条款”中录入协议及其条款，概览随后将显示本季度情况。</translation>
+        <source>This file has no commissioning agreement yet, so there are no figures to show.</source>
+        <translation>本文件尚未录入委托协议，因此还没有可显示的数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up the project</source>
+        <translation>设置项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the agreement, then its terms, the auditors, the grid and the subjects; the dashboard then shows the current quarter.</source>
+        <translation>请依次录入委托协议、条款、监督员、网格和监督对象；之后概览页显示本季度情况。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The project is not fully set up</source>
+        <translation>项目尚未设置完整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plans and random draws need subjects and active auditors.</source>
+        <translation>制定计划和随机抽取需要监督对象和在岗监督员。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1018,6 +1479,62 @@
     </message>
 </context>
 <context>
+    <name>DoneStep</name>
+    <message>
+        <location filename="../../ui/setup/wizard_steps.py" line="+130"/>
+        <source>Ready</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next: make the first quarter&apos;s plan on the Plan page (what must be done, then the random draw), carry out the visits, and generate the quarterly report.</source>
+        <translation>下一步：在“监督计划”页面制定第一个季度的计划（先列入必查对象，再随机抽取），开展检查，然后生成季度报告。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Agreement: %1</source>
+        <translation>委托协议：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement: not entered yet</source>
+        <translation>委托协议：尚未录入</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n term(s)</source>
+        <translation>
+            <numerusform>%n 条条款</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n active auditor(s)</source>
+        <translation>
+            <numerusform>%n 名在岗监督员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n grid cell(s)</source>
+        <translation>
+            <numerusform>%n 个网格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n subject(s)</source>
+        <translation>
+            <numerusform>%n 个监督对象</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Skipped steps can be done later: each page that needs one says so and leads there.</source>
+        <translation>跳过的步骤可以以后再做：需要它的页面会提示并提供入口。</translation>
+    </message>
+</context>
+<context>
     <name>DrawDialog</name>
     <message>
         <location filename="../../ui/pages/draw_dialog.py" line="+119"/>
@@ -1217,6 +1734,69 @@
         <location line="+23"/>
         <source>edit of finding %1</source>
         <translation>编辑问题 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../ui/setup/empty_state.py" line="+63"/>
+        <source>Enter the agreement…</source>
+        <translation>录入委托协议…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the terms…</source>
+        <translation>添加条款…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add auditors…</source>
+        <translation>添加监督员…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set up the grid…</source>
+        <translation>设置网格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add subjects…</source>
+        <translation>添加监督对象…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the agreement</source>
+        <translation>委托协议</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>its terms</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>subjects</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still missing: %1.</source>
+        <translation>尚缺：%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1462,7 +2042,7 @@
         <translation>审计文件</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Open audit file</source>
         <translation>打开审计文件</translation>
     </message>
@@ -1472,7 +2052,7 @@
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Recover the file</source>
         <translation>恢复文件</translation>
     </message>
@@ -1875,6 +2455,129 @@
     </message>
 </context>
 <context>
+    <name>GridPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/grid/grid_page.py" line="+110"/>
+        <source>%n grid cell(s)</source>
+        <translation>
+            <numerusform>%n 个网格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The grid is empty. Add the city, its counties or districts and their townships or streets; subjects are placed in these cells.</source>
+        <translation>尚无网格。请添加市、县（市、区）和乡镇（街道）；监督对象归属于这些网格。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Only a cell without subjects and sub-cells can be deleted; merge it into another cell instead.</source>
+        <translation>只能删除没有监督对象和下级网格的网格；可将其合并到另一网格。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Merged: %1 subject(s) and %2 sub-cell(s) moved.</source>
+        <translation>已合并：移入 %1 个监督对象、%2 个下级网格。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the grid cell “%1”?</source>
+        <translation>删除网格“%1”？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>deletion of grid cell %1</source>
+        <translation>删除网格 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New cell…</source>
+        <translation>新增网格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New cell below…</source>
+        <translation>新增下级网格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename, change the level, or move under another cell</source>
+        <translation>改名、改层级或移到另一网格之下</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subjects</source>
+        <translation>监督对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>区划代码</translation>
+    </message>
+</context>
+<context>
+    <name>GridStep</name>
+    <message>
+        <location filename="../../ui/setup/wizard_steps.py" line="-104"/>
+        <source>4. The grid</source>
+        <translation>4. 网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The areas subjects belong to: the city, its counties or districts, their townships or streets, and special cells such as a lake&apos;s protection zone. Plans and draws can be limited to a cell. A subject list imported later can also create them.</source>
+        <translation>监督对象所属的区域：市、县（市、区）、乡镇（街道），以及湖库保护区等特殊网格。计划和抽取可以限定在某一网格。以后导入监督对象名录时也可自动建立网格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name, e.g. 清镇市</source>
+        <translation>名称，如：清镇市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(top level)</source>
+        <translation>（最上级）</translation>
+    </message>
+</context>
+<context>
     <name>GuideWindow</name>
     <message>
         <location filename="../../ui/help/guide_window.py" line="+53"/>
@@ -1987,7 +2690,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/pages/import_preview.py" line="+80"/>
+        <location filename="../../ui/pages/import_preview.py" line="+86"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -1995,7 +2698,7 @@
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location line="+114"/>
+        <location line="+128"/>
         <source>Check the rows</source>
         <translation>检查各行</translation>
     </message>
@@ -2020,7 +2723,7 @@
         <translation>只导入 %1 行正确的数据（跳过 %2 行有错误的数据）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Checking the rows</source>
         <translation>正在检查各行</translation>
     </message>
@@ -2068,7 +2771,7 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Importing subjects</source>
         <translation>正在导入监督对象</translation>
     </message>
@@ -2111,7 +2814,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/pages/import_wizard.py" line="+31"/>
+        <location filename="../../ui/pages/import_wizard.py" line="+34"/>
         <source>Import subjects</source>
         <translation>导入监督对象</translation>
     </message>
@@ -2460,12 +3163,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+206"/>
+        <location filename="../../ui/main_window.py" line="+221"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>%1 (demo data)</source>
         <translation>%1（演示数据）</translation>
     </message>
@@ -2606,6 +3309,31 @@
         <source>Merge &amp;with this choice</source>
         <translation>按此选择合并(&amp;W)</translation>
     </message>
+    <message>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+52"/>
+        <source>Merge grid cell</source>
+        <translation>合并网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge “%1” into the cell chosen below. Its %2 subject(s) and %3 sub-cell(s) move there, and “%1” is removed.</source>
+        <translation>将“%1”合并到下面选择的网格：其 %2 个监督对象和 %3 个下级网格移入该网格，“%1”随后删除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>merge of grid cell %1</source>
+        <translation>合并网格 %1</translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -2649,6 +3377,16 @@
         <location line="+2"/>
         <source>Reports</source>
         <translation>季度报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auditors</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grid</source>
+        <translation>网格</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +3470,132 @@
         <location line="+7"/>
         <source>edit of lead %1</source>
         <translation>修改线索 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectWizard</name>
+    <message>
+        <location filename="../../ui/setup/wizard.py" line="+172"/>
+        <source>Save and continue</source>
+        <translation>保存并继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip this step</source>
+        <translation>跳过此步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>New supervision project</source>
+        <translation>新建监督项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1. Agreement</source>
+        <translation>1. 委托协议</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2. Terms</source>
+        <translation>2. 协议条款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3. Auditors</source>
+        <translation>3. 监督员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>4. Grid</source>
+        <translation>4. 网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5. Subjects</source>
+        <translation>5. 监督对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1. The commissioning agreement</source>
+        <translation>1. 委托协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the fields from the signed agreement. The service period decides the quarters you plan and report on. Everything can be corrected later on the Contract page.</source>
+        <translation>请按已签署的协议填写。服务期决定制定计划和提交报告的季度。以后可在“委托协议与条款”页面修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>NextPeriodDialog</name>
+    <message>
+        <location filename="../../ui/setup/setup_actions.py" line="+133"/>
+        <source>Start the next agreement period</source>
+        <translation>开始下一个协议期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new audit file for the next agreement: the grid, subjects, auditors and terms are copied (and can be edited there), unfinished findings are carried over with a reference to their history in this file, and the first quarter&apos;s plan holds their follow-up visits. This file stays as it is.</source>
+        <translation>为下一期委托协议新建一个审计文件：复制网格、监督对象、监督员和条款（可在新文件中修改），未办结的问题连同其在本文件中的记录出处一并转入，新文件第一个季度的计划列入这些问题的复查。本文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service period from</source>
+        <translation>服务期自</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement number</source>
+        <translation>协议编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>协议名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New file</source>
+        <translation>新文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the new file</source>
+        <translation>新建文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3019,7 +3883,7 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../ui/pages/plan.py" line="+34"/>
+        <location filename="../../ui/pages/plan.py" line="+35"/>
         <source>Mandatory</source>
         <translation>必查</translation>
     </message>
@@ -3065,17 +3929,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+204"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>Loading the plan</source>
         <translation>正在加载计划</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Not yet</source>
         <translation>未完成</translation>
     </message>
@@ -3117,7 +3981,37 @@
         <translation>已完成 %1 项</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>No agreement yet</source>
+        <translation>尚无委托协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A plan belongs to a quarter of the agreement&apos;s service period. Enter the agreement first.</source>
+        <translation>监督计划按协议服务期内的季度制定。请先录入委托协议。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing can be planned before the agreement is entered.</source>
+        <translation>录入委托协议之前无法制定计划。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not ready to plan</source>
+        <translation>尚不能制定计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits are planned for subjects and carried out by auditors.</source>
+        <translation>计划检查的是监督对象，由监督员实施。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to suggest yet: the file has no subjects or no active auditors.</source>
+        <translation>暂无建议：文件中还没有监督对象或在岗监督员。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Open the audit</source>
         <translation>打开检查记录</translation>
     </message>
@@ -3152,12 +4046,12 @@
         <translation>必须检查的事项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-93"/>
         <source>Everything that must be done this quarter is in the plan.</source>
         <translation>本季度必须检查的事项都已列入计划。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+94"/>
         <source>Add to plan</source>
         <translation>加入计划</translation>
     </message>
@@ -3200,14 +4094,21 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="+50"/>
+        <location filename="../../ui/profile_dialog.py" line="+61"/>
         <source>Auditor profile</source>
         <translation>监督员身份</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+19"/>
         <source>Who is working on this computer? Your name is recorded in the file&apos;s change log with every change you make.</source>
         <translation>谁在使用这台电脑？您所做的每项修改都会连同您的姓名记入文件的变更日志。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+18"/>
+        <source>Choose your name from the file&apos;s auditor register.</source>
+        <translation>请从本文件的监督员名册中选择您的姓名。</translation>
     </message>
 </context>
 <context>
@@ -3327,7 +4228,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+215"/>
+        <location filename="../../ui/pages/reports.py" line="+219"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -3362,7 +4263,7 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="+105"/>
+        <location filename="../../ui/pages/report_work.py" line="+107"/>
         <location filename="../../ui/pages/reports.py" line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
@@ -3415,7 +4316,27 @@
         <translation>正在导出问题台账</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+24"/>
+        <source>No quarter to report on</source>
+        <translation>没有可报告的季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file has no commissioning agreement yet. A report covers a quarter of the agreement&apos;s service period: enter the agreement first.</source>
+        <translation>本文件尚未录入委托协议。季度报告针对协议服务期内的季度：请先录入委托协议。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No quarter to report on yet</source>
+        <translation>暂时没有可报告的季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agreement&apos;s service period begins on %1; its first quarter can be chosen from that day. If the date is wrong, correct it on the Contract page.</source>
+        <translation>协议服务期自 %1 开始，从当天起可以选择第一个季度。如日期有误，请在“委托协议与条款”页面更正。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q)：</translation>
     </message>
@@ -3476,7 +4397,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Choose the quarter, write the texts, then generate the report.</source>
         <translation>选择季度，填写文字部分，然后生成报告。</translation>
     </message>
@@ -3499,6 +4420,39 @@
         <location line="+4"/>
         <source>Building the rectification notice</source>
         <translation>正在生成整改通知书</translation>
+    </message>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <location filename="../../ui/pages/term_actions.py" line="+73"/>
+        <source>Retire term %1</source>
+        <translation>停用条款 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Term %1 is already used by audits, findings or plans, so it stays in the record and in past reports. Retired, it is shown as such and no longer offered for new visits.</source>
+        <translation>条款 %1 已被检查、问题或计划引用，须保留在记录和以往报告中。停用后标为“已停用”，不再用于新的检查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>停用原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retired from</source>
+        <translation>停用日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3813,6 +4767,99 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>&amp;Seal</source>
         <translation>封存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupActions</name>
+    <message>
+        <location filename="../../ui/setup/setup_actions.py" line="+24"/>
+        <source>Import a setup workbook</source>
+        <translation>导入设置工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Setup workbook imported: %1 term(s), %2 auditor(s), %3 grid cell(s), %4 subject(s).</source>
+        <translation>设置工作簿已导入：条款 %1 条，监督员 %2 名，网格 %3 个，监督对象 %4 个。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Importing the setup workbook</source>
+        <translation>正在导入设置工作簿</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>setup workbook</source>
+        <translation>项目设置工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a setup workbook template</source>
+        <translation>保存设置工作簿模板</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Template saved as %1: fill it in Excel or WPS, then import it with File › Import setup workbook.</source>
+        <translation>模板已保存为 %1：请在 Excel 或 WPS 中填写，然后通过“文件 › 导入设置工作簿”导入。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+16"/>
+        <source>Start the next agreement period</source>
+        <translation>开始下一个协议期</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>This file has no agreement yet, so there is no next period to start.</source>
+        <translation>本文件尚无委托协议，无法开始下一个协议期。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 was created: %2 subject(s), %3 term(s), %4 finding(s) carried over with %5 follow-up visit(s) planned in %6. Open it now?</source>
+        <translation>已新建 %1：监督对象 %2 个，条款 %3 条，转入未办结问题 %4 个，并在 %6 计划复查 %5 次。现在打开吗？</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Creating the next period&apos;s file</source>
+        <translation>正在新建下一期文件</translation>
+    </message>
+</context>
+<context>
+    <name>SetupErrorsDialog</name>
+    <message>
+        <location line="-153"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The setup workbook was not imported</source>
+        <translation>设置工作簿未导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -4557,6 +5604,132 @@ Send the package as it is; any change to it will be detected.</source>
     </message>
 </context>
 <context>
+    <name>SubjectsStep</name>
+    <message>
+        <location filename="../../ui/setup/wizard_steps.py" line="+28"/>
+        <source>5. Subjects</source>
+        <translation>5. 监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The enterprises and government departments under supervision. Add them one by one or import the list the ecology bureau publishes (e.g. 重点排污单位名录, .xlsx or .csv).</source>
+        <translation>受监督的企业和政府部门。可逐个添加，或导入生态环境部门公布的名录（如重点排污单位名录，.xlsx 或 .csv）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a subject…</source>
+        <translation>添加监督对象…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a list…</source>
+        <translation>导入名录…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n subject(s) in the file</source>
+        <translation>
+            <numerusform>文件中共 %n 个监督对象</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../ui/setup/term_sources.py" line="+68"/>
+        <source>Adding the template&apos;s terms</source>
+        <translation>正在添加模板条款</translation>
+    </message>
+</context>
+<context>
+    <name>TermActions</name>
+    <message>
+        <location filename="../../ui/pages/term_actions.py" line="+47"/>
+        <source>Move the term up</source>
+        <translation>上移条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the term down</source>
+        <translation>下移条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename chapter…</source>
+        <translation>重命名章节…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter ↑</source>
+        <translation>章节上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the whole chapter before the one above it</source>
+        <translation>将整章移到上一章之前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete or retire…</source>
+        <translation>删除或停用…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A term never used is deleted; a used one is retired with a reason</source>
+        <translation>从未使用的条款直接删除；已使用的条款注明原因后停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reinstate</source>
+        <translation>恢复启用</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>move of term %1</source>
+        <translation>移动条款 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>move of chapter %1</source>
+        <translation>移动章节 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename chapter</source>
+        <translation>重命名章节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name of the chapter “%1” (all its terms keep their place):</source>
+        <translation>章节“%1”的新名称（其下条款位置不变）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>new name of chapter %1</source>
+        <translation>重命名章节 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete term</source>
+        <translation>删除条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete term %1? If it is already used, you can retire it instead.</source>
+        <translation>删除条款 %1？如该条款已被使用，可改为停用。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>deletion of term %1</source>
+        <translation>删除条款 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>retirement of term %1</source>
+        <translation>停用条款 %1</translation>
+    </message>
+</context>
+<context>
     <name>TermCard</name>
     <message>
         <location filename="../../ui/pages/audit_checklist.py" line="+133"/>
@@ -4587,7 +5760,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/pages/term_dialog.py" line="+149"/>
+        <location filename="../../ui/pages/term_dialog.py" line="+158"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>
@@ -4652,6 +5825,11 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>部门</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Default severity</source>
+        <translation>默认严重程度</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>as printed in the agreement, e.g. 3.2</source>
         <translation>与协议文本一致，如 3.2</translation>
@@ -4667,7 +5845,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>new term %1</source>
         <translation>新增条款 %1</translation>
     </message>
@@ -4675,6 +5853,116 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+16"/>
         <source>edit of term %1</source>
         <translation>修改条款 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TermSources</name>
+    <message>
+        <location filename="../../ui/setup/term_sources.py" line="+14"/>
+        <source>Copy the terms of another audit file</source>
+        <translation>复制另一审计文件的条款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit files (*.ngoaudit)</source>
+        <translation>审计文件 (*.ngoaudit)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(retired there)</source>
+        <translation>（在该文件中已停用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terms of %1</source>
+        <translation>%1 的条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copied terms are yours to edit. A department&apos;s own duty list is copied only when this file has a department of the same name.</source>
+        <translation>复制后的条款可自行修改。部门职责清单只有在本文件中有同名部门时才会复制。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n term(s) copied.</source>
+        <translation>
+            <numerusform>已复制 %n 条条款。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not copied (no department of that name here): %1</source>
+        <translation>未复制（本文件中没有该部门）：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the terms</source>
+        <translation>正在读取条款</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import terms from a spreadsheet</source>
+        <translation>从电子表格导入条款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spreadsheets (*.xlsx)</source>
+        <translation>电子表格 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n term(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 条条款。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Importing the terms</source>
+        <translation>正在导入条款</translation>
+    </message>
+</context>
+<context>
+    <name>TermsStep</name>
+    <message>
+        <location filename="../../ui/setup/wizard_steps.py" line="-178"/>
+        <source>2. The terms of the agreement</source>
+        <translation>2. 协议条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Obligations (what the NGO must do, e.g. visits per quarter) and criteria (what enterprises and departments are checked against). Start from the Qingzhen-model template and adapt it, copy the terms of another audit file, import a spreadsheet, or add them one by one. Everything can be edited later on the Contract page.</source>
+        <translation>义务条款（受托方必须完成的工作，如每季度检查次数）和检查标准（企业和部门对照检查的依据）。可从清镇模式模板开始再修改，复制另一审计文件的条款，导入电子表格，或逐条添加。以后都可在“委托协议与条款”页面修改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From the template…</source>
+        <translation>使用模板…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy from another file…</source>
+        <translation>从另一文件复制…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a spreadsheet…</source>
+        <translation>导入电子表格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a term…</source>
+        <translation>添加条款…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the agreement first (step 1): terms belong to it.</source>
+        <translation>请先保存委托协议（第 1 步）：条款隶属于协议。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No terms yet.</source>
+        <translation>尚无条款。</translation>
     </message>
 </context>
 <context>
@@ -4838,7 +6126,7 @@ Packages sealed with it will show as untrusted.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+134"/>
+        <location filename="../../ui/actions.py" line="+141"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
@@ -4848,7 +6136,7 @@ Packages sealed with it will show as untrusted.</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4919,6 +6207,41 @@ Packages sealed with it will show as untrusted.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Set up the project…</source>
+        <translation>设置项目(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agreement, its terms, auditors, grid and subjects, step by step</source>
+        <translation>逐步设置委托协议、条款、监督员、网格和监督对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import setup workbook…</source>
+        <translation>导入设置工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill this file from a workbook prepared in Excel or WPS</source>
+        <translation>用在 Excel 或 WPS 中填写的工作簿设置本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a setup workbook &amp;template…</source>
+        <translation>保存设置工作簿模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the ne&amp;xt agreement period…</source>
+        <translation>开始下一个协议期(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new file for the next agreement, with the grid, subjects, auditors, terms and unfinished findings of this one</source>
+        <translation>为下一期协议新建文件，带入本文件的网格、监督对象、监督员、条款和未办结问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>

@@ -59,6 +59,10 @@ REGISTRY: list[PageEntry] = [
               frozenset({"lead", "lead_finding", "finding", "subject"})),
     PageEntry("reports", QT_TRANSLATE_NOOP("Navigation", "Reports"), "reports", "ui.pages.reports", "ReportsPage",
               frozenset({"quarter_note", "contract"})),
+    PageEntry("auditors", QT_TRANSLATE_NOOP("Navigation", "Auditors"), "auditors", "ui.people.auditors_page",
+              "AuditorsPage", frozenset({"auditor", "audit_auditor", "plan_item_auditor"})),
+    PageEntry("grid", QT_TRANSLATE_NOOP("Navigation", "Grid"), "grid", "ui.grid.grid_page", "GridPage",
+              frozenset({"grid", "subject"})),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QTextBrowser,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,9 +38,11 @@ from PySide6.QtWidgets import (
 from ..icons import icon
 from ..texts import cap
 from . import Page
+from .term_actions import TermActions
 from .term_dialog import TermDialog
 
 TERM_ROLE = Qt.ItemDataRole.UserRole
+RETIRED_COLOUR = QColor("#80868b")
 NO_DATE = QDate(2000, 1, 1)  # the signed-on field's "not recorded" (shown as "—")
 TEXT_FIELDS = ("number", "title", "government", "ngo", "scope")
 DATE_FIELDS = ("signed_on", "period_start", "period_end")
@@ -79,6 +85,9 @@ class ContractPage(Page):
         self.fields["scope"] = QLineEdit(objectName="contract_scope")
         freq = QComboBox(objectName="contract_reporting_frequency")
         self.fields["reporting_frequency"] = freq
+        due = QSpinBox(objectName="contract_report_due_days", minimum=0, maximum=366)
+        self.fields["report_due_days"] = due
+        due.editingFinished.connect(lambda: self._field_left("report_due_days"))
         period = QWidget()
         period_layout = QHBoxLayout(period)
         period_layout.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +99,8 @@ class ContractPage(Page):
         for key, widget in (("number", self.fields["number"]), ("title", self.fields["title"]),
                             ("government", self.fields["government"]), ("ngo", self.fields["ngo"]),
                             ("signed_on", self.fields["signed_on"]), ("period", period),
-                            ("scope", self.fields["scope"]), ("reporting_frequency", freq)):
+                            ("scope", self.fields["scope"]), ("reporting_frequency", freq),
+                            ("report_due_days", due)):
             self.field_labels[key] = QLabel()
             form.addRow(self.field_labels[key], widget)
         for key in TEXT_FIELDS:
@@ -98,8 +108,16 @@ class ContractPage(Page):
         for key in DATE_FIELDS:
             self.fields[key].editingFinished.connect(lambda k=key: self._field_left(k))
         freq.activated.connect(lambda _i: self._field_left("reporting_frequency"))
-        for key in ("signed_on", "reporting_frequency"):
+        for key in ("signed_on", "reporting_frequency", "report_due_days"):
             self.fields[key].setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        create_row = QHBoxLayout()
+        self.create_note = QLabel(objectName="contractCreateNote", wordWrap=True)
+        self.create_button = QPushButton(icon("new"), "", objectName="contractCreate")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_contract)
+        create_row.addWidget(self.create_note, 1)
+        create_row.addWidget(self.create_button)
+        form.addRow(create_row)
         layout.addWidget(self.details)
 
         # -- the terms -------------------------------------------------------------------------------
@@ -108,6 +126,14 @@ class ContractPage(Page):
         bar.addWidget(self.terms_heading, 1)
         self.new_button = QPushButton(icon("new"), "", objectName="termNew")
         self.new_button.clicked.connect(self.new_term)
+        self.sources_button = QToolButton(objectName="termSources",
+                                          popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sources_menu = QMenu(self.sources_button)
+        self.template_action = self.sources_menu.addAction("", self.terms_from_template)
+        self.copy_action = self.sources_menu.addAction("", self.terms_from_file)
+        self.import_action = self.sources_menu.addAction("", self.terms_from_spreadsheet)
+        self.sources_button.setMenu(self.sources_menu)
+        bar.addWidget(self.sources_button)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
 
@@ -140,6 +166,9 @@ class ContractPage(Page):
         self.edit_button = QPushButton(objectName="termEdit")
         self.edit_button.clicked.connect(lambda: self.edit_term(self.selected_term_id()))
         side_layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.term_actions = TermActions(ctx)
+        self.term_actions.changed.connect(self._term_saved)
+        side_layout.addWidget(self.term_actions)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -155,8 +184,11 @@ class ContractPage(Page):
         for key, text in (("number", self.tr("Number")), ("title", self.tr("Title")),
                           ("government", self.tr("Commissioning government")), ("ngo", self.tr("NGO")),
                           ("signed_on", self.tr("Signed on")), ("period", self.tr("Service period")),
-                          ("scope", self.tr("Scope")), ("reporting_frequency", self.tr("Reporting frequency"))):
+                          ("scope", self.tr("Scope")), ("reporting_frequency", self.tr("Reporting frequency")),
+                          ("report_due_days", self.tr("Report due"))):
             self.field_labels[key].setText(text)
+        self.fields["report_due_days"].setSuffix(self.tr(" days after the end of each period"))
+        self.fields["report_due_days"].setSpecialValueText(self.tr("— (not agreed)"))
         self.period_to.setText(self.tr("to"))
         freq: QComboBox = self.fields["reporting_frequency"]
         current = freq.currentData()
@@ -168,6 +200,14 @@ class ContractPage(Page):
             freq.setCurrentIndex(max(0, freq.findData(current)))
         self._loading = was_loading
         self.new_button.setText(self.tr("New term…"))
+        self.sources_button.setText(self.tr("Add terms from…"))
+        self.template_action.setText(self.tr("The Qingzhen-model template…"))
+        self.copy_action.setText(self.tr("Another audit file…"))
+        self.import_action.setText(self.tr("A spreadsheet…"))
+        self.term_actions.retranslate_ui()
+        self.create_button.setText(self.tr("Save the agreement"))
+        self.create_note.setText(self.tr("This file has no agreement yet. Fill in the fields as printed in the "
+                                         "signed agreement and save it; every field can be corrected later."))
         self.edit_button.setText(self.tr("Edit…"))
         self.tree.setHeaderLabels([self.tr("Term"), self.tr("Kind"), self.tr("Target / category"),
                                    self.tr("Legal basis"), self.tr("Applies to")])
@@ -192,6 +232,9 @@ class ContractPage(Page):
 
     def _show_contract(self) -> None:
         v = self.view
+        if v is None and self.ctx.is_open:
+            self._show_new_contract()
+            return
         self._loading = True
         try:
             for key in TEXT_FIELDS:
@@ -202,8 +245,48 @@ class ContractPage(Page):
                 self.fields[key].setDate(_qdate(getattr(v, key) if v else None))
             freq = self.fields["reporting_frequency"]
             freq.setCurrentIndex(max(0, freq.findData(v.reporting_frequency)) if v else 0)
+            self.fields["report_due_days"].setValue((v.report_due_days or 0) if v else 0)
         finally:
             self._loading = False
+
+    def _show_new_contract(self) -> None:
+        """A file without an agreement: the form starts with sensible defaults, saved by one button."""
+        from ngo_audit.services.contracts import default_contract_values
+
+        defaults = default_contract_values(self.ctx.reference_date)
+        self._loading = True
+        try:
+            for key in TEXT_FIELDS:
+                if not self.fields[key].text():
+                    self.fields[key].setText(defaults.get(key, ""))
+            for key in DATE_FIELDS:
+                if self.fields[key].date() == NO_DATE:
+                    self.fields[key].setDate(_qdate(defaults[key]))
+            self.fields["report_due_days"].setValue(defaults.get("report_due_days") or 0)
+            freq = self.fields["reporting_frequency"]
+            default = getattr(defaults["reporting_frequency"], "value", defaults["reporting_frequency"])
+            freq.setCurrentIndex(max(0, freq.findData(default)))
+        finally:
+            self._loading = False
+
+    def create_contract(self) -> None:
+        """Save the agreement typed into the form of a file that has none (one operation)."""
+        from ..setup.wizard_data import save_agreement
+
+        if self.ctx.readonly or self.view is not None:
+            return
+        values = {key: self._field_value(key) for key in (*TEXT_FIELDS, *DATE_FIELDS, "reporting_frequency",
+                                                          "report_due_days")}
+        self.create_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            from .. import errors
+
+            self.create_button.setEnabled(True)
+            errors.report(exc)
+
+        self.ctx.write(save_agreement, values, tables={"contract", "change_log"}, on_done=lambda _r: self.refresh(),
+                       on_error=failed, label=self.tr("Saving the agreement"))
 
     def _show_terms(self) -> None:
         from ngo_audit.labels import APPLIES_TO, METRIC, TERM_KIND
@@ -242,9 +325,16 @@ class ContractPage(Page):
                 applies = cap(APPLIES_TO[AppliesTo(t.applies_to)].get()) if t.applies_to else ""
                 if t.department_name:
                     applies = t.department_name
-            item = QTreeWidgetItem(parent, [f"{t.number} {t.title}", cap(TERM_KIND[kind].get()), measure, basis,
-                                            applies])
+            title = f"{t.number} {t.title}"
+            if t.retired_on is not None:
+                title += "  " + self.tr("(retired)")
+            item = QTreeWidgetItem(parent, [title, cap(TERM_KIND[kind].get()), measure, basis, applies])
             item.setData(0, TERM_ROLE, t.id)
+            if t.retired_on is not None:
+                for c in range(5):
+                    item.setForeground(c, RETIRED_COLOUR)
+                item.setToolTip(0, self.tr("Retired on %1: %2").replace("%1", t.retired_on.isoformat())
+                                .replace("%2", t.retired_reason))
             item.setToolTip(COL_BASIS, t.legal_basis)
             if t.id == selected:
                 current = item
@@ -288,6 +378,9 @@ class ContractPage(Page):
             parts = [t.text or self.tr("(no text recorded)")]
             if t.legal_basis:
                 parts.append(self.tr("Legal basis: %1").replace("%1", t.legal_basis))
+            if t.retired_on is not None:
+                parts.insert(0, self.tr("Retired on %1: %2").replace("%1", t.retired_on.isoformat())
+                             .replace("%2", t.retired_reason))
             self.term_text.setPlainText("\n\n".join(parts))
         self._update_actions()
 
@@ -296,9 +389,18 @@ class ContractPage(Page):
         self.new_button.setVisible(editable)
         self.edit_button.setVisible(editable)
         self.new_button.setEnabled(self.view is not None)
+        creating = self.view is None and self.ctx.is_open and editable
+        self.create_button.setVisible(creating)
+        self.create_note.setVisible(creating)
+        self.create_button.setEnabled(creating)
+        self.new_button.setToolTip("" if self.view is not None else
+                                   self.tr("Save the agreement first; its terms are added after it."))
         self.edit_button.setEnabled(self.term(self.selected_term_id()) is not None)
+        self.sources_button.setVisible(editable)
+        self.sources_button.setEnabled(self.view is not None)
+        self.term_actions.set_term(self.term(self.selected_term_id()), self.view.id if self.view else None)
         for widget in self.fields.values():
-            if isinstance(widget, QLineEdit | QDateEdit):
+            if isinstance(widget, QLineEdit | QDateEdit | QSpinBox):
                 widget.setReadOnly(not editable)
             else:
                 widget.setEnabled(editable)
@@ -311,6 +413,8 @@ class ContractPage(Page):
         if key in DATE_FIELDS:
             d = widget.date()
             return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+        if key == "report_due_days":
+            return widget.value() or None  # 0 shows "—": not agreed
         return widget.currentData()
 
     def _field_left(self, key: str) -> None:
@@ -362,5 +466,31 @@ class ContractPage(Page):
             return None
         return self._open_dialog(t)
 
-    def _term_saved(self, term_id: int) -> None:
-        self.ctx.read(load_contract_page, on_done=lambda r: (self._loaded(r), self.select_term(term_id)))
+    def _term_saved(self, term_id: int | None) -> None:
+        self.ctx.read(load_contract_page, on_done=lambda r: (self._loaded(r), term_id is not None
+                                                              and self.select_term(term_id)))
+
+    # -- terms from elsewhere ---------------------------------------------------------------------------
+    def terms_from_template(self):
+        from ..setup.term_sources import TemplateDialog
+
+        if self.ctx.readonly or self.view is None:
+            return None
+        self.dialog = TemplateDialog(self.ctx, self.view.id, parent=self)
+        self.dialog.open()
+        return self.dialog
+
+    def _sources(self):
+        from ..setup.term_sources import TermSources
+
+        if getattr(self, "sources", None) is None:
+            self.sources = TermSources(self.ctx, self)
+        return self.sources
+
+    def terms_from_file(self) -> None:
+        if not self.ctx.readonly and self.view is not None:
+            self._sources().copy_from_file(self.view.id)
+
+    def terms_from_spreadsheet(self) -> None:
+        if not self.ctx.readonly and self.view is not None:
+            self._sources().import_spreadsheet(self.view.id)

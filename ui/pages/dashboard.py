@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ngo_audit.queries.dashboard import DUE_SOON_DAYS, DashboardData, dashboard_data
 
 from ..models.findings_model import SEVERITY_COLOURS
+from ..setup.empty_state import EmptyState
 from ..texts import cap
 from . import Page
 from .dashboard_charts import BarChart
@@ -69,10 +70,18 @@ class BriefList(QListWidget):
                                    and self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
 
 
+def load_dashboard(session, as_of):
+    """Worker function: the quarter's figures and what the project still lacks."""
+    from ngo_audit.queries.setup import setup_state
+
+    return dashboard_data(session, as_of), setup_state(session)
+
+
 class DashboardPage(Page):
     def __init__(self, ctx, entry, parent=None) -> None:
         super().__init__(ctx, entry, parent)
         self.data: DashboardData | None = None
+        self.status = None
         self._reminded = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +116,16 @@ class DashboardPage(Page):
         self.subheading = QLabel(wordWrap=True)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
+        self.empty = EmptyState("dashboardEmpty")
+        self.empty.navigate.connect(self.navigate)
+        layout.addWidget(self.empty)
+
+        # the figures: hidden while the file has no agreement (never those of the file shown before)
+        self.figures = QWidget(objectName="dashboardFigures")
+        outer_layout, layout = layout, QVBoxLayout(self.figures)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        outer_layout.addWidget(self.figures)
 
         tiles = QHBoxLayout()
         self.tile_audits = Tile("tileAudits")
@@ -157,7 +176,7 @@ class DashboardPage(Page):
         lists.addWidget(self.overdue_list, 1, 0)
         lists.addWidget(self.due_list, 1, 1)
         layout.addLayout(lists)
-        layout.addStretch(1)
+        outer_layout.addStretch(1)
         self.ready()
 
     @staticmethod
@@ -178,11 +197,12 @@ class DashboardPage(Page):
         super().on_file_opened()
 
     def refresh(self) -> None:
-        self.ctx.read(dashboard_data, self.ctx.reference_date, on_done=self._loaded, label=self.tr("Dashboard"))
+        self.ctx.read(load_dashboard, self.ctx.reference_date, on_done=self._loaded, label=self.tr("Dashboard"))
 
-    def _loaded(self, data: DashboardData) -> None:
+    def _loaded(self, result) -> None:
         from . import dashboard_charts
 
+        data, self.status = result
         self.data = data
         self._show_numbers()
         if not self._reminded:
@@ -195,6 +215,13 @@ class DashboardPage(Page):
 
     def clear(self) -> None:
         self.data = None
+        self.status = None
+        self.figures.hide()
+        self.empty.hide()
+        self.heading.clear()
+        self.subheading.clear()
+        for tile in (self.tile_audits, self.tile_findings, self.tile_overdue, self.tile_due, self.tile_leads):
+            tile.set_value("–", "")
         self.reminder.hide()
         self.overdue_list.clear()
         self.due_list.clear()
@@ -206,11 +233,24 @@ class DashboardPage(Page):
         d = self.data
         if d is None:
             return
+        missing = self.status.missing if self.status else []
         if d.quarter is None:
-            self.heading.setText(self.tr("No commissioning agreement yet"))
-            self.subheading.setText(self.tr("Enter the agreement and its terms under Contract & terms; "
-                                            "the dashboard then shows the current quarter."))
+            self.figures.hide()
+            self.heading.setText(self.tr("A new supervision project"))
+            self.subheading.setText(self.tr("This file has no commissioning agreement yet, so there are no figures "
+                                            "to show."))
+            self.empty.show_steps(self.tr("Set up the project"),
+                                  self.tr("Enter the agreement, then its terms, the auditors, the grid and the "
+                                          "subjects; the dashboard then shows the current quarter.") + " "
+                                  + self.empty.missing_text(missing), missing)
             return
+        self.figures.show()
+        if missing:
+            self.empty.show_steps(self.tr("The project is not fully set up"),
+                                  self.empty.missing_text(missing) + " "
+                                  + self.tr("Plans and random draws need subjects and active auditors."), missing)
+        else:
+            self.empty.hide()
         self.heading.setText(self.tr("%1 at a glance").replace("%1", d.quarter.label(i18n.language())))
         if self.ctx.facts and self.ctx.facts.is_demo:
             ref = self.tr("Reference date %1 (fixed in the demo file)").replace("%1", d.as_of.isoformat())

@@ -180,7 +180,8 @@ class ImportRunPage(QWizardPage):
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.w.ctx.worker.task_progress.connect(self._progress)
-        self.task = self.w.ctx.write(_import, self.w.sheet, self.w.mapping, self.w.only_good_rows, tables=TABLES,
+        self.task = self.w.ctx.write(_import, self.w.checked_sheet, self.w.checked_mapping, self.w.only_good_rows,
+                                     tables=TABLES,
                                      on_done=self._done, on_error=self._failed,
                                      label=self.tr("Importing subjects"), cancellable=True)
 

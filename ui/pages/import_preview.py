@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,10 +33,16 @@ _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataR
 
 
 class ImportPreviewModel(QStandardItemModel):
-    """The sheet's rows as they will be read: the row number, then the mapped fields."""
+    """The sheet's rows as they will be read: the row number, then the mapped fields.
+
+    The sector column can be corrected in place (it may have been derived from the industry):
+    ``edited`` follows each correction, written into the sheet that is imported."""
+
+    edited = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.itemChanged.connect(self._item_changed)
         self.sheet = None
         self.columns: list[tuple[str, int]] = []  # (field key, sheet column)
         self.problems: dict[int, list] = {}  # row number -> RowErrors
@@ -81,7 +87,7 @@ class ImportPreviewModel(QStandardItemModel):
             for row in range(len(self._rows)):
                 for col in range(columns):
                     item = QStandardItem()
-                    item.setEditable(False)
+                    item.setEditable(col > 0 and self.columns[col - 1][0] == "sector")
                     for role in _ROLES:
                         value = self._value(row, col, role)
                         if value is not None:
@@ -129,6 +135,18 @@ class ImportPreviewModel(QStandardItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _item_changed(self, item: QStandardItem) -> None:
+        """A corrected sector: into the sheet that is validated and imported."""
+        row, col = item.row(), item.column()
+        if self.sheet is None or col == 0 or row >= len(self._rows):
+            return
+        cells = self.sheet.rows[self._rows[row]]
+        c = self.columns[col - 1][1]
+        text = item.text().strip()
+        if c < len(cells) and cells[c] != text:
+            cells[c] = text
+            self.edited.emit()
+
     def has_error(self, row: int) -> bool:
         return 0 <= row < len(self._rows) and self.sheet.row_numbers[self._rows[row]] in self.problems
 
@@ -149,7 +167,9 @@ class ImportPreviewPage(QWizardPage):
         self.table = QTableView(objectName="previewTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)  # only the sector column
+        self.model.edited.connect(self._check)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
@@ -207,20 +227,31 @@ class ImportPreviewPage(QWizardPage):
                                  .replace("%1", str(len(self.good))).replace("%2", str(n_bad)))
 
     def initializePage(self) -> None:
+        from ngo_audit.io.subjects_import import with_derived_sectors
+
         key = (id(self.w.sheet), tuple(sorted(self.w.mapping.items())))
         if key == self._checked_for and self.checked:
             return
         self._checked_for = key
+        # a list without a sector column (the bureaus' lists): derived from the industry, correctable here
+        self.w.checked_sheet, self.w.checked_mapping = with_derived_sectors(self.w.sheet, self.w.mapping)
+        self.model.set_sheet(self.w.checked_sheet, self.w.checked_mapping)
+        self._check()
+
+    def _check(self) -> None:
+        """Validate the rows (again after a correction in the preview)."""
+        if self.task is not None:
+            self.task.cancel()
+            self._stop_progress()
         self.checked = False
         self.good, self.errors = [], []
-        self.model.set_sheet(self.w.sheet, self.w.mapping)
         self.error_list.clear()
         self.refusal.clear()
         self.progress.setRange(0, 0)
         self.progress.show()
         self._info()
         self.completeChanged.emit()
-        self.task = self.w.ctx.read(_validate, self.w.sheet, self.w.mapping, on_done=self._checked,
+        self.task = self.w.ctx.read(_validate, self.w.checked_sheet, self.w.checked_mapping, on_done=self._checked,
                                     on_error=self._failed, label=self.tr("Checking the rows"), cancellable=True)
         if self.task is not None:
             self.w.ctx.worker.task_progress.connect(self._progress)
@@ -277,7 +308,7 @@ class ImportPreviewPage(QWizardPage):
     def _info(self) -> None:
         if not self.checked:
             self.info.setStyleSheet(HINT)
-            rows = len(self.w.sheet.rows) if self.w.sheet is not None else 0
+            rows = len(self.w.checked_sheet.rows) if self.w.checked_sheet is not None else 0
             self.info.setText(self.tr("Checking %1 rows…").replace("%1", str(rows)))
             return
         bad_rows = len({e.row for e in self.errors})

@@ -139,6 +139,9 @@ class ImportWizard(QWizard):
         self.sheet = None
         self.path: Path | None = None
         self.mapping: dict[str, int] = {}
+        # what the preview checked and what is imported: the sheet with derived, corrected sectors
+        self.checked_sheet = None
+        self.checked_mapping: dict[str, int] = {}
         self.only_good_rows = False
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.file_page = ImportFilePage(self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..setup.empty_state import EmptyState
 from . import Page
 from .draw_dialog import DrawDialog, describe_filter
 from .plan_calendar import PlanCalendar
@@ -52,8 +53,9 @@ def source_label(source) -> str:
 
 def load_plan(session, quarter, as_of):
     from ngo_audit.queries.plans import draw_choices, plan_quarters, plan_view
+    from ngo_audit.queries.setup import setup_state
 
-    return plan_quarters(session, as_of), plan_view(session, quarter), draw_choices(session)
+    return plan_quarters(session, as_of), plan_view(session, quarter), draw_choices(session), setup_state(session)
 
 
 def add_suggested(session, contract_id: int, quarter: str, entries: list[tuple[int, str, str]]) -> int:
@@ -73,6 +75,7 @@ class PlanPage(Page):
         self.quarters: list = []
         self.choices = None
         self.quarter_value = None  # the chosen Quarter; None: the reference date's
+        self.status = None  # what the project still lacks (SetupState)
         self.dialog: DrawDialog | None = None
         self.item_dialog: PlanItemDialog | None = None
         self.remover: RemovePlanItem | None = None
@@ -99,6 +102,9 @@ class PlanPage(Page):
         self.draw_button.clicked.connect(self.open_draw)
         bar.addWidget(self.draw_button)
         outer.addLayout(bar)
+        self.empty = EmptyState("planEmpty")
+        self.empty.navigate.connect(self.navigate)
+        outer.addWidget(self.empty)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableWidget(0, len(COLUMNS), objectName="planTable")
@@ -181,7 +187,8 @@ class PlanPage(Page):
                       label=self.tr("Loading the plan"))
 
     def clear(self) -> None:
-        self.view, self.quarters, self.choices, self.quarter_value = None, [], None, None
+        self.view, self.quarters, self.choices, self.quarter_value, self.status = None, [], None, None, None
+        self.empty.hide()
         self.table.setRowCount(0)
         self.calendar.set_plan(None, [])
         self.suggestions.clear()
@@ -205,7 +212,7 @@ class PlanPage(Page):
             self.select_quarter(q)
 
     def _show(self, result) -> None:
-        self.quarters, self.view, self.choices = result
+        self.quarters, self.view, self.choices, self.status = result
         if self.view.quarter != self.current_quarter():
             return  # another quarter was chosen meanwhile; its read follows
         self._fill_quarters()
@@ -291,7 +298,30 @@ class PlanPage(Page):
         self.add_button.setEnabled(has)
         self.suggestions.setVisible(has)
         self.nothing_label.setVisible(not has)
+        self._show_missing()
         self._update_actions()
+
+    def _show_missing(self) -> None:
+        """Say what a plan still needs (and not that everything is planned when nothing exists)."""
+        status = self.status
+        missing = [s for s in (status.missing if status else []) if s in ("contract", "auditors", "subjects")]
+        if status is None:
+            self.empty.hide()
+            return
+        if not status.has_contract:
+            self.empty.show_steps(self.tr("No agreement yet"),
+                                  self.tr("A plan belongs to a quarter of the agreement's service period. Enter the "
+                                          "agreement first.") + " " + self.empty.missing_text(missing), missing)
+            self.nothing_label.setText(self.tr("Nothing can be planned before the agreement is entered."))
+        elif missing:
+            self.empty.show_steps(self.tr("Not ready to plan"),
+                                  self.tr("Visits are planned for subjects and carried out by auditors.") + " "
+                                  + self.empty.missing_text(missing), missing)
+            self.nothing_label.setText(self.tr("Nothing to suggest yet: the file has no subjects or no active "
+                                               "auditors."))
+        else:
+            self.empty.hide()
+            self.nothing_label.setText(self.tr("Everything that must be done this quarter is in the plan."))
 
     def _update_actions(self) -> None:
         row = self.current_row()
@@ -385,7 +415,6 @@ class PlanPage(Page):
         self.draw_button.setText(self.tr("Random draw…"))
         self.draw_button.setToolTip(self.tr("Draw subjects and auditors at random, from a seed recorded in the file"))
         self.must_box.setTitle(self.tr("What must be done"))
-        self.nothing_label.setText(self.tr("Everything that must be done this quarter is in the plan."))
         self.add_button.setText(self.tr("Add to plan"))
         self.add_all_button.setText(self.tr("Add all"))
         self.draws_box.setTitle(self.tr("Random draws"))

@@ -7,6 +7,7 @@ Split from :mod:`ui.pages.reports`, which re-exports these names.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -21,6 +22,7 @@ class ReportSetup:
     contract_id: int | None
     quarters: list[str]  # "2014Q1" … up to the reference date, oldest first
     current: str | None  # the quarter of the reference date (clamped to the contract)
+    period_start: date | None = None  # of the contract's service period (why no quarter can be chosen yet)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def report_setup(session, today) -> ReportSetup:
     end = min(contract.period_end, today)
     quarters = [str(q) for q in quarters_between(contract.period_start, end)] if end >= contract.period_start else []
     current = str(Quarter.of(end)) if quarters else None
-    return ReportSetup(contract.id, quarters, current)
+    return ReportSetup(contract.id, quarters, current, contract.period_start)
 
 
 def build_report(session, quarter: str, out: Path, lang: str, task) -> BuiltReport:

@@ -30,6 +30,7 @@ from ngo_audit import durable
 
 from .. import errors
 from ..folders import save_path
+from ..setup.empty_state import EmptyState
 from . import Page
 from .pdf_preview import PdfPreview
 from .report_texts import SECTIONS, ReportTextsPanel
@@ -98,6 +99,9 @@ class ReportsPage(Page):
         status_row.addWidget(self.progress)
         status_row.addWidget(self.status, 1)
         layout.addLayout(status_row)
+        self.empty = EmptyState("reportsEmpty")
+        self.empty.navigate.connect(self.navigate)
+        layout.addWidget(self.empty)
 
         # left: the texts of the quarter; right: the preview
         self.texts = texts = ReportTextsPanel()
@@ -351,6 +355,24 @@ class ReportsPage(Page):
             editor.setReadOnly(readonly)
             editor.setEnabled(has_quarter)
         self.readonly_note.setVisible(readonly)
+        self._show_why_no_quarter()
+
+    def _show_why_no_quarter(self) -> None:
+        """Why the quarter list is empty: no agreement, or a service period that has not begun."""
+        setup = self.setup
+        if setup is None or self.quarter.count():
+            self.empty.hide()
+        elif setup.contract_id is None:
+            self.empty.show_steps(self.tr("No quarter to report on"),
+                                  self.tr("This file has no commissioning agreement yet. A report covers a quarter "
+                                          "of the agreement's service period: enter the agreement first."),
+                                  ["contract"])
+        else:
+            start = setup.period_start.isoformat() if setup.period_start else "—"
+            self.empty.show_steps(self.tr("No quarter to report on yet"),
+                                  self.tr("The agreement's service period begins on %1; its first quarter can be "
+                                          "chosen from that day. If the date is wrong, correct it on the Contract "
+                                          "page.").replace("%1", start), ["contract"])
 
     def on_file_opened(self) -> None:
         self.clear()
@@ -391,6 +413,7 @@ class ReportsPage(Page):
         self.texts.retranslate_ui()
         self.status.setText(self._status() if self._status else
                             self.tr("Choose the quarter, write the texts, then generate the report."))
+        self._show_why_no_quarter()
 
     def set_status(self, text) -> None:
         """The status line: ``text()`` gives it in the current language (again at a language switch)."""

@@ -101,12 +101,20 @@ class TermDialog(QDialog):
         self.department = QComboBox(objectName="termDepartment")
         for dept_id, name in departments:
             self.department.addItem(name, dept_id)
+        from ngo_audit.labels import SEVERITY
+        from ngo_audit.models import Severity
+
+        self.severity = QComboBox(objectName="termDefaultSeverity")
+        self.severity.addItem("—", None)
+        for severity in Severity:
+            self.severity.addItem(cap(SEVERITY[severity].get()), severity.value)
 
         self.labels: dict[str, QLabel] = {}
         self.rows = (("number", self.number), ("chapter", self.chapter), ("kind", self.kind), ("title", self.title),
                      ("text", self.text), ("metric", self.metric_box), ("target", self.target),
                      ("category", self.category), ("legal_basis", self.legal_basis),
-                     ("applies_to", self.applies_to), ("department", self.department))
+                     ("applies_to", self.applies_to), ("department", self.department),
+                     ("default_severity", self.severity))
         for key, widget in self.rows:
             self.labels[key] = QLabel()
             self.labels[key].setBuddy(widget)
@@ -144,6 +152,7 @@ class TermDialog(QDialog):
         self.legal_basis.setPlainText(t.legal_basis)
         select(self.applies_to, t.applies_to)
         select(self.department, t.department_id)
+        select(self.severity, t.default_severity)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New term") if self.term is None else self.tr("Edit term"))
@@ -151,7 +160,7 @@ class TermDialog(QDialog):
                  "title": self.tr("Title"), "text": self.tr("Full text"), "metric": self.tr("Measured"),
                  "target": self.tr("Target"), "category": self.tr("Category"),
                  "legal_basis": self.tr("Legal basis"), "applies_to": self.tr("Applies to"),
-                 "department": self.tr("Department")}
+                 "department": self.tr("Department"), "default_severity": self.tr("Default severity")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.number.setPlaceholderText(self.tr("as printed in the agreement, e.g. 3.2"))
@@ -163,7 +172,7 @@ class TermDialog(QDialog):
         for key, _widget in self.rows:
             if key in ("metric", "target"):
                 self.form.setRowVisible(self.labels[key], obligation)
-            elif key in ("category", "legal_basis", "applies_to", "department"):
+            elif key in ("category", "legal_basis", "applies_to", "department", "default_severity"):
                 self.form.setRowVisible(self.labels[key], not obligation)
         one = self.applies_to.currentData() == "department"
         self.form.setRowVisible(self.labels["department"], not obligation and one)
@@ -182,7 +191,8 @@ class TermDialog(QDialog):
             applies = self.applies_to.currentData()
             v.update(category=self.category.text().strip(), legal_basis=self.legal_basis.toPlainText().strip(),
                      applies_to=applies,
-                     department_id=self.department.currentData() if applies == "department" else None)
+                     department_id=self.department.currentData() if applies == "department" else None,
+                     default_severity=self.severity.currentData())
         return v
 
     def submit(self) -> None:

@@ -1,0 +1,131 @@
+"""Adding or editing one auditor of the register: name, role, phone, active."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import errors
+from ..texts import cap
+
+TABLES = {"auditor", "change_log"}
+
+
+def role_items(combo: QComboBox) -> None:
+    """Fill ``combo`` with the auditor roles (label, value)."""
+    from ngo_audit.labels import AUDITOR_ROLE
+    from ngo_audit.models import AuditorRole
+
+    current = combo.currentData()
+    combo.clear()
+    for role in AuditorRole:
+        combo.addItem(cap(AUDITOR_ROLE[role].get()), role.value)
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+
+
+def add_auditor_fn(session, name: str, role: str, phone: str, active: bool = True) -> int:
+    """Worker function: add an auditor to the register; its id."""
+    from ngo_audit.services.auditors import add_auditor
+
+    return add_auditor(session, name, role, phone, active).id
+
+
+def auditor_edit(auditor_id: int, changes: dict):
+    """The undoable edit of some of an auditor's fields."""
+    from ngo_audit.models import Auditor
+    from ngo_audit.services.auditors import update_auditor
+
+    from ..undo import FieldEdit
+
+    return FieldEdit(Auditor, update_auditor, auditor_id, changes)
+
+
+class AuditorDialog(QDialog):
+    """New auditor (``row`` None) or edit of one (an ``AuditorRow``)."""
+
+    saved = Signal(int)
+
+    def __init__(self, ctx, row=None, parent: QWidget | None = None) -> None:
+        from ngo_audit.models import AuditorRole
+
+        super().__init__(parent)
+        self.setObjectName("auditorDialog")
+        self.ctx, self.row = ctx, row
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.name = QLineEdit(objectName="auditorName", maxLength=60)
+        self.role = QComboBox(objectName="auditorRole")
+        role_items(self.role)
+        self.phone = QLineEdit(objectName="auditorPhone", maxLength=40)
+        self.active = QCheckBox(objectName="auditorActive", checked=True)
+        self.labels = {key: QLabel() for key in ("name", "role", "phone", "active")}
+        for key, widget in (("name", self.name), ("role", self.role), ("phone", self.phone),
+                            ("active", self.active)):
+            self.labels[key].setBuddy(widget)
+            form.addRow(self.labels[key], widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if row is not None:
+            self.name.setText(row.name)
+            self.role.setCurrentIndex(max(0, self.role.findData(str(row.role))))
+            self.phone.setText(row.phone)
+            self.active.setChecked(row.active)
+        else:
+            self.role.setCurrentIndex(self.role.findData(AuditorRole.STAFF.value))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("New auditor") if self.row is None else self.tr("Edit auditor"))
+        for key, text in (("name", self.tr("Name")), ("role", self.tr("Role")), ("phone", self.tr("Phone")),
+                          ("active", self.tr("Active"))):
+            self.labels[key].setText(text)
+        self.active.setText(self.tr("offered for new plans and visits"))
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def values(self) -> dict:
+        return {"name": self.name.text().strip(), "role": self.role.currentData(), "phone": self.phone.text().strip(),
+                "active": self.active.isChecked()}
+
+    def submit(self) -> None:
+        if self.ctx.readonly:
+            return
+        v = self.values()
+        self.save_button.setEnabled(False)
+        if self.row is None:
+            from ..setup.changes import AuditorAdd
+
+            self.ctx.edit(self.tr("new auditor %1").replace("%1", v["name"]),
+                          AuditorAdd(v["name"], v["role"], v["phone"], v["active"]), tables=TABLES,
+                          on_done=self._done, on_error=self._failed)
+            return
+        changes = {k: x for k, x in v.items() if getattr(self.row, k) != x}
+        if not changes:
+            self.accept()
+            return
+        self.ctx.edit(self.tr("edit of auditor %1").replace("%1", self.row.name), auditor_edit(self.row.id, changes),
+                      tables=TABLES, on_done=lambda _r: self._done(self.row.id), on_error=self._failed)
+
+    def _done(self, auditor_id: int) -> None:
+        self.saved.emit(auditor_id)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        errors.report(exc)
