@@ -499,3 +499,23 @@ def test_the_run_view_follows_a_language_switch(opened, qtbot):
     opened.set_language("zh")
     qtbot.waitUntil(lambda: run.card("3.1").radios["compliant"].text() == "符合", timeout=TIMEOUT_MS)
     assert run.summary.text() == "已检查 11/12 项条款 · 3 项不符合 · 3 个问题"
+
+
+def test_a_note_typed_just_before_add_finding_is_kept(opened, qtbot):
+    """The note typed on a term reaches the finding dialog and stays in the file after the finding
+    is recorded (it used to be written back empty from the stored row)."""
+    page = audits_page(opened, qtbot)
+    subject = _subject(page, "enterprise")
+    audit_id = _start_for_subject(page, opened, qtbot, subject.id)
+    run = page.run_view
+    card = run.card("3.6")
+    qtbot.mouseClick(card.note, Qt.MouseButton.LeftButton)
+    card.note.insert("西侧围墙外有渗漏痕迹")  # typed (keyClicks cannot type Chinese)
+    qtbot.mouseClick(card.add_button, Qt.MouseButton.LeftButton)  # no Return, no waiting
+    dialog = run.dialog
+    assert dialog.note.text() == "西侧围墙外有渗漏痕迹"
+    dialog.title.setText("渗漏")
+    _ok(qtbot, dialog)
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible()
+    assert _results(opened, qtbot, audit_id)["3.6"] == ("non_compliant", "西侧围墙外有渗漏痕迹")
