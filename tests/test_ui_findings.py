@@ -269,3 +269,27 @@ def test_due_within_shows_the_dashboards_due_soon_findings_until_the_chip_is_cle
     qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)  # "Reset filters" takes it away too
     wait_idle(qtbot, opened)
     assert not page.due_chip.isVisible() and page.model.rowCount() == total
+
+
+def test_the_detail_follows_the_selected_row_and_a_filter(opened, qtbot):
+    """Once open, the detail shows the row the user clicks or moves to with the arrow keys; a filter
+    that leaves the shown finding out closes it (Edit and Notice never act on a hidden finding)."""
+    page = findings_page(opened, qtbot)
+    first = _open_first(page, opened, qtbot, "open")
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == first, timeout=TIMEOUT_MS)
+    second = page.model.finding_id(1)
+    rect = page.table.visualRect(page.model.index(1, 4))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: page.detail.detail.id == second, timeout=TIMEOUT_MS)
+    assert page.detail.finding_id == second
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    wait_idle(qtbot, opened)
+    third = page.model.finding_id(2)
+    qtbot.waitUntil(lambda: page.detail.detail.id == third, timeout=TIMEOUT_MS)
+
+    # A filter the shown finding is not in: the detail closes.
+    page.status.setCurrentIndex(page.status.findData("closed"))
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=TIMEOUT_MS)

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ngo_audit.lifecycle import Action, allowed_actions, is_overdue
+from ngo_audit.lifecycle import Action, allowed_actions, earliest_step_date, is_overdue
 from ngo_audit.models import EventKind, Finding, FindingStatus, Severity
 from ngo_audit.quarters import Quarter, quarters_between
 from ngo_audit.services.common import get
@@ -42,6 +42,7 @@ class FindingDetail:
     withdrawn_reason: str
     events: tuple[EventRow, ...]
     actions: tuple[Action, ...]
+    earliest_step: date  # the first date the next step may carry
 
 
 def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDetail:
@@ -53,6 +54,7 @@ def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDet
         subject_name=f.subject.name, term_label=f"{f.term.number} {f.term.title}", severity=f.severity,
         status=f.status, found_on=f.found_on, deadline=f.deadline, overdue=is_overdue(f, as_of),
         withdrawn_reason=f.withdrawn_reason, events=events, actions=tuple(allowed_actions(f.status)),
+        earliest_step=earliest_step_date(f),
     )
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from .. import changelog
 from ..errors import ValidationError
-from ..lifecycle import Action, target
+from ..lifecycle import Action, check_step_date, target
 from ..models import (
     Audit,
     Escalation,
@@ -79,10 +79,7 @@ def create_finding(
 def _step(session: Session, finding: Finding, action: Action, on: date, note: str = "") -> FindingStatus:
     new = target(finding.status, action)
     old = finding.status
-    if on < finding.found_on:
-        raise ValidationError(
-            "日期不能早于问题的发现日期。", "The date cannot be before the finding was found.", field="date"
-        )
+    check_step_date(finding, on)
     if new != old:
         finding.status = new
         finding.status_on = on

@@ -87,8 +87,10 @@ class ActionDialog(_FormDialog):
         self.action = action
         self.setObjectName(f"actionDialog_{action.value}")
         self.setWindowTitle(cap(ACTION_LABELS[action].get()))
-        today = ctx.reference_date
-        self.on = date_edit(max(today, detail.found_on))
+        today = max(ctx.reference_date, detail.earliest_step)  # a date the step can carry
+        self.on = date_edit(today)
+        self.on.setMinimumDate(QDate(detail.earliest_step.year, detail.earliest_step.month,
+                                     detail.earliest_step.day))
         self.form.addRow(self.tr("Date"), self.on)
         self.deadline = self.reference = self.channel = self.recipient = None
         if action in (Action.NOTIFY, Action.EXTEND, Action.VERIFY_FAIL):
