@@ -519,3 +519,34 @@ def test_a_note_typed_just_before_add_finding_is_kept(opened, qtbot):
     wait_idle(qtbot, opened)
     assert not dialog.isVisible()
     assert _results(opened, qtbot, audit_id)["3.6"] == ("non_compliant", "西侧围墙外有渗漏痕迹")
+
+
+def test_redating_a_visit_moves_its_findings(opened, qtbot):
+    """Edit › the visit's date: its findings follow (the dashboard and the report count them in the
+    visit's quarter), and undo takes them back."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+    from sqlalchemy import select
+
+    from ngo_audit.models import Finding, FindingStatus
+
+    def found_on(s, audit_id):
+        return {f.found_on for f in s.scalars(select(Finding).where(Finding.audit_id == audit_id))}
+
+    audit_id, old = read(opened, qtbot, lambda s: (lambda f: (f.audit_id, f.audit.audit_date))(
+        s.scalars(select(Finding).where(Finding.audit_id.is_not(None), Finding.status == FindingStatus.OPEN,
+                                        ~Finding.events.any()).order_by(Finding.id)).first()))
+    page = audits_page(opened, qtbot)
+    page.open_audit(audit_id)
+    wait_idle(qtbot, opened)
+    qtbot.mouseClick(page.run_view.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    new = old - timedelta(days=2)
+    dialog.date.setDate(QDate(new.year, new.month, new.day))
+    _ok(qtbot, dialog)
+    wait_idle(qtbot, opened)
+    assert read(opened, qtbot, found_on, audit_id) == {new}
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    assert read(opened, qtbot, found_on, audit_id) == {old}

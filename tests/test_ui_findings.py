@@ -293,3 +293,35 @@ def test_the_detail_follows_the_selected_row_and_a_filter(opened, qtbot):
     page.status.setCurrentIndex(page.status.findData("closed"))
     wait_idle(qtbot, opened)
     qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=TIMEOUT_MS)
+
+
+def test_edit_a_notified_findings_title_and_description_with_a_reason(opened, qtbot, reported_errors):
+    from sqlalchemy import select
+
+    from ngo_audit.models import ChangeLog, Finding
+
+    page = findings_page(opened, qtbot)
+    fid = _open_first(page, opened, qtbot, "notified")
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == fid, timeout=TIMEOUT_MS)
+    qtbot.mouseClick(page.detail.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.detail.dialog
+    assert not dialog.found_on.isEnabled()  # found in a visit: the visit's date
+    dialog.title.setText("厂区雨水排口有废水外排（更正）")
+    dialog.description.setPlainText("更正后的描述")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # no reason: refused, the dialog stays
+    wait_idle(qtbot, opened)
+    assert dialog.isVisible() and "理由" in reported_errors[-1].message
+    dialog.reason.setText("通知书中的标题有误")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible()
+
+    def facts(s):
+        f = s.get(Finding, fid)
+        log = s.scalars(select(ChangeLog).where(ChangeLog.record_uid == f.uid, ChangeLog.field.in_(
+            ["title", "description"]))).all()
+        return f.title, f.description, sorted((e.field, e.reason) for e in log)
+
+    assert read(opened, qtbot, facts) == ("厂区雨水排口有废水外排（更正）", "更正后的描述",
+                                          [("description", "通知书中的标题有误"), ("title", "通知书中的标题有误")])

@@ -43,6 +43,7 @@ class FindingDetail:
     events: tuple[EventRow, ...]
     actions: tuple[Action, ...]
     earliest_step: date  # the first date the next step may carry
+    audit_id: int | None = None  # the visit it was found in (its date is the visit's date)
 
 
 def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDetail:
@@ -54,7 +55,7 @@ def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDet
         subject_name=f.subject.name, term_label=f"{f.term.number} {f.term.title}", severity=f.severity,
         status=f.status, found_on=f.found_on, deadline=f.deadline, overdue=is_overdue(f, as_of),
         withdrawn_reason=f.withdrawn_reason, events=events, actions=tuple(allowed_actions(f.status)),
-        earliest_step=earliest_step_date(f),
+        earliest_step=earliest_step_date(f), audit_id=f.audit_id,
     )
 
 

@@ -98,6 +98,8 @@ def update_audit(session: Session, audit_id: int, **changes) -> Audit:
         audit.auditors = [get(session, Auditor, a) for a in changes.pop("auditor_ids")]
     if "audit_type" in changes:
         changes["audit_type"] = AuditType(changes["audit_type"])
+    if "audit_date" in changes and changes["audit_date"] != audit.audit_date:
+        finding_service.follow_visit_date(session, audit, changes["audit_date"])
     for key, value in changes.items():
         setattr(audit, key, value)
     return audit
