@@ -56,7 +56,7 @@ def test_a_visit_cannot_move_past_its_findings_steps(world):
     with af.session() as s:
         assert s.get(Audit, audit_id).audit_date == VISIT and s.get(Finding, fid).found_on == VISIT
     # Past the deadline of a finding not yet notified: refused too.
-    audit2, fid2 = _visit_with_finding(af, ids, deadline=date(2015, 12, 25))
+    audit2, _fid2 = _visit_with_finding(af, ids, deadline=date(2015, 12, 25))
     with pytest.raises(ValidationError), af.session() as s:
         audits.update_audit(s, audit2, audit_date=date(2015, 12, 28))
 

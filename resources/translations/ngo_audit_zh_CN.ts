@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_dialogs.py" line="+92"/>
+        <location filename="../../ui/pages/finding_dialogs.py" line="+94"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -342,7 +342,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+144"/>
+        <location filename="../../ui/pages/audits.py" line="+137"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -364,7 +364,7 @@
         <translation>全部监督员</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+85"/>
         <source>All types</source>
         <translation>全部检查类型</translation>
     </message>
@@ -1107,13 +1107,33 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Found in a visit: its date is the visit&apos;s date. Change the visit&apos;s date on the Audits page.</source>
+        <translation>该问题在检查中发现，其日期即检查日期。请在“检查”页修改检查日期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Required for the date, title or description once the subject was notified</source>
+        <translation>通知监督对象后，修改日期、标题或描述须填写</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Deadline set</source>
         <translation>设定整改期限</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Date found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1127,11 +1147,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>You can undo this change with Edit › Undo.</source>
-        <translation>此修改可通过“编辑 › 撤销”撤回。</translation>
+        <source>Reason for the change</source>
+        <translation>修改理由</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
+        <source>The change and its reason are kept in the change log. You can undo it with Edit › Undo.</source>
+        <translation>修改及其理由记入变更日志。可用“编辑 › 撤销”撤回。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>edit of finding %1</source>
         <translation>编辑问题 %1</translation>
     </message>
@@ -1666,7 +1691,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+144"/>
+        <location filename="../../ui/pages/findings.py" line="+143"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>共 %n 个问题</numerusform>
@@ -1695,7 +1720,7 @@
         <translation>全部季度</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -3919,7 +3944,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectFileView</name>
     <message>
-        <location filename="../../ui/pages/subject_file.py" line="+221"/>
+        <location filename="../../ui/pages/subject_file.py" line="+214"/>
         <source>Key-monitored</source>
         <translation>重点监控</translation>
     </message>
@@ -4256,7 +4281,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>Loading subjects</source>
         <translation>正在加载监督对象</translation>
     </message>
@@ -4274,7 +4299,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+233"/>
+        <location filename="../../ui/pages/subjects.py" line="+206"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>
@@ -4431,7 +4456,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>问题 %1：%2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Note on this term</source>
         <translation>该条款的备注</translation>
     </message>
