@@ -550,3 +550,32 @@ def test_redating_a_visit_moves_its_findings(opened, qtbot):
     opened.menu_actions.undo.trigger()
     wait_idle(qtbot, opened)
     assert read(opened, qtbot, found_on, audit_id) == {old}
+
+
+def test_remove_a_file_from_a_visit_and_undo(opened, qtbot):
+    from sqlalchemy import func, select
+
+    from ngo_audit.models import ChangeLog, Evidence
+
+    audit_id = read(opened, qtbot, lambda s: s.scalar(select(Evidence.audit_id).where(Evidence.audit_id.is_not(None))
+                                                      .order_by(Evidence.id)))
+    page = audits_page(opened, qtbot)
+    page.open_audit(audit_id)
+    wait_idle(qtbot, opened)
+    panel = page.run_view.evidence
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=TIMEOUT_MS)
+    before = panel.list.count()
+    panel.list.setCurrentRow(0)
+    eid = panel.selected_id()
+    assert panel.remove_button.isVisible()
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: panel.list.count() == before - 1, timeout=TIMEOUT_MS)
+    assert read(opened, qtbot, lambda s: s.get(Evidence, eid)) is None
+    log = read(opened, qtbot, lambda s: [(e.actor, e.action) for e in s.scalars(
+        select(ChangeLog).where(ChangeLog.table_name == "evidence", ChangeLog.action == "delete"))])
+    assert log[-1] == ("测试员", "delete")
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: panel.list.count() == before, timeout=TIMEOUT_MS)
+    assert read(opened, qtbot, lambda s: s.scalar(select(func.count()).where(Evidence.id == eid))) == 1

@@ -121,8 +121,11 @@ def test_add_an_after_photo_and_refuse_a_fake_one(opened, qtbot, tmp_path, monke
     stored = _evidence(opened, qtbot, finding_id)
     assert ("after", "整改后 照片.png", None) in stored
     assert read(opened, qtbot, lambda s: s.query(Evidence).count()) == total + 1
-    # No EXIF time in the PNG: the day it was added is shown instead.
-    assert photos.columns["after"].thumbnails()[0].text() == photos.data.after[0].added_on.isoformat()
+    # No EXIF time in the PNG: "time taken unknown", never the day it was added as if it were; the
+    # tooltip says when it was added.
+    thumb = photos.columns["after"].thumbnails()[0]
+    assert thumb.text() == "拍摄时间不详"
+    assert photos.data.after[0].added_on.isoformat() in thumb.toolTip()
     assert photos.count("before") == sum(p == "before" for p, _n, _t in stored)
 
     # A document proving the rectification: listed by its name, not as a thumbnail.

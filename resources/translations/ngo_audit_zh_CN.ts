@@ -1197,19 +1197,19 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/pages/evidence_panel.py" line="+145"/>
-        <location line="+187"/>
+        <location filename="../../ui/pages/evidence_panel.py" line="+169"/>
+        <location line="+197"/>
         <source>This visit</source>
         <translation>本次检查</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+187"/>
+        <location line="-197"/>
+        <location line="+197"/>
         <source>This finding</source>
         <translation>本问题</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-137"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -1245,7 +1245,7 @@
         <translation>证据（%1）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No evidence yet. Drop photos or documents here, or use “Add files…”.</source>
         <translation>尚无证据。可将照片或文档拖放到这里，或点击“添加文件……”。</translation>
     </message>
@@ -1275,7 +1275,12 @@
         <translation>编辑证据 %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+22"/>
+        <source>removal of %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Add files…</source>
         <translation>添加文件……</translation>
     </message>
@@ -1320,7 +1325,17 @@
         <translation>查看大图……</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take this file out of the audit file (Edit › Undo puts it back); the change log keeps the removal and who made it</source>
+        <translation>将此文件移出档案（可用“编辑 › 撤销”恢复）；变更日志记录移除操作及操作人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not tagged</source>
         <translation>未标注</translation>
     </message>
@@ -1346,6 +1361,11 @@
         <location line="+8"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>time taken unknown</source>
+        <translation>拍摄时间不详</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1570,7 +1590,7 @@
 <context>
     <name>FindingPhotosPanel</name>
     <message>
-        <location filename="../../ui/pages/finding_photos.py" line="+225"/>
+        <location filename="../../ui/pages/finding_photos.py" line="+228"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -2726,9 +2746,17 @@
     </message>
 </context>
 <context>
+    <name>PhotoColumn</name>
+    <message>
+        <location filename="../../ui/pages/finding_photos.py" line="-154"/>
+        <source>time taken unknown</source>
+        <translation>拍摄时间不详</translation>
+    </message>
+</context>
+<context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../ui/pages/finding_photos.py" line="-231"/>
+        <location line="-80"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -2744,11 +2772,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Added %1</source>
-        <translation>添加于 %1</translation>
+        <source>Time taken unknown (added %1)</source>
+        <translation>拍摄时间不详（%1 添加）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The picture cannot be shown.</source>
         <translation>无法显示该图片。</translation>
     </message>

@@ -62,7 +62,8 @@ class PhotoViewer(QDialog):
         when, exif = _when(row)
         parts = [p for p in (cap(EVIDENCE_PHASE[row.phase].get()), row.caption,
                              self.tr("Taken %1").replace("%1", when) if exif
-                             else self.tr("Added %1").replace("%1", when), row.original_name) if p]
+                             else self.tr("Time taken unknown (added %1)").replace("%1", when),
+                             row.original_name) if p]
         self.info = QLabel(" · ".join(parts), wordWrap=True,
                            textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.info)
@@ -127,7 +128,9 @@ class PhotoColumn(QWidget):
         self.rows = list(rows)
         ratio = self.devicePixelRatioF()
         for row in self.rows:
-            when, _exif = _when(row)
+            when, exif = _when(row)
+            if not exif:  # the date it was added is not when it was taken: never show it as if it were
+                when = self.tr("time taken unknown")
             if row.is_photo:
                 button = QToolButton(objectName="photoThumb", autoRaise=True)
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
