@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..screen_fit import scroll_body
 from ..texts import cap
 
 AUDIT_TABLES = {"audit", "audit_result", "audit_auditor", "change_log"}
@@ -203,6 +204,7 @@ class AuditDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a small screen: the form scrolls, OK stays in reach
 
     # -- the source of a new visit --------------------------------------------------------------------
     def _source_changed(self, *_args) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..screen_fit import scroll_body
 from ..texts import cap
 from .evidence_panel import PendingFiles
 
@@ -120,9 +121,7 @@ class FindingFromTermDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        # Qt sizes a dialog with wrapped labels from their height at the given width and comes out
-        # short here (the last rows overlapped); start from the plain size hint instead.
-        self.resize(self.minimumWidth(), max(self.sizeHint().height(), layout.minimumSize().height()))
+        scroll_body(self, self.buttons)  # sized to its content, no taller than the screen; the form scrolls
         self.title.setFocus()
 
     def fields(self) -> dict:

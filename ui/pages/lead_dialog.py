@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..screen_fit import scroll_body
 from ..texts import cap
 from .lead_undo import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange
 
@@ -79,6 +80,7 @@ class _Dialog(QDialog):
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.problem)
         self.layout_.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a small screen: the form scrolls, OK stays in reach
 
     def _say(self, text: str) -> None:
         self.problem.setText(text)

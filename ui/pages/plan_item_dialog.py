@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..screen_fit import scroll_body
 from ..undo import FieldEdit
 from .draw_dialog import add_checkable, checked_data
 
@@ -153,6 +154,7 @@ class PlanItemDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a small screen: the form scrolls, Save stays in reach
         self.date.dateChanged.connect(self.validate)
         self.undated.toggled.connect(self.validate)
         self.validate()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..screen_fit import scroll_body
 from ..texts import cap
 from .subject_undo import SubjectCreate, SubjectDelete, SubjectEdit
 
@@ -123,6 +124,7 @@ class SubjectDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a small screen: the form scrolls, Save stays in reach
 
         self._fill(self.data)
         for signal in (self.kind.currentIndexChanged, self.sector.currentIndexChanged, self.name.textChanged):
