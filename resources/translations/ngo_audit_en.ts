@@ -83,7 +83,7 @@
 <context>
     <name>DrawDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/draw_dialog.py" line="+248"/>
+        <location filename="../../ui/pages/draw_dialog.py" line="+250"/>
         <source>%n subject(s) in the pool</source>
         <translation>
             <numerusform>%n subject in the pool</numerusform>

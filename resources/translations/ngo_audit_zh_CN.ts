@@ -58,7 +58,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/pages/audit_dialog.py" line="+99"/>
+        <location filename="../../ui/pages/audit_dialog.py" line="+100"/>
         <source>Edit audit details</source>
         <translation>编辑检查信息</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>开始检查</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Write the GPS position as latitude, longitude in degrees, e.g. 26.55687, 106.47012.</source>
         <translation>GPS 坐标请写作“纬度, 经度”（以度为单位），例如 26.55687, 106.47012。</translation>
     </message>
@@ -816,7 +816,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+286"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="+288"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -854,7 +854,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/pages/subject_dialog.py" line="+337"/>
+        <location filename="../../ui/pages/subject_dialog.py" line="+339"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -937,7 +937,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../ui/pages/draw_dialog.py" line="+119"/>
+        <location filename="../../ui/pages/draw_dialog.py" line="+120"/>
         <source>Random draw for %1</source>
         <translation>%1 随机抽取</translation>
     </message>
@@ -1076,11 +1076,16 @@
         <translation>抽取</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%n subject(s) in the pool</source>
         <translation>
             <numerusform>候选范围内共 %n 个对象</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No subject is in the pool: widen the filter.</source>
+        <translation>候选范围内没有对象：请放宽筛选条件。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1517,7 +1522,7 @@
 <context>
     <name>FindingFromTermDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_from_term.py" line="+60"/>
+        <location filename="../../ui/pages/finding_from_term.py" line="+61"/>
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
@@ -2358,7 +2363,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+201"/>
+        <location filename="../../ui/main_window.py" line="+205"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
@@ -2861,7 +2866,7 @@
 <context>
     <name>PlanItemDialog</name>
     <message>
-        <location filename="../../ui/pages/plan_item_dialog.py" line="+96"/>
+        <location filename="../../ui/pages/plan_item_dialog.py" line="+97"/>
         <source>Planned visit: %1</source>
         <translation>计划检查：%1</translation>
     </message>
@@ -2921,7 +2926,7 @@
         <translation>本项为随机抽取。抽取记录保留抽中的对象和监督员；在此所作的修改会记入变更日志。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%1 is outside this quarter: choose a day from %2 to %3.</source>
         <translation>%1 不在本季度内：请选择 %2 至 %3 之间的日期。</translation>
     </message>
@@ -3047,7 +3052,12 @@
         <translation>正在加入计划</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>Select the suggestions to add first, or use “Add all”.</source>
+        <translation>请先选择要加入的事项，或点击“全部加入”。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>

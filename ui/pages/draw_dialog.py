@@ -248,6 +248,9 @@ class DrawDialog(QDialog):
             return  # the filter changed meanwhile; its own count follows
         self.pool_size = n
         self.pool_label.setText(self.tr("%n subject(s) in the pool", "", n))
+        self.count.setMaximum(max(1, n))  # no more subjects than the pool holds
+        self.draw_button.setEnabled(n > 0 and self.result_row is None)
+        self._say("" if n else self.tr("No subject is in the pool: widen the filter."))
 
     def params(self) -> dict:
         return {"seed": self.seed.text().strip(), "count": self.count.value(),
