@@ -325,3 +325,20 @@ def test_edit_a_notified_findings_title_and_description_with_a_reason(opened, qt
 
     assert read(opened, qtbot, facts) == ("厂区雨水排口有废水外排（更正）", "更正后的描述",
                                           [("description", "通知书中的标题有误"), ("title", "通知书中的标题有误")])
+
+
+def test_an_escalation_shows_its_channel_and_recipient_in_the_timeline(opened, qtbot):
+    page = findings_page(opened, qtbot)
+    _open_first(page, opened, qtbot, "open")
+    qtbot.waitUntil(lambda: "escalate" in page.detail.action_buttons, timeout=TIMEOUT_MS)
+    qtbot.mouseClick(page.detail.action_buttons["escalate"], Qt.MouseButton.LeftButton)
+    dialog = page.detail.dialog
+    dialog.channel.setCurrentIndex(dialog.channel.findData("procuratorate"))
+    dialog.recipient.setText("清镇市人民检察院")
+    dialog.reference.setText("清环移〔2015〕9号")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: page.detail.timeline_steps()[-1:] == ["移交/升级"] or
+                    "清镇市人民检察院" in page.detail.timeline_cards[-1].text.text(), timeout=TIMEOUT_MS)
+    text = page.detail.timeline_cards[-1].text.text()
+    assert "移送检察机关" in text and "清镇市人民检察院" in text and "清环移〔2015〕9号" in text

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ngo_audit.lifecycle import Action, allowed_actions, earliest_step_date, is_overdue
-from ngo_audit.models import EventKind, Finding, FindingStatus, Severity
+from ngo_audit.models import EscalationChannel, EventKind, Finding, FindingStatus, Severity
 from ngo_audit.quarters import Quarter, quarters_between
 from ngo_audit.services.common import get
 
@@ -23,6 +23,8 @@ class EventRow:
     reference_no: str
     new_deadline: date | None
     passed: bool | None
+    channel: EscalationChannel | None = None  # an escalation: to whom, through which channel
+    recipient: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,14 @@ class FindingDetail:
 
 def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDetail:
     f = get(session, Finding, finding_id)
-    events = tuple(EventRow(e.event_date, e.kind, e.summary, e.actor, e.reference_no, e.new_deadline, e.passed)
-                   for e in f.events)
+    # An escalation step and its record are made together: the n-th of each belong to each other.
+    escalations = iter(sorted(f.escalations, key=lambda x: x.id))
+    rows = []
+    for e in f.events:
+        esc = next(escalations, None) if e.kind == EventKind.ESCALATION else None
+        rows.append(EventRow(e.event_date, e.kind, e.summary, e.actor, e.reference_no, e.new_deadline, e.passed,
+                             esc.channel if esc else None, esc.recipient if esc else ""))
+    events = tuple(rows)
     return FindingDetail(
         id=f.id, title=f.title, description=f.description, requirement=f.requirement, subject_id=f.subject_id,
         subject_name=f.subject.name, term_label=f"{f.term.number} {f.term.title}", severity=f.severity,

@@ -1434,7 +1434,7 @@
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>New deadline: %1</source>
         <translation>新的整改期限：%1</translation>
     </message>
@@ -1444,7 +1444,17 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <source>To %1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>

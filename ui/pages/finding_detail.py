@@ -165,6 +165,12 @@ class FindingDetailPanel(QFrame):
         self.timeline_cards = []
         for e in detail.events:
             lines = [e.summary] if e.summary else []
+            if e.channel is not None:
+                from ngo_audit.labels import ESCALATION_CHANNEL
+
+                to = cap(ESCALATION_CHANNEL[e.channel].get())
+                lines.insert(0, self.tr("To %1: %2").replace("%1", to).replace("%2", e.recipient) if e.recipient
+                             else self.tr("To %1").replace("%1", to))
             if e.passed is not None:
                 lines.insert(0, self.tr("Passed") if e.passed else self.tr("Not passed"))
             if e.new_deadline:
