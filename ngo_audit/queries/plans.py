@@ -186,6 +186,9 @@ def draw_choices(session: Session) -> DrawChoices:
         select(Subject.industry).where(Subject.active.is_(True), Subject.industry != "",
                                        Subject.kind == SubjectKind.ENTERPRISE)
         .distinct().order_by(Subject.industry)).all()
-    auditors = session.execute(select(Auditor.id, Auditor.name).where(Auditor.active.is_(True))
-                               .order_by(Auditor.name, Auditor.id)).all()
-    return DrawChoices(list(industries), [(i, n) for i, n in auditors], grid_tree(session))
+    from ..pinyin import sort_key
+
+    auditors = session.execute(select(Auditor.id, Auditor.name).where(Auditor.active.is_(True))).all()
+    return DrawChoices(sorted(industries, key=sort_key),
+                       sorted(((i, n) for i, n in auditors), key=lambda r: (sort_key(r[1]), r[0])),
+                       grid_tree(session))
