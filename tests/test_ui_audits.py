@@ -579,3 +579,29 @@ def test_remove_a_file_from_a_visit_and_undo(opened, qtbot):
     wait_idle(qtbot, opened)
     qtbot.waitUntil(lambda: panel.list.count() == before, timeout=TIMEOUT_MS)
     assert read(opened, qtbot, lambda s: s.scalar(select(func.count()).where(Evidence.id == eid))) == 1
+
+
+def test_the_subject_picker_finds_by_pinyin_initials_and_credit_code(opened, qtbot):
+    from ngo_audit.pinyin import initials
+
+    page = audits_page(opened, qtbot)
+    dialog = page.new_audit()
+    picker = dialog.subject
+    dialog.from_subject.setChecked(True)
+    target = next(s for s in page.choices.subjects if s.code and s.kind == "enterprise")
+    for query in (initials(target.name)[:6], target.code[-8:]):
+        picker.lineEdit().clear()
+        picker.setFocus()
+        picker.lineEdit().setText(query)
+        picker.completer().setCompletionPrefix(query)
+        model = picker.completer().completionModel()
+        found = [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+        assert target.id in found, query
+        row = found.index(target.id)
+        picker.completer().activated[type(model.index(0, 0))].emit(model.index(row, 0))
+        assert picker.currentData() == target.id and picker.lineEdit().text().startswith(target.name)
+    # Typed text that chooses nothing: the chosen subject is shown again.
+    picker.lineEdit().setText("没有这个对象")
+    picker.lineEdit().editingFinished.emit()
+    assert picker.lineEdit().text().startswith(target.name) and picker.currentData() == target.id
+    dialog.reject()

@@ -26,7 +26,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+137"/>
+        <location filename="../../ui/pages/audits.py" line="+138"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>%n audit</numerusform>

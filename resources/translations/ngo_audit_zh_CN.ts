@@ -58,7 +58,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/pages/audit_dialog.py" line="+100"/>
+        <location filename="../../ui/pages/audit_dialog.py" line="+101"/>
         <source>Edit audit details</source>
         <translation>编辑检查信息</translation>
     </message>
@@ -342,7 +342,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+137"/>
+        <location filename="../../ui/pages/audits.py" line="+138"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -364,7 +364,7 @@
         <translation>全部监督员</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>All types</source>
         <translation>全部检查类型</translation>
     </message>
@@ -430,7 +430,7 @@
 <context>
     <name>CommentsDialog</name>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Comments: %1, not yet addressed: %2</source>
         <translation>意见 %1 条，未处理 %2 条</translation>
     </message>
@@ -441,12 +441,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Addressed</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-79"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
@@ -456,12 +456,12 @@
         <translation>待处理</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Answering a comment</source>
         <translation>答复意见</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Marking a comment addressed</source>
         <translation>标记意见为已处理</translation>
     </message>
@@ -816,7 +816,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+288"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="+289"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -3439,7 +3439,7 @@
 <context>
     <name>ReviewComments</name>
     <message>
-        <location filename="../../ui/reviewer/comment_dialogs.py" line="-185"/>
+        <location filename="../../ui/reviewer/comment_dialogs.py" line="-194"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
@@ -4279,6 +4279,14 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectPicker</name>
+    <message>
+        <location filename="../../ui/subject_picker.py" line="+47"/>
+        <source>Type a name, pinyin initials or credit code</source>
+        <translation>输入名称、拼音首字母或信用代码</translation>
     </message>
 </context>
 <context>

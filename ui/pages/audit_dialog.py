@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from .. import errors
 from ..screen_fit import scroll_body
+from ..subject_picker import SubjectPicker
 from ..texts import cap
 
 AUDIT_TABLES = {"audit", "audit_result", "audit_auditor", "change_log"}
@@ -107,7 +108,7 @@ class AuditDialog(QDialog):
         self.plan_item = QComboBox(objectName="planItem")
         self.plan_item.setMinimumContentsLength(30)
         self.plan_item.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.subject = QComboBox(objectName="subject")
+        self.subject = SubjectPicker(object_name="subject")  # searchable: name, pinyin initials, credit code
         self.subject.setMaxVisibleItems(20)
         self.subject.setMinimumContentsLength(30)
         self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -155,7 +156,7 @@ class AuditDialog(QDialog):
                 self.from_plan.setEnabled(False)
             kinds = {k.value: cap(SUBJECT_KIND[k].get()) for k in SubjectKind}
             for s in choices.subjects:
-                self.subject.addItem(f"{s.name} · {kinds.get(s.kind, '')}", s.id)
+                self.subject.add_subject(f"{s.name} · {kinds.get(s.kind, '')}", s.id, s.name, s.code)
             form.addRow(self.from_plan, self.plan_item)
             form.addRow(self.from_subject, self.subject)
             self.location.setPlaceholderText(self.tr("Leave empty for the subject's address"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import errors
 from ..screen_fit import scroll_body
+from ..subject_picker import SubjectPicker
 from ..texts import cap
 from .lead_undo import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange
 
@@ -139,14 +140,14 @@ class NewLeadDialog(_Dialog):
         self.contact.setPlaceholderText(self.tr("Phone, WeChat or e-mail"))
         self.location = QLineEdit(objectName="location")
         self.location.setMaxLength(300)
-        self.subject = QComboBox(objectName="subject")
+        self.subject = SubjectPicker(object_name="subject")  # searchable: name, pinyin initials, credit code
         self.subject.setMaxVisibleItems(20)
         self.subject.setMinimumContentsLength(24)
         self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.subject.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.subject.addItem(self.tr("Not known yet"), None)
         for s in subjects:
-            self.subject.addItem(s.name, s.id)
+            self.subject.add_subject(s.name, s.id, s.name, getattr(s, "code", ""))
         if subject_id is not None:
             self.subject.setCurrentIndex(max(0, self.subject.findData(subject_id)))
         self.anonymous.toggled.connect(self._anonymous_changed)
