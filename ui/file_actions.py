@@ -32,7 +32,10 @@ class FileActions(QObject):
                           self.tr("All files (*)")))
 
     def _start_folder(self) -> str:
-        return settings.last_folder() or str(Path.home())
+        from .folders import documents
+
+        last = settings.last_folder()
+        return last if last and Path(last).is_dir() else str(documents())
 
     # -- the user's commands --------------------------------------------------------------
     def new_file(self) -> None:

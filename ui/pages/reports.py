@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..folders import start_folder
 from . import Page
 from .pdf_preview import PdfPreview
 from .report_texts import SECTIONS, ReportTextsPanel
@@ -274,7 +275,7 @@ class ReportsPage(Page):
     def save_pdf(self) -> Path | None:
         if self.built is None:
             return None
-        start = str(Path.home() / self.suggested_name())
+        start = str(start_folder(self.ctx) / self.suggested_name())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), start, self.tr("PDF (*.pdf)"))
         if not path:
             return None
@@ -311,7 +312,7 @@ class ReportsPage(Page):
         if q is None:
             return
         lang = self.language()
-        start = str(Path.home() / (self.tr("issue ledger %1").replace("%1", q) + ".xlsx"))
+        start = str(start_folder(self.ctx) / (self.tr("issue ledger %1").replace("%1", q) + ".xlsx"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the issue ledger"), start,
                                               self.tr("Excel workbook (*.xlsx)"))
         if not path:

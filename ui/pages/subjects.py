@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..folders import start_folder
 from ..icons import icon
 from ..models.subjects_model import (
     COL_NAME,
@@ -203,7 +204,7 @@ class SubjectsPage(Page):
         from ngo_audit import i18n
         from ngo_audit.io.export import export_subjects
 
-        start = str(Path.home() / (self.tr("subjects") + ".xlsx"))
+        start = str(start_folder(self.ctx) / (self.tr("subjects") + ".xlsx"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export subjects"), start,
                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:

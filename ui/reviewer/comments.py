@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from .. import errors, settings
+from ..folders import start_folder
 from .comment_dialogs import (  # re-exported: other code imports them from here
     CommentDialog,
     CommentsDialog,
@@ -168,7 +169,7 @@ class ReviewComments(QObject):
     # -- NGO: importing ------------------------------------------------------------------------------------
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import review comments"),
-                                              settings.last_folder() or str(Path.home()), self.review_filter())
+                                              str(start_folder()), self.review_filter())
         if path:
             self.import_path(path)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .. import errors, settings
 from ..context import _facts
+from ..folders import start_folder
 from .banner import ReviewerBanner
 
 SUFFIX = ".ngoseal"
@@ -55,7 +56,7 @@ class PackageOpener(QObject):
     # -- the user's commands --------------------------------------------------------------
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open sealed package"),
-                                              settings.last_folder() or str(Path.home()), self.file_filter())
+                                              str(start_folder()), self.file_filter())
         if path:
             self.open_path(path)
 

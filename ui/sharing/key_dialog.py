@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from ngo_audit.sharing import keys
 
-from .. import errors, settings
+from .. import errors
+from ..folders import start_folder
 
 
 def mono_font(points: int = 0):
@@ -196,7 +197,7 @@ class KeyDialog(QDialog):
         return True
 
     def _save_name(self, title: str, name: str, filt: str) -> Path | None:
-        folder = settings.last_folder() or str(Path.home())
+        folder = str(start_folder())
         chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), filt)
         return Path(chosen) if chosen else None
 

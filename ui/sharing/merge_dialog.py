@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors, settings
+from ..folders import start_folder
 
 
 def all_tables() -> set[str]:
@@ -119,7 +120,7 @@ class MergeDialog(QDialog):
         self.browse.setEnabled(not self.busy)
 
     def choose_copy(self) -> None:
-        start = settings.last_folder() or str(Path.home())
+        start = str(start_folder(self.ctx))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the field copy to merge"), start,
                                               self.tr("Audit files (*.ngoaudit)"))
         if path:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ngo_audit.sharing import keys
 
 from .. import errors, settings
+from ..folders import start_folder
 
 SUFFIX = ".ngoseal"
 
@@ -109,7 +110,7 @@ class SealDialog(QDialog):
         self.seal_button.setEnabled(ok)
 
     def choose_out(self) -> None:
-        start = self.out.text() or settings.last_folder() or str(Path.home())
+        start = self.out.text() or str(start_folder(self.ctx))
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the sealed package as"), start,
                                                 self.tr("Sealed packages (*.ngoseal)"))
         if chosen:

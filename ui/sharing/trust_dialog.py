@@ -8,8 +8,6 @@ profile; reading and writing it is instant, so it is done here on the UI thread.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +30,8 @@ from PySide6.QtWidgets import (
 from ngo_audit.sharing import keys, trust
 from ngo_audit.sharing.errors import BadKeyFile
 
-from .. import errors, settings
+from .. import errors
+from ..folders import start_folder
 from .key_dialog import mono_font
 
 
@@ -175,7 +174,7 @@ class TrustDialog(QDialog):
     # -- commands ---------------------------------------------------------------------------
     def add_from_file(self) -> trust.TrustedKey | None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Trust the key in a public key file"),
-                                              settings.last_folder() or str(Path.home()),
+                                              str(start_folder()),
                                               self.tr("Public key files (*.txt *.pem);;All files (*)"))
         if not path:
             return None
