@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..screen_fit import scroll_body
 from ..texts import cap
+from ..tree_combo import add_tree_item, make_tree_combo
 from .subject_undo import SubjectCreate, SubjectDelete, SubjectEdit
 
 TABLES = {"subject", "grid", "plan_item", "lead", "change_log"}
@@ -85,7 +86,7 @@ class SubjectDialog(QDialog):
             self.sector.addItem(cap(SECTOR[sector].get()), sector.value)
         self.industry = QComboBox(objectName="subjectIndustry", editable=True)
         self.industry.lineEdit().setMaxLength(60)
-        self.grid = QComboBox(objectName="subjectGrid")
+        self.grid = make_tree_combo(QComboBox(objectName="subjectGrid"))
         self.grid.addItem("", None)
         self.address = QLineEdit(objectName="subjectAddress", maxLength=300)
         self.contact_person = QLineEdit(objectName="subjectContact", maxLength=60)
@@ -165,7 +166,7 @@ class SubjectDialog(QDialog):
         self.grid.clear()
         self.grid.addItem("", None)
         for gid, name, depth in options.grids:
-            self.grid.addItem("\u3000" * depth + name, gid)
+            add_tree_item(self.grid, name, gid, depth)
         self.grid.setCurrentIndex(max(0, self.grid.findData(grid_id)) if grid_id is not None else 0)
         self._retranslate_empty_items()
 
