@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..date_field import DateField
 from ..screen_fit import scroll_body
 from ..subject_picker import SubjectPicker
 from ..texts import cap
@@ -114,9 +114,7 @@ class AuditDialog(QDialog):
         self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for combo in (self.plan_item, self.subject):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.date = QDateEdit(objectName="auditDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateField(object_name="auditDate")
         self.type = QComboBox(objectName="auditType")
         for t in AuditType:
             self.type.addItem(cap(AUDIT_TYPE[t].get()), t.value)

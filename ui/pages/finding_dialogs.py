@@ -26,16 +26,14 @@ from PySide6.QtWidgets import (
 from ngo_audit.queries.finding_detail import FindingDetail
 
 from .. import errors
+from ..date_field import DateField
 from ..texts import cap
 
 TABLES = {"finding", "rectification_event", "escalation", "change_log"}
 
 
 def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+    return DateField(value)  # takes a typed year or date
 
 
 def to_date(edit: QDateEdit) -> date:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..date_field import DateField
 from ..screen_fit import scroll_body
 from ..subject_picker import SubjectPicker
 from ..texts import cap
@@ -53,10 +54,7 @@ def short(summary: str, size: int = 20) -> str:
 
 
 def date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day), objectName=name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+    return DateField(value, object_name=name)  # takes a typed year or date
 
 
 class _Dialog(QDialog):

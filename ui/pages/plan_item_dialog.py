@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..date_field import DateField
 from ..screen_fit import scroll_body
 from ..undo import FieldEdit
 from .draw_dialog import add_checkable, checked_data
@@ -107,7 +107,7 @@ class PlanItemDialog(QDialog):
         status = self.tr("Carried out") if row.done else self.tr("Not yet carried out")
         form.addRow(self.tr("Source"), QLabel(source_text + " · " + status))
 
-        self.date = QDateEdit(objectName="planItemDate", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date = DateField(object_name="planItemDate")
         start = row.planned_date or (ctx.reference_date if quarter.contains(ctx.reference_date) else quarter.start)
         self.date.setDate(QDate(start.year, start.month, start.day))
         self.undated = QCheckBox(self.tr("No date yet"), objectName="planItemUndated")
