@@ -228,7 +228,7 @@ def test_run_an_audit_end_to_end(opened, qtbot, tmp_path, monkeypatch, reported_
 
     # The notes of the visit are saved as they are typed.
     run.notes.setFocus()
-    run.notes.setPlainText("企业负责人陪同检查。")
+    run.notes.insertPlainText("企业负责人陪同检查。")  # as typed
     run.save_notes()
     wait_idle(qtbot, opened)
     assert read(opened, qtbot, lambda s: s.get(Audit, audit_id).notes) == "企业负责人陪同检查。"
@@ -326,6 +326,8 @@ def test_undo_and_redo_a_result_change(opened, qtbot):
     card.note.editingFinished.emit()
     wait_idle(qtbot, opened)
     assert _results(opened, qtbot, 6)["3.3"][1] == "查阅了环评批复原件"
+    # Nothing else was recorded meanwhile (leaving the visit's notes unchanged records no edit).
+    assert opened.ctx.undo_stack.undoText() == "条款 3.3 的备注"
     undo.trigger()
     wait_idle(qtbot, opened)
     assert _results(opened, qtbot, 6)["3.3"][1] == ""
@@ -605,3 +607,23 @@ def test_the_subject_picker_finds_by_pinyin_initials_and_credit_code(opened, qtb
     picker.lineEdit().editingFinished.emit()
     assert picker.lineEdit().text().startswith(target.name) and picker.currentData() == target.id
     dialog.reject()
+
+
+def test_undo_labels_follow_a_language_switch(opened, qtbot):
+    import re
+
+    page = audits_page(opened, qtbot)
+    page.open_audit(6)
+    wait_idle(qtbot, opened)
+    run = page.run_view
+    qtbot.waitUntil(lambda: run.card("3.1") is not None, timeout=TIMEOUT_MS)
+    run.card("3.1").radios["compliant"].click()
+    wait_idle(qtbot, opened)
+    undo = opened.menu_actions.undo
+    assert undo.text() == "撤销3.1：符合(&U)"
+    opened.set_language("en")
+    wait_idle(qtbot, opened)
+    assert "3.1" in undo.text() and not re.search(r"[\u4e00-\u9fff]", undo.text()), undo.text()
+    assert opened.ctx.undo_stack.undoText() == "3.1: compliant"
+    opened.set_language("zh")
+    assert undo.text() == "撤销3.1：符合(&U)"

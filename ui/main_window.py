@@ -143,6 +143,10 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _language_changed(self, _lang: str) -> None:
+        from .undo import retranslate_stack
+
+        retranslate_stack(self.ctx.undo_stack)  # "Undo …" in the new language too
+        self.menu_actions._undo_texts()
         self._update_state()
 
     def set_language(self, lang: str) -> None:

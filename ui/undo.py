@@ -48,9 +48,31 @@ class FieldEdit:
         self.update(session, self.record_id, **self.reason, **self.changes)
 
 
+class UndoLabel:
+    """The text of an undo entry, made again in the UI language after a switch: ``make()`` builds it
+    (with ``QCoreApplication.translate``, which lupdate sees, and the values captured when the edit
+    was made)."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
+
+
+def retranslate_stack(stack) -> None:
+    """Every undo entry in the current UI language (after a language switch)."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        label = getattr(command, "label", None)
+        if label is not None:
+            command.setText(str(label))
+
+
 class WorkerCommand(QUndoCommand):
-    def __init__(self, ctx, text: str, change, tables: set[str], already_done: bool = False) -> None:
-        super().__init__(text)
+    def __init__(self, ctx, text: str | UndoLabel, change, tables: set[str], already_done: bool = False) -> None:
+        super().__init__(str(text))
+        self.label = text if isinstance(text, UndoLabel) else None
         self._ctx = ctx
         self._change = change
         self._tables = tables

@@ -4,7 +4,7 @@
 <context>
     <name>AuditRunView</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit_run.py" line="+254"/>
+        <location filename="../../ui/pages/audit_run.py" line="+255"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/contract.py" line="+215"/>
+        <location filename="../../ui/pages/contract.py" line="+216"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>MergeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/sharing/merge_dialog.py" line="+193"/>
+        <location filename="../../ui/sharing/merge_dialog.py" line="+194"/>
         <source>%n conflict(s): the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins — the choice applies to all of them at once — then merge again.</source>
         <translation>
             <numerusform>%n conflict: the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins, then merge again.</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>SubjectsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/subjects.py" line="+219"/>
+        <location filename="../../ui/pages/subjects.py" line="+221"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>%n subject exported to %1</numerusform>

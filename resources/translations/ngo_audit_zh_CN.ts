@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_dialogs.py" line="+94"/>
+        <location filename="../../ui/pages/finding_dialogs.py" line="+93"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -58,7 +58,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/pages/audit_dialog.py" line="+101"/>
+        <location filename="../../ui/pages/audit_dialog.py" line="+102"/>
         <source>Edit audit details</source>
         <translation>编辑检查信息</translation>
     </message>
@@ -68,7 +68,7 @@
         <translation>新建监督检查</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>latitude, longitude — e.g. 26.55687, 106.47012</source>
         <translation>纬度, 经度，例如 26.55687, 106.47012</translation>
     </message>
@@ -147,7 +147,7 @@
 <context>
     <name>AuditRunView</name>
     <message>
-        <location filename="../../ui/pages/audit_run.py" line="+202"/>
+        <location filename="../../ui/pages/audit_run.py" line="+203"/>
         <source>Finding %1: %2</source>
         <translation>问题 %1：%2</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>本次检查发现的问题（%1）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -520,7 +520,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/pages/contract.py" line="+154"/>
+        <location filename="../../ui/pages/contract.py" line="+155"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -816,7 +816,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+289"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="+288"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -846,7 +846,7 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>deletion of lead %1</source>
         <translation>删除线索 %1</translation>
     </message>
@@ -854,7 +854,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/pages/subject_dialog.py" line="+339"/>
+        <location filename="../../ui/pages/subject_dialog.py" line="+341"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -1202,7 +1202,7 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/pages/evidence_panel.py" line="+169"/>
+        <location filename="../../ui/pages/evidence_panel.py" line="+170"/>
         <location line="+197"/>
         <source>This visit</source>
         <translation>本次检查</translation>
@@ -1401,7 +1401,7 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>New audit file</source>
         <translation>新建审计文件</translation>
     </message>
@@ -1557,7 +1557,7 @@
         <translation>整改期限</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Note on the term in the checklist (optional)</source>
         <translation>检查清单中该条款的备注（可选）</translation>
     </message>
@@ -1788,7 +1788,7 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../ui/sharing/trust_dialog.py" line="+80"/>
+        <location filename="../../ui/sharing/trust_dialog.py" line="+79"/>
         <source>Not a fingerprint yet: %1 of 64 hexadecimal digits (0-9, A-F).</source>
         <translation>还不是完整的指纹：已输入 %1 / 64 位十六进制数字（0-9、A-F）。</translation>
     </message>
@@ -2037,7 +2037,7 @@
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../ui/sharing/key_dialog.py" line="+126"/>
+        <location filename="../../ui/sharing/key_dialog.py" line="+127"/>
         <source>This computer has the signing key of %1, created %2.</source>
         <translation>本机有“%1”的签名密钥，创建于 %2。</translation>
     </message>
@@ -2355,7 +2355,7 @@
 <context>
     <name>LinkFindingDialog</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="-51"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="-52"/>
         <source>Link a finding</source>
         <translation>关联问题</translation>
     </message>
@@ -2373,7 +2373,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+205"/>
+        <location filename="../../ui/main_window.py" line="+209"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
@@ -2436,7 +2436,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/sharing/merge_dialog.py" line="+123"/>
+        <location filename="../../ui/sharing/merge_dialog.py" line="+124"/>
         <source>Choose the field copy to merge</source>
         <translation>选择要合并的外业副本</translation>
     </message>
@@ -2659,7 +2659,7 @@
 <context>
     <name>PackageOpener</name>
     <message>
-        <location filename="../../ui/reviewer/open_package.py" line="+53"/>
+        <location filename="../../ui/reviewer/open_package.py" line="+54"/>
         <source>Sealed packages (*.ngoseal)</source>
         <translation>封存包 (*.ngoseal)</translation>
     </message>
@@ -3262,7 +3262,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+212"/>
+        <location filename="../../ui/pages/reports.py" line="+213"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -3297,7 +3297,7 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="+103"/>
+        <location filename="../../ui/pages/report_work.py" line="+108"/>
         <location filename="../../ui/pages/reports.py" line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
@@ -3416,12 +3416,12 @@
         <translation>选择季度，填写文字部分，然后生成报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="-1"/>
+        <location filename="../../ui/pages/report_work.py" line="-2"/>
         <source>rectification notice %1</source>
         <translation>整改通知书 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save the rectification notice</source>
         <translation>保存整改通知书</translation>
     </message>
@@ -3464,7 +3464,7 @@
         <translation>报告的某一章节</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/comments.py" line="+94"/>
+        <location filename="../../ui/reviewer/comments.py" line="+95"/>
         <source>Comments can only be written on an intact package.</source>
         <translation>只能对完好的封存包发表审阅意见。</translation>
     </message>
@@ -3643,7 +3643,7 @@
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../ui/sharing/seal_dialog.py" line="+103"/>
+        <location filename="../../ui/sharing/seal_dialog.py" line="+104"/>
         <source>This computer has no signing key yet: sealing creates one, locked by this passphrase (at least %1 characters). Then give its fingerprint to the commissioning government (Tools → Signing key…).</source>
         <translation>本机还没有签名密钥：封存时将用此口令（至少 %1 个字符）创建一个。之后请将其指纹提供给委托方政府（工具 → 签名密钥…）。</translation>
     </message>
@@ -3992,7 +3992,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectFileView</name>
     <message>
-        <location filename="../../ui/pages/subject_file.py" line="+214"/>
+        <location filename="../../ui/pages/subject_file.py" line="+215"/>
         <source>Key-monitored</source>
         <translation>重点监控</translation>
     </message>
@@ -4355,7 +4355,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+206"/>
+        <location filename="../../ui/pages/subjects.py" line="+208"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>
@@ -4530,7 +4530,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/pages/term_dialog.py" line="+149"/>
+        <location filename="../../ui/pages/term_dialog.py" line="+150"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>

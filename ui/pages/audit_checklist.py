@@ -135,7 +135,8 @@ class TermCard(QFrame):
         radio = self.radios[row.result.value]
         if not radio.isChecked():
             radio.setChecked(True)
-        if not self.note.hasFocus():
+        typing = self.note.hasFocus() and self.note.isModified()  # keep only what is being typed, unsent
+        if not typing and self.note.text() != row.note:
             self.note.setText(row.note)
         colour = RESULT_COLOURS[row.result.value]
         tint = "#fdf4f3" if row.result.value == "non_compliant" else "palette(base)"
@@ -169,6 +170,7 @@ class TermCard(QFrame):
             self.result_chosen.emit(self.row, value)
 
     def _note_finished(self) -> None:
+        self.note.setModified(False)  # sent: a reload (an undo) may show the file's note again
         note = self.note.text().strip()
         if note != self._sent.get("note", self.row.note):  # Return and then leaving the field: once
             self._sent["note"] = note

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,6 +28,7 @@ from ..date_field import DateField
 from ..screen_fit import scroll_body
 from ..subject_picker import SubjectPicker
 from ..texts import cap
+from ..undo import UndoLabel
 
 AUDIT_TABLES = {"audit", "audit_result", "audit_auditor", "change_log"}
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -291,7 +292,7 @@ class AuditDialog(QDialog):
             self.accept()
             return
         self.buttons.setEnabled(False)
-        text = self.tr("edit of audit %1").replace("%1", str(d.id))
+        text = UndoLabel(lambda v=str(d.id): QCoreApplication.translate("AuditDialog", "edit of audit %1").replace("%1", v))
         self.ctx.edit(text, AuditEdit(d.id, changes), tables=AUDIT_TABLES, on_done=lambda _r: self._started(d.id),
                       on_error=self._failed)
 

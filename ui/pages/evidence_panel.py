@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from ngo_audit.services.evidence import phase_of_new_file, update_evidence
 
 from .. import errors
 from ..texts import cap
+from ..undo import UndoLabel
 from .evidence_dialogs import EvidenceViewer
 from .evidence_thumbs import (
     ID_ROLE,
@@ -312,7 +313,7 @@ class EvidencePanel(QWidget):
         row = self.selected_row()
         if row is None or self.ctx.readonly:
             return
-        text = self.tr("edit of evidence %1").replace("%1", str(row.id))
+        text = UndoLabel(lambda v=str(row.id): QCoreApplication.translate("EvidencePanel", "edit of evidence %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Evidence, update_evidence, row.id, changes), tables=TABLES,
                       on_done=lambda _r: self.finding_id is not None and self.audit_id is None and self.load())
 
@@ -334,7 +335,7 @@ class EvidencePanel(QWidget):
         row = self.selected_row()
         if row is None or self.ctx.readonly:
             return
-        text = self.tr("removal of %1").replace("%1", row.original_name or row.caption or f"#{row.id}")
+        text = UndoLabel(lambda v=row.original_name or row.caption or f"#{row.id}": QCoreApplication.translate("EvidencePanel", "removal of %1").replace("%1", v))
         self.ctx.edit(text, EvidenceRemoval(row.id), tables=TABLES | {"audit", "finding"},
                       on_done=lambda _r: self.changed.emit())
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from ngo_audit.queries.finding_detail import FindingDetail
 from .. import errors
 from ..date_field import DateField
 from ..texts import cap
+from ..undo import UndoLabel
 
 TABLES = {"finding", "rectification_event", "escalation", "change_log"}
 
@@ -216,7 +217,7 @@ class EditFindingDialog(_FormDialog):
             self.accept()
             return
         self._busy(True)
-        text = self.tr("edit of finding %1").replace("%1", str(self.detail.id))
+        text = UndoLabel(lambda v=str(self.detail.id): QCoreApplication.translate("EditFindingDialog", "edit of finding %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Finding, update_finding, self.detail.id, changes,
                                       reason=self.reason.text().strip()), tables=TABLES,
                       on_done=self._done, on_error=self._failed)

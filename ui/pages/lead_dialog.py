@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from ..date_field import DateField
 from ..screen_fit import scroll_body
 from ..subject_picker import SubjectPicker
 from ..texts import cap
+from ..undo import UndoLabel
 from .lead_undo import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange
 
 LEAD_TABLES = {"lead", "lead_finding", "change_log"}
@@ -302,7 +303,8 @@ class DeleteLead(QObject):
         box.open()
 
     def _delete(self) -> None:
-        text = self.tr("deletion of lead %1").replace("%1", short(self.detail.summary))
+        summary = short(self.detail.summary)
+        text = UndoLabel(lambda v=summary: QCoreApplication.translate("DeleteLead", "deletion of lead %1").replace("%1", v))
         on_deleted = self.on_deleted  # not through self: the page may have let go of this object by then
 
         def done(_result) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..date_field import DateField
 from ..screen_fit import scroll_body
-from ..undo import FieldEdit
+from ..undo import FieldEdit, UndoLabel
 from .draw_dialog import add_checkable, checked_data
 
 ITEM_TABLES = {"audit_plan", "plan_item", "plan_item_auditor", "change_log"}
@@ -199,7 +199,7 @@ class PlanItemDialog(QDialog):
             self.accept()
             return
         self.save_button.setEnabled(False)
-        text = self.tr("edit of the planned visit to %1").replace("%1", self.row.subject_name)
+        text = UndoLabel(lambda v=self.row.subject_name: QCoreApplication.translate("PlanItemDialog", "edit of the planned visit to %1").replace("%1", v))
         self.ctx.edit(text, item_edit(self.row.id, changes), tables=ITEM_TABLES, on_done=self._saved,
                       on_error=self._failed)
 
@@ -258,7 +258,7 @@ class RemovePlanItem(QObject):
         box.open()
 
     def _remove(self) -> None:
-        text = self.tr("removal of the planned visit to %1").replace("%1", self.row.subject_name)
+        text = UndoLabel(lambda v=self.row.subject_name: QCoreApplication.translate("RemovePlanItem", "removal of the planned visit to %1").replace("%1", v))
 
         def done(_result) -> None:
             if self.on_removed is not None:

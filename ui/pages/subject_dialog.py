@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from .. import errors
 from ..screen_fit import scroll_body
 from ..texts import cap
 from ..tree_combo import add_tree_item, make_tree_combo
+from ..undo import UndoLabel
 from .subject_undo import SubjectCreate, SubjectDelete, SubjectEdit
 
 TABLES = {"subject", "grid", "plan_item", "lead", "change_log"}
@@ -261,10 +262,10 @@ class SubjectDialog(QDialog):
         data = self.values()
         self.save_button.setEnabled(False)
         if self.subject_id is None:
-            text = self.tr("new subject %1").replace("%1", data.name)
+            text = UndoLabel(lambda v=data.name: QCoreApplication.translate("SubjectDialog", "new subject %1").replace("%1", v))
             change = SubjectCreate(data)
         else:
-            text = self.tr("edit of subject %1").replace("%1", data.name)
+            text = UndoLabel(lambda v=data.name: QCoreApplication.translate("SubjectDialog", "edit of subject %1").replace("%1", v))
             change = SubjectEdit(self.subject_id, data)
         self.ctx.edit(text, change, tables=TABLES, on_done=self._done, on_error=self._failed)
 
@@ -373,7 +374,7 @@ class DeleteSubject(QObject):
         box.open()
 
     def _delete(self) -> None:
-        text = self.tr("deletion of subject %1").replace("%1", self.impact.name)
+        text = UndoLabel(lambda v=self.impact.name: QCoreApplication.translate("DeleteSubject", "deletion of subject %1").replace("%1", v))
 
         def done(_result) -> None:
             if self.on_deleted is not None:
