@@ -342,3 +342,15 @@ def test_an_escalation_shows_its_channel_and_recipient_in_the_timeline(opened, q
                     "清镇市人民检察院" in page.detail.timeline_cards[-1].text.text(), timeout=TIMEOUT_MS)
     text = page.detail.timeline_cards[-1].text.text()
     assert "移送检察机关" in text and "清镇市人民检察院" in text and "清环移〔2015〕9号" in text
+
+
+def test_english_action_buttons_are_not_cut(opened, qtbot):
+    opened.set_language("en")
+    page = findings_page(opened, qtbot)
+    _open_first(page, opened, qtbot, "notified")
+    qtbot.waitUntil(lambda: "respond" in page.detail.action_buttons, timeout=TIMEOUT_MS)
+    page.splitter.setSizes([10_000, 1])  # the detail as narrow as it gets
+    qtbot.wait(50)
+    for button in [*page.detail.action_buttons.values(), page.detail.edit_button]:
+        assert button.width() >= button.sizeHint().width(), button.text()
+    opened.set_language("zh")
