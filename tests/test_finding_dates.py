@@ -109,3 +109,21 @@ def test_a_visits_finding_takes_its_date_from_the_visit(world):
     with pytest.raises(ValidationError) as caught, af.session() as s:
         findings.update_finding(s, fid, found_on=date(2015, 12, 17))
     assert "Change the date of the visit" in caught.value.text.en
+
+
+def test_after_redating_the_dashboard_and_the_report_count_the_same_findings(world):
+    from ngo_audit.queries.dashboard import dashboard_data
+    from ngo_audit.queries.stats import quarter_stats
+
+    af, ids = world
+    with af.session() as s:
+        audit = audits.start_audit(s, ids["e1"], audit_date=date(2014, 7, 2), auditor_ids=[ids["a1"]])
+        audits.record_non_compliance(s, audit.id, ids["criterion"], title="排口", deadline=date(2014, 8, 2))
+        audits.record_non_compliance(s, audit.id, ids["hazwaste"], title="危废", deadline=date(2014, 8, 2))
+        audits.update_audit(s, audit.id, audit_date=date(2014, 6, 27))  # into the quarter before
+    with af.session() as s:
+        for as_of in (date(2014, 6, 30), date(2014, 9, 30)):
+            board = dashboard_data(s, as_of)
+            stats = quarter_stats(s, board.quarter, as_of)
+            assert sum(board.by_severity.values()) == stats.flow.new
+        assert stats.flow.new == 0 and sum(dashboard_data(s, date(2014, 6, 30)).by_severity.values()) == 2
