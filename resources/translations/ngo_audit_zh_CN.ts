@@ -209,7 +209,7 @@
         <translation>适用于所有部门的条款</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Open finding %1 on the Findings page</source>
         <translation>在“问题与整改”中打开问题 %1</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>条款 %1 的备注</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>notes of audit %1</source>
         <translation>检查 %1 的记录</translation>
     </message>
@@ -1281,6 +1281,7 @@
     </message>
     <message>
         <location line="+22"/>
+        <location filename="../../ui/pages/finding_photos.py" line="+92"/>
         <source>removal of %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -1469,7 +1470,7 @@
         <translation>尚无整改记录</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+79"/>
         <source>Subject</source>
         <translation>监督对象</translation>
     </message>
@@ -1605,7 +1606,7 @@
 <context>
     <name>FindingPhotosPanel</name>
     <message>
-        <location filename="../../ui/pages/finding_photos.py" line="+228"/>
+        <location filename="../../ui/pages/finding_photos.py" line="+157"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -2771,7 +2772,7 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location line="-80"/>
+        <location line="-101"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -2791,12 +2792,22 @@
         <translation>拍摄时间不详（%1 添加）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Remove from the record</source>
+        <translation>从档案中移除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A wrong or private photo: take it out of the audit file (Edit › Undo puts it back; the change log keeps the removal)</source>
+        <translation>拍错或涉及隐私的照片：从档案文件中移除（可用“编辑 › 撤销”恢复；变更日志记录此次移除）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The picture cannot be shown.</source>
         <translation>无法显示该图片。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>This file is not a picture.</source>
         <translation>该文件不是图片。</translation>
     </message>
@@ -4507,12 +4518,12 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Finding %1: %2</source>
         <translation>问题 %1：%2</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Note on this term</source>
         <translation>该条款的备注</translation>
     </message>

@@ -223,7 +223,7 @@ class FindingDetailPanel(QFrame):
         spacing = max(0, self.action_row.horizontalSpacing())
 
         def needed(n: int) -> int:  # a grid column is as wide as its widest button
-            return sum(max(widths[c::n]) for c in range(n)) + spacing * (n - 1)
+            return sum(max(widths[c::n], default=0) for c in range(n)) + spacing * (n - 1)
 
         per_row = next((n for n in range(ACTIONS_PER_ROW, 0, -1) if needed(n) <= room), 1)
         if getattr(self, "_per_row", None) == per_row and self.action_row.count() == len(buttons):
