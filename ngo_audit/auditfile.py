@@ -62,6 +62,8 @@ def _connector(path: Path, readonly: bool):
         else:
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
+            # What is deleted (a removed photo) is overwritten, not left in free pages of the file.
+            conn.execute("PRAGMA secure_delete = ON")
         return conn
 
     return connect

@@ -101,6 +101,29 @@ def overdue_at(status: FindingStatus, deadline: date | None, as_of: date) -> boo
     return status in AWAITING_SUBJECT and deadline is not None and deadline < as_of
 
 
+def earliest_step_date(finding: Finding) -> date:
+    """The first date the next step of a finding may carry: not before it was found, not before
+    the last step of its rectification timeline (the timeline never runs backwards)."""
+    dates = [finding.found_on] + [e.event_date for e in finding.events]
+    return max(dates)
+
+
+def check_step_date(finding: Finding, on: date) -> None:
+    from .errors import ValidationError
+
+    if on < finding.found_on:
+        raise ValidationError(
+            "日期不能早于问题的发现日期。", "The date cannot be before the finding was found.", field="date"
+        )
+    earliest = earliest_step_date(finding)
+    if on < earliest:
+        raise ValidationError(
+            f"日期不能早于上一步整改记录的日期（{earliest.isoformat()}）。",
+            f"The date cannot be before the previous step of the rectification ({earliest.isoformat()}).",
+            field="date",
+        )
+
+
 def is_overdue(finding: Finding, as_of: date) -> bool:
     return overdue_at(finding.status, finding.deadline, as_of)
 

@@ -9,6 +9,9 @@ from datetime import date, timedelta
 from .errors import ValidationError
 
 _PATTERN = re.compile(r"^\s*(\d{4})\s*[Qq-]?\s*([1-4])\s*$")
+# The labels the app itself shows: "2015年第四季度" (also 2015年第4季度, 2015年四季度), "Q4 2015".
+_ZH_LABEL = re.compile(r"^\s*(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?\s*$")
+_EN_LABEL = re.compile(r"^\s*[Qq]\s*([1-4])\s*[ ,/-]?\s*(\d{4})\s*$")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -19,10 +22,17 @@ class Quarter:
     @classmethod
     def parse(cls, text: str) -> Quarter:
         m = _PATTERN.match(text or "")
+        zh = _ZH_LABEL.match(text or "")
+        en = _EN_LABEL.match(text or "")
+        if zh:
+            number = zh.group(2)
+            return cls(int(zh.group(1)), "一二三四".index(number) + 1 if number in "一二三四" else int(number))
+        if en:
+            return cls(int(en.group(2)), int(en.group(1)))
         if not m:
             raise ValidationError(
-                f"“{text}”不是有效的季度，应写作如 2014Q3。",
-                f"“{text}” is not a quarter; write it like 2014Q3.",
+                f"“{text}”不是有效的季度，应写作如 2014Q3 或 2014年第三季度。",
+                f"“{text}” is not a quarter; write it like 2014Q3 or Q3 2014.",
                 field="quarter",
             )
         return cls(int(m.group(1)), int(m.group(2)))

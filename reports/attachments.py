@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, PageBreak
 
 from ngo_audit.draw import ALGORITHM
-from ngo_audit.labels import AUDIT_TYPE, SEVERITY, STATUS, SUBJECT_KIND, TERM_RESULT
+from ngo_audit.labels import AUDIT_TYPE, CREDIT_LEVEL, SECTOR, SEVERITY, STATUS, SUBJECT_KIND, TERM_RESULT
 from ngo_audit.queries.stats import LedgerRow, QuarterStats
 
 from .compose import Composer
@@ -104,8 +104,8 @@ def _filter_words(L, flt: dict) -> str:
     for key, value in flt.items():
         if value in (None, [], "", False):
             continue
-        if key == "kinds":
-            value = [L.label(SUBJECT_KIND, v) for v in value]
+        if key in ("kinds", "sectors", "credit_levels"):
+            value = [L.label({"kinds": SUBJECT_KIND, "sectors": SECTOR, "credit_levels": CREDIT_LEVEL}[key], v) for v in value]
         words = L.join([str(v) for v in value]) if isinstance(value, list) else (L("是", "yes") if value is True
                                                                                  else str(value))
         parts.append(f"{names.get(key, key)}{L.colon}{words}")

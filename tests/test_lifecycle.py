@@ -138,6 +138,28 @@ def test_dates_before_the_finding_are_refused(world):
         svc.notify(s, fid, on=D0 - timedelta(days=1))
 
 
+def test_a_step_before_the_previous_one_is_refused(world):
+    """Verified and closed on 12-26 after a response dated 01-10: refused, nothing changed."""
+    af, ids = world
+    fid = new_finding(af, ids)
+    with af.session() as s:
+        svc.notify(s, fid, on=date(2014, 3, 12), deadline=date(2014, 4, 30))
+        svc.respond(s, fid, on=date(2014, 4, 10), summary="已封堵")
+    with pytest.raises(ValidationError) as caught, af.session() as s:
+        svc.verify(s, fid, on=date(2014, 4, 9), passed=True)
+    assert "2014-04-10" in caught.value.text.zh
+    with pytest.raises(ValidationError), af.session() as s:
+        svc.withdraw(s, fid, on=date(2014, 3, 11), reason="误报")
+    with af.session() as s:
+        f = s.get(Finding, fid)
+        assert f.status == FindingStatus.REPORTED and len(f.events) == 2
+        svc.verify(s, fid, on=date(2014, 4, 10), passed=True)  # the same day is fine
+    with af.session() as s:
+        from ngo_audit.queries.finding_detail import finding_detail
+
+        assert finding_detail(s, fid, date(2014, 5, 1)).earliest_step == date(2014, 4, 10)
+
+
 def test_overdue_is_derived_not_stored(world):
     af, ids = world
     fid = finding_in(af, ids, FindingStatus.NOTIFIED)

@@ -182,3 +182,34 @@ def test_grid_and_credit_level_filters_narrow_the_pool_and_are_stored_with_the_d
         assert d1.result == d2.result and d1.pool_filter == both.as_dict()
         assert d1.pool_filter["grid_ids"] == [ids["town"]] and d1.pool_filter["credit_levels"] == ["red", "yellow"]
         assert len(d1.pool) == len(narrow) and plans.verify_draw(d1)
+
+
+def test_a_visit_carries_out_the_open_plan_item_of_its_quarter_and_follows_a_new_date(world):
+    from ngo_audit.queries.plans import plan_items
+    from ngo_audit.services import audits
+
+    af, ids = world
+    with af.session() as s:
+        q2 = plans.get_or_create_plan(s, ids["contract"], "2014Q2")
+        q3 = plans.get_or_create_plan(s, ids["contract"], "2014Q3")
+        item2 = plans.add_item(s, q2.id, ids["e1"], planned_date=date(2014, 5, 6)).id
+        item3 = plans.add_item(s, q3.id, ids["e1"], planned_date=date(2014, 8, 6)).id
+        other = plans.add_item(s, q2.id, ids["e2"], planned_date=date(2014, 5, 7)).id
+        # Started from the Audits page, not from the plan: still the plan item of its quarter.
+        audit_id = audits.start_audit(s, ids["e1"], audit_date=date(2014, 5, 9), auditor_ids=[ids["a1"]]).id
+        q2_id, q3_id = q2.id, q3.id
+    with af.session() as s:
+        rows = {r.id: r for r in plan_items(s, q2_id)}
+        assert rows[item2].done and rows[item2].audit_id == audit_id and not rows[other].done
+        assert rows[item2].day == date(2014, 5, 9)  # the calendar shows it on the day of the visit
+        # A second visit the same quarter: nothing left to carry out.
+        assert audits.start_audit(s, ids["e1"], audit_date=date(2014, 6, 1)).plan_item_id is None
+    with af.session() as s:  # re-dated within the quarter: the calendar follows
+        audits.update_audit(s, audit_id, audit_date=date(2014, 5, 12))
+    with af.session() as s:
+        assert {r.id: r for r in plan_items(s, q2_id)}[item2].day == date(2014, 5, 12)
+    with af.session() as s:  # into the next quarter: that quarter's item; the old one is open again
+        audits.update_audit(s, audit_id, audit_date=date(2014, 7, 2))
+    with af.session() as s:
+        assert not {r.id: r for r in plan_items(s, q2_id)}[item2].done
+        assert {r.id: r for r in plan_items(s, q3_id)}[item3].audit_id == audit_id

@@ -350,3 +350,14 @@ def test_current_quarter_uses_the_stored_status(report_file):
             live = s.query(Finding).filter(overdue_clause(today)).count()
     assert st.scope.as_of == date(2015, 12, 20)
     assert st.flow.overdue == live  # every overdue finding is still within the scope of the last quarter
+
+
+def test_a_draws_pool_filter_is_in_words_in_both_languages():
+    """Attachment 5 names the sectors and credit levels of a draw's pool, never their internal values."""
+    from reports.attachments import _filter_words
+    from reports.text import Lang
+
+    flt = {"kinds": ["enterprise"], "sectors": ["secondary"], "credit_levels": ["red"], "industries": ["化工"]}
+    zh, en = _filter_words(Lang("zh"), flt), _filter_words(Lang("en"), flt)
+    assert "产业：第二产业" in zh and "secondary" not in zh and "red" not in zh
+    assert "sectors: secondary" in en.lower() or "secondary" in en.lower()

@@ -228,7 +228,7 @@ def test_run_an_audit_end_to_end(opened, qtbot, tmp_path, monkeypatch, reported_
 
     # The notes of the visit are saved as they are typed.
     run.notes.setFocus()
-    run.notes.setPlainText("企业负责人陪同检查。")
+    run.notes.insertPlainText("企业负责人陪同检查。")  # as typed
     run.save_notes()
     wait_idle(qtbot, opened)
     assert read(opened, qtbot, lambda s: s.get(Audit, audit_id).notes) == "企业负责人陪同检查。"
@@ -326,6 +326,8 @@ def test_undo_and_redo_a_result_change(opened, qtbot):
     card.note.editingFinished.emit()
     wait_idle(qtbot, opened)
     assert _results(opened, qtbot, 6)["3.3"][1] == "查阅了环评批复原件"
+    # Nothing else was recorded meanwhile (leaving the visit's notes unchanged records no edit).
+    assert opened.ctx.undo_stack.undoText() == "条款 3.3 的备注"
     undo.trigger()
     wait_idle(qtbot, opened)
     assert _results(opened, qtbot, 6)["3.3"][1] == ""
@@ -499,3 +501,129 @@ def test_the_run_view_follows_a_language_switch(opened, qtbot):
     opened.set_language("zh")
     qtbot.waitUntil(lambda: run.card("3.1").radios["compliant"].text() == "符合", timeout=TIMEOUT_MS)
     assert run.summary.text() == "已检查 11/12 项条款 · 3 项不符合 · 3 个问题"
+
+
+def test_a_note_typed_just_before_add_finding_is_kept(opened, qtbot):
+    """The note typed on a term reaches the finding dialog and stays in the file after the finding
+    is recorded (it used to be written back empty from the stored row)."""
+    page = audits_page(opened, qtbot)
+    subject = _subject(page, "enterprise")
+    audit_id = _start_for_subject(page, opened, qtbot, subject.id)
+    run = page.run_view
+    card = run.card("3.6")
+    qtbot.mouseClick(card.note, Qt.MouseButton.LeftButton)
+    card.note.insert("西侧围墙外有渗漏痕迹")  # typed (keyClicks cannot type Chinese)
+    qtbot.mouseClick(card.add_button, Qt.MouseButton.LeftButton)  # no Return, no waiting
+    dialog = run.dialog
+    assert dialog.note.text() == "西侧围墙外有渗漏痕迹"
+    dialog.title.setText("渗漏")
+    _ok(qtbot, dialog)
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible()
+    assert _results(opened, qtbot, audit_id)["3.6"] == ("non_compliant", "西侧围墙外有渗漏痕迹")
+
+
+def test_redating_a_visit_moves_its_findings(opened, qtbot):
+    """Edit › the visit's date: its findings follow (the dashboard and the report count them in the
+    visit's quarter), and undo takes them back."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+    from sqlalchemy import select
+
+    from ngo_audit.models import Finding, FindingStatus
+
+    def found_on(s, audit_id):
+        return {f.found_on for f in s.scalars(select(Finding).where(Finding.audit_id == audit_id))}
+
+    audit_id, old = read(opened, qtbot, lambda s: (lambda f: (f.audit_id, f.audit.audit_date))(
+        s.scalars(select(Finding).where(Finding.audit_id.is_not(None), Finding.status == FindingStatus.OPEN,
+                                        ~Finding.events.any()).order_by(Finding.id)).first()))
+    page = audits_page(opened, qtbot)
+    page.open_audit(audit_id)
+    wait_idle(qtbot, opened)
+    qtbot.mouseClick(page.run_view.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    new = old - timedelta(days=2)
+    dialog.date.setDate(QDate(new.year, new.month, new.day))
+    _ok(qtbot, dialog)
+    wait_idle(qtbot, opened)
+    assert read(opened, qtbot, found_on, audit_id) == {new}
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    assert read(opened, qtbot, found_on, audit_id) == {old}
+
+
+def test_remove_a_file_from_a_visit_and_undo(opened, qtbot):
+    from sqlalchemy import func, select
+
+    from ngo_audit.models import ChangeLog, Evidence
+
+    audit_id = read(opened, qtbot, lambda s: s.scalar(select(Evidence.audit_id).where(Evidence.audit_id.is_not(None))
+                                                      .order_by(Evidence.id)))
+    page = audits_page(opened, qtbot)
+    page.open_audit(audit_id)
+    wait_idle(qtbot, opened)
+    panel = page.run_view.evidence
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=TIMEOUT_MS)
+    before = panel.list.count()
+    panel.list.setCurrentRow(0)
+    eid = panel.selected_id()
+    assert panel.remove_button.isVisible()
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: panel.list.count() == before - 1, timeout=TIMEOUT_MS)
+    assert read(opened, qtbot, lambda s: s.get(Evidence, eid)) is None
+    log = read(opened, qtbot, lambda s: [(e.actor, e.action) for e in s.scalars(
+        select(ChangeLog).where(ChangeLog.table_name == "evidence", ChangeLog.action == "delete"))])
+    assert log[-1] == ("测试员", "delete")
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: panel.list.count() == before, timeout=TIMEOUT_MS)
+    assert read(opened, qtbot, lambda s: s.scalar(select(func.count()).where(Evidence.id == eid))) == 1
+
+
+def test_the_subject_picker_finds_by_pinyin_initials_and_credit_code(opened, qtbot):
+    from ngo_audit.pinyin import initials
+
+    page = audits_page(opened, qtbot)
+    dialog = page.new_audit()
+    picker = dialog.subject
+    dialog.from_subject.setChecked(True)
+    target = next(s for s in page.choices.subjects if s.code and s.kind == "enterprise")
+    for query in (initials(target.name)[:6], target.code[-8:]):
+        picker.lineEdit().clear()
+        picker.setFocus()
+        picker.lineEdit().setText(query)
+        picker.completer().setCompletionPrefix(query)
+        model = picker.completer().completionModel()
+        found = [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+        assert target.id in found, query
+        row = found.index(target.id)
+        picker.completer().activated[type(model.index(0, 0))].emit(model.index(row, 0))
+        assert picker.currentData() == target.id and picker.lineEdit().text().startswith(target.name)
+    # Typed text that chooses nothing: the chosen subject is shown again.
+    picker.lineEdit().setText("没有这个对象")
+    picker.lineEdit().editingFinished.emit()
+    assert picker.lineEdit().text().startswith(target.name) and picker.currentData() == target.id
+    dialog.reject()
+
+
+def test_undo_labels_follow_a_language_switch(opened, qtbot):
+    import re
+
+    page = audits_page(opened, qtbot)
+    page.open_audit(6)
+    wait_idle(qtbot, opened)
+    run = page.run_view
+    qtbot.waitUntil(lambda: run.card("3.1") is not None, timeout=TIMEOUT_MS)
+    run.card("3.1").radios["compliant"].click()
+    wait_idle(qtbot, opened)
+    undo = opened.menu_actions.undo
+    assert undo.text() == "撤销3.1：符合(&U)"
+    opened.set_language("en")
+    wait_idle(qtbot, opened)
+    assert "3.1" in undo.text() and not re.search(r"[\u4e00-\u9fff]", undo.text()), undo.text()
+    assert opened.ctx.undo_stack.undoText() == "3.1: compliant"
+    opened.set_language("zh")
+    assert undo.text() == "撤销3.1：符合(&U)"

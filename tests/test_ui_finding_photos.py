@@ -121,8 +121,11 @@ def test_add_an_after_photo_and_refuse_a_fake_one(opened, qtbot, tmp_path, monke
     stored = _evidence(opened, qtbot, finding_id)
     assert ("after", "整改后 照片.png", None) in stored
     assert read(opened, qtbot, lambda s: s.query(Evidence).count()) == total + 1
-    # No EXIF time in the PNG: the day it was added is shown instead.
-    assert photos.columns["after"].thumbnails()[0].text() == photos.data.after[0].added_on.isoformat()
+    # No EXIF time in the PNG: "time taken unknown", never the day it was added as if it were; the
+    # tooltip says when it was added.
+    thumb = photos.columns["after"].thumbnails()[0]
+    assert thumb.text() == "拍摄时间不详"
+    assert photos.data.after[0].added_on.isoformat() in thumb.toolTip()
     assert photos.count("before") == sum(p == "before" for p, _n, _t in stored)
 
     # A document proving the rectification: listed by its name, not as a thumbnail.
@@ -151,3 +154,24 @@ def test_read_only_offers_no_add(window, qtbot, demo_file):
     finding_id = _findings_with(window, qtbot, before=True, after=True)[0]
     _page, photos = _open(window, qtbot, finding_id)
     assert photos.count("after") > 0 and not photos.add_button.isVisible()
+
+
+def test_remove_a_wrong_photo_from_the_large_view_and_undo(opened, qtbot):
+    from ngo_audit.models import Evidence
+
+    finding_id = _findings_with(opened, qtbot, before=True, after=True)[0]
+    _page, photos = _open(opened, qtbot, finding_id)
+    before = photos.count("after")
+    qtbot.mouseClick(photos.columns["after"].thumbnails()[0], Qt.MouseButton.LeftButton)
+    viewer = photos.viewer
+    evidence_id = viewer.row.id
+    assert viewer.remove_button.isVisible()
+    qtbot.mouseClick(viewer.remove_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert read(opened, qtbot, lambda s: s.get(Evidence, evidence_id)) is None
+    qtbot.waitUntil(lambda: photos.count("after") == before - 1, timeout=TIMEOUT_MS)
+    assert opened.menu_actions.undo.text().startswith("撤销移除")
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: photos.count("after") == before, timeout=TIMEOUT_MS)
+    assert read(opened, qtbot, lambda s: s.get(Evidence, evidence_id) is not None)

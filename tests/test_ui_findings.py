@@ -282,3 +282,88 @@ def test_scrolling_to_the_end_loads_the_bottom_rows_without_a_scroll_sized_delay
     assert page.table.verticalScrollBar().value() > 100
     assert model._timer.interval() == 0  # the delay set at construction, not the scroll position
     qtbot.waitUntil(lambda: model.is_loaded(model.rowCount() - 1), timeout=2_000)
+
+
+def test_the_detail_follows_the_selected_row_and_a_filter(opened, qtbot):
+    """Once open, the detail shows the row the user clicks or moves to with the arrow keys; a filter
+    that leaves the shown finding out closes it (Edit and Notice never act on a hidden finding)."""
+    page = findings_page(opened, qtbot)
+    first = _open_first(page, opened, qtbot, "open")
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == first, timeout=TIMEOUT_MS)
+    second = page.model.finding_id(1)
+    rect = page.table.visualRect(page.model.index(1, 4))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: page.detail.detail.id == second, timeout=TIMEOUT_MS)
+    assert page.detail.finding_id == second
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    wait_idle(qtbot, opened)
+    third = page.model.finding_id(2)
+    qtbot.waitUntil(lambda: page.detail.detail.id == third, timeout=TIMEOUT_MS)
+
+    # A filter the shown finding is not in: the detail closes.
+    page.status.setCurrentIndex(page.status.findData("closed"))
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: not page.detail.isVisible(), timeout=TIMEOUT_MS)
+
+
+def test_edit_a_notified_findings_title_and_description_with_a_reason(opened, qtbot, reported_errors):
+    from sqlalchemy import select
+
+    from ngo_audit.models import ChangeLog, Finding
+
+    page = findings_page(opened, qtbot)
+    fid = _open_first(page, opened, qtbot, "notified")
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == fid, timeout=TIMEOUT_MS)
+    qtbot.mouseClick(page.detail.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.detail.dialog
+    assert not dialog.found_on.isEnabled()  # found in a visit: the visit's date
+    dialog.title.setText("厂区雨水排口有废水外排（更正）")
+    dialog.description.setPlainText("更正后的描述")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # no reason: refused, the dialog stays
+    wait_idle(qtbot, opened)
+    assert dialog.isVisible() and "理由" in reported_errors[-1].message
+    dialog.reason.setText("通知书中的标题有误")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible()
+
+    def facts(s):
+        f = s.get(Finding, fid)
+        log = s.scalars(select(ChangeLog).where(ChangeLog.record_uid == f.uid, ChangeLog.field.in_(
+            ["title", "description"]))).all()
+        return f.title, f.description, sorted((e.field, e.reason) for e in log)
+
+    assert read(opened, qtbot, facts) == ("厂区雨水排口有废水外排（更正）", "更正后的描述",
+                                          [("description", "通知书中的标题有误"), ("title", "通知书中的标题有误")])
+
+
+def test_an_escalation_shows_its_channel_and_recipient_in_the_timeline(opened, qtbot):
+    page = findings_page(opened, qtbot)
+    _open_first(page, opened, qtbot, "open")
+    qtbot.waitUntil(lambda: "escalate" in page.detail.action_buttons, timeout=TIMEOUT_MS)
+    qtbot.mouseClick(page.detail.action_buttons["escalate"], Qt.MouseButton.LeftButton)
+    dialog = page.detail.dialog
+    dialog.channel.setCurrentIndex(dialog.channel.findData("procuratorate"))
+    dialog.recipient.setText("清镇市人民检察院")
+    dialog.reference.setText("清环移〔2015〕9号")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: page.detail.timeline_steps()[-1:] == ["移交/升级"] or
+                    "清镇市人民检察院" in page.detail.timeline_cards[-1].text.text(), timeout=TIMEOUT_MS)
+    text = page.detail.timeline_cards[-1].text.text()
+    assert "移送检察机关" in text and "清镇市人民检察院" in text and "清环移〔2015〕9号" in text
+
+
+def test_english_action_buttons_are_not_cut(opened, qtbot):
+    opened.set_language("en")
+    page = findings_page(opened, qtbot)
+    _open_first(page, opened, qtbot, "notified")
+    qtbot.waitUntil(lambda: "respond" in page.detail.action_buttons, timeout=TIMEOUT_MS)
+    page.splitter.setSizes([10_000, 1])  # the detail as narrow as it gets
+    qtbot.wait(50)
+    for button in [*page.detail.action_buttons.values(), page.detail.edit_button]:
+        assert button.width() >= button.sizeHint().width(), button.text()
+    opened.set_language("zh")

@@ -104,6 +104,12 @@ def test_adding_a_suggestion_adds_an_item(opened, qtbot):
     qtbot.waitUntil(lambda: page.suggestions.count() > 0, timeout=TIMEOUT_MS)
     assert any(s.subject_id == box[0] for s in page.view.suggestions)
     before = len(page.view.items)
+    # Nothing selected: the status bar says so, nothing is added.
+    page.suggestions.clearSelection()
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert "Add all" in opened.statusBar().currentMessage() or "全部加入" in opened.statusBar().currentMessage()
+    assert len(page.view.items) == before
     page.suggestions.setCurrentRow(0)
     page.suggestions.item(0).setSelected(True)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
@@ -112,6 +118,16 @@ def test_adding_a_suggestion_adds_an_item(opened, qtbot):
     added = next(it for it in page.view.items if it.subject_id == box[0])
     assert added.source == PlanItemSource.MANDATORY
     assert all(s.subject_id != box[0] for s in page.view.suggestions)
+
+
+def test_the_draw_count_is_capped_at_the_pool_size(opened, qtbot):
+    page = plan_page(opened, qtbot)
+    dialog = page.open_draw()
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: dialog.pool_size is not None, timeout=TIMEOUT_MS)
+    dialog.count.setValue(500)
+    assert dialog.count.value() == dialog.pool_size > 0
+    dialog.reject()
 
 
 def test_a_read_only_file_offers_no_plan_edit(window, qtbot, demo_file):

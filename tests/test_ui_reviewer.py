@@ -278,6 +278,18 @@ def test_comments_go_from_reviewer_to_ngo_and_are_answered(window, reviewer, sen
     qtbot.waitUntil(lambda: listing.table.item(row, 4).text() == "已处理", timeout=TIMEOUT_MS)
     grab(listing, "zh_review_comments", tmp_path)
 
+    # An answer typed and then "Addressed" ticked, without "Save answer": the answer is kept.
+    other = texts.index("2014Q3 困难与建议")
+    listing.table.selectRow(other)
+    listing.answer.setPlainText("已在报告第五部分补充说明。")
+    listing.answer.document().setModified(True)  # as typing does
+    listing.addressed.click()
+    wait_idle(qtbot, window)
+    section = {v.target_table: v for v in read(window, qtbot, list_comments)}["report_section"]
+    assert section.addressed and section.answer == "已在报告第五部分补充说明。"
+    assert listing.answer.toPlainText() == "已在报告第五部分补充说明。"
+    listing.table.selectRow(row)
+
     # in context: "Show in the file" opens the finding
     listing.go.click()
     wait_idle(qtbot, window)

@@ -569,8 +569,28 @@ def test_the_rectification_notice_is_made_from_the_subjects_file(opened, qtbot, 
     assert page.stack.currentWidget() is view and view.file is not None
     assert not view.notice_button.isHidden() and view.notice_button.text() == "整改通知书…"
     out = tmp_path / "整改 通知书.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (offered.append(a[2]), (str(out), ""))[1])
     qtbot.mouseClick(view.notice_button, Qt.MouseButton.LeftButton)
+    # The dialog offers the subject's name, next to the audit file (not an internal id in the home folder).
+    from pathlib import Path
+
+    assert Path(offered[0]).parent == opened.ctx.path.parent
+    assert Path(offered[0]).name == f"整改通知书 {view.file.details.name}.pdf"
     qtbot.waitUntil(out.exists, timeout=TIMEOUT_MS * 3)
     wait_idle(qtbot, opened)
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_the_grid_drop_down_shows_the_chosen_name_without_indentation(opened, qtbot):
+    page = subjects_page(opened, qtbot)
+    qtbot.waitUntil(lambda: page.grid.count() > 2, timeout=TIMEOUT_MS)
+    deep = next(i for i in range(1, page.grid.count()) if page.grid.itemData(i, Qt.ItemDataRole.UserRole + 41))
+    page.grid.setCurrentIndex(deep)
+    assert page.grid.currentText() == page.grid.itemText(deep) and not page.grid.currentText().startswith("\u3000")
+    # The open list still shows the tree: the delegate indents the deeper cells.
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    page.grid.itemDelegate().initStyleOption(option, page.grid.model().index(deep, 0))
+    assert option.text.startswith("\u3000") and option.text.strip("\u3000") == page.grid.itemText(deep)

@@ -274,5 +274,5 @@ class FileContext(QObject):
             if on_done:
                 on_done(result)
 
-        return self.write(change.do, tables=tables, on_done=done, on_error=on_error, label=text)
+        return self.write(change.do, tables=tables, on_done=done, on_error=on_error, label=str(text))
 

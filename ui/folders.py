@@ -1,8 +1,8 @@
 """Where file dialogs start: the one rule for every Open, Save and Export dialog.
 
 * Save and export (a report, a ledger, a sealed package, a spreadsheet): the open audit
-  file's folder, where the project's files are — unless that is the demo, which lives in
-  the app's data folder; then Documents.
+  file's folder, where the project's files are — unless that is the app's data folder, where
+  "Open the demo" keeps the demo; then Documents.
 * Open: the folder last used for a file, if it still exists (a USB stick may be gone);
   else Documents.
 * Documents is the user's Documents folder (Windows: "文档", even when moved to OneDrive or
@@ -28,7 +28,7 @@ def documents_folder() -> Path:
 def save_folder(ctx=None) -> Path:
     """The start folder of a save or export dialog (``ctx``: the window's FileContext, if any)."""
     facts = getattr(ctx, "facts", None)
-    if facts is not None and not facts.is_demo and facts.path.parent.is_dir():
+    if facts is not None and facts.path.parent.is_dir() and facts.path.parent != settings.demo_path().parent:
         return facts.path.parent
     return documents_folder()
 
@@ -44,3 +44,9 @@ def open_folder() -> Path:
     if last and Path(last).is_dir():
         return Path(last)
     return documents_folder()
+
+
+def safe_file_name(stem: str, suffix: str) -> str:
+    """``stem`` made a valid Windows file name (characters Windows refuses become "_")."""
+    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in stem).strip(" .") or "_"
+    return cleaned + suffix

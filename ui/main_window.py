@@ -122,11 +122,15 @@ class MainWindow(QMainWindow):
         errors.presenter.notice.connect(self._notice)
 
     def _restore_geometry(self) -> None:
+        from .screen_fit import fit_window
+
         geometry, state = settings.window_state()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         if state is not None:
             self.restoreState(state)
+        if not self.isMaximized():
+            fit_window(self, QSize(self.width(), self.height()))  # a saved size from a larger screen too
 
     # -- language ---------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
@@ -148,6 +152,10 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _language_changed(self, _lang: str) -> None:
+        from .undo import retranslate_stack
+
+        retranslate_stack(self.ctx.undo_stack)  # "Undo …" in the new language too
+        self.menu_actions._undo_texts()
         self._update_state()
 
     def set_language(self, lang: str) -> None:

@@ -25,28 +25,54 @@ from . import errors
 class FieldEdit:
     """Set some fields of one record through a service ``update(session, id, **changes)``."""
 
-    def __init__(self, model: type, update: Callable[..., Any], record_id: int, changes: dict[str, Any]) -> None:
+    def __init__(self, model: type, update: Callable[..., Any], record_id: int, changes: dict[str, Any],
+                 reason: str = "") -> None:
         self.model, self.update, self.record_id = model, update, record_id
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
+        # The reason given for the edit (the service keeps it in the change log), also on undo and redo.
+        self.reason = {"reason": reason} if reason else {}
 
     def do(self, session) -> None:
         from ngo_audit.services.common import get
 
         record = get(session, self.model, self.record_id)
         self.old = {key: getattr(record, key) for key in self.changes}
-        self.update(session, self.record_id, **self.changes)
+        self.update(session, self.record_id, **self.reason, **self.changes)
 
     def undo(self, session) -> None:
-        self.update(session, self.record_id, **self.old)
+        undo_reason = {"reason": "↶ " + self.reason["reason"]} if self.reason else {}
+        self.update(session, self.record_id, **undo_reason, **self.old)
 
     def redo(self, session) -> None:
-        self.update(session, self.record_id, **self.changes)
+        self.update(session, self.record_id, **self.reason, **self.changes)
+
+
+class UndoLabel:
+    """The text of an undo entry, made again in the UI language after a switch: ``make()`` builds it
+    (with ``QCoreApplication.translate``, which lupdate sees, and the values captured when the edit
+    was made)."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
+
+
+def retranslate_stack(stack) -> None:
+    """Every undo entry in the current UI language (after a language switch)."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        label = getattr(command, "label", None)
+        if label is not None:
+            command.setText(str(label))
 
 
 class WorkerCommand(QUndoCommand):
-    def __init__(self, ctx, text: str, change, tables: set[str], already_done: bool = False) -> None:
-        super().__init__(text)
+    def __init__(self, ctx, text: str | UndoLabel, change, tables: set[str], already_done: bool = False) -> None:
+        super().__init__(str(text))
+        self.label = text if isinstance(text, UndoLabel) else None
         self._ctx = ctx
         self._change = change
         self._tables = tables

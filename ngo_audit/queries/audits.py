@@ -284,6 +284,7 @@ class Choice(NamedTuple):
     id: int
     name: str
     kind: str  # subject kind / auditor role (enum value)
+    code: str = ""  # a subject's credit code (the pickers search it)
 
 
 class PlanChoice(NamedTuple):
@@ -339,15 +340,18 @@ def open_plan_items(session: Session, quarter: Quarter) -> list[PlanChoice]:
 
 
 def audit_choices(session: Session, as_of: date) -> AuditChoices:
+    from ..pinyin import sort_key
+
     subjects = session.execute(
-        select(Subject.id, Subject.name, Subject.kind).where(Subject.active.is_(True))
-        .order_by(Subject.kind, Subject.sort_key, Subject.name, Subject.id)).all()
+        select(Subject.id, Subject.name, Subject.kind, Subject.sort_key, Subject.credit_code)
+        .where(Subject.active.is_(True))).all()
+    subjects = sorted(subjects, key=lambda r: (SubjectKind(r[2]).value, r[3], sort_key(r[1]), r[0]))
     auditors = session.execute(
-        select(Auditor.id, Auditor.name, Auditor.role).where(Auditor.active.is_(True))
-        .order_by(Auditor.name, Auditor.id)).all()
+        select(Auditor.id, Auditor.name, Auditor.role).where(Auditor.active.is_(True))).all()
+    auditors = sorted(auditors, key=lambda r: (sort_key(r[1]), r[0]))
     current = Quarter.of(as_of)
     return AuditChoices(
-        subjects=tuple(Choice(i, n, SubjectKind(k).value) for i, n, k in subjects),
+        subjects=tuple(Choice(i, n, SubjectKind(k).value, code or "") for i, n, k, _s, code in subjects),
         auditors=tuple(Choice(i, n, str(getattr(r, "value", r))) for i, n, r in auditors),
         quarters=tuple(audit_quarters(session, as_of)),
         plan_items=tuple(open_plan_items(session, current)),

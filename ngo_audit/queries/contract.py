@@ -98,9 +98,10 @@ def term_row(session: Session, term_id: int) -> TermRow:
 
 def departments(session: Session) -> list[tuple[int, str]]:
     """Government departments (id, name), by name: the owners a duty list can have."""
-    rows = session.execute(select(Subject.id, Subject.name).where(Subject.kind == SubjectKind.DEPARTMENT)
-                           .order_by(Subject.name))
-    return [(i, n) for i, n in rows]
+    from ..pinyin import sort_key
+
+    rows = session.execute(select(Subject.id, Subject.name).where(Subject.kind == SubjectKind.DEPARTMENT))
+    return sorted(((i, n) for i, n in rows), key=lambda r: (sort_key(r[1]), r[0]))
 
 
 def chapters(session: Session, contract_id: int) -> list[str]:

@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ngo_audit.lifecycle import Action, allowed_actions, is_overdue
+from ngo_audit.lifecycle import Action, allowed_actions, earliest_step_date, is_overdue
 from ngo_audit.lookup import get
-from ngo_audit.models import EventKind, Finding, FindingStatus, Severity
+from ngo_audit.models import EscalationChannel, EventKind, Finding, FindingStatus, Severity
 from ngo_audit.quarters import Quarter, quarters_between
 
 
@@ -23,6 +23,8 @@ class EventRow:
     reference_no: str
     new_deadline: date | None
     passed: bool | None
+    channel: EscalationChannel | None = None  # an escalation: to whom, through which channel
+    recipient: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,19 +44,27 @@ class FindingDetail:
     withdrawn_reason: str
     events: tuple[EventRow, ...]
     actions: tuple[Action, ...]
+    earliest_step: date  # the first date the next step may carry
+    audit_id: int | None = None  # the visit it was found in (its date is the visit's date)
     carried_from: str = ""  # "old file #id (uid)": a finding carried over from the previous agreement period
 
 
 def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDetail:
     f = get(session, Finding, finding_id)
-    events = tuple(EventRow(e.event_date, e.kind, e.summary, e.actor, e.reference_no, e.new_deadline, e.passed)
-                   for e in f.events)
+    # An escalation step and its record are made together: the n-th of each belong to each other.
+    escalations = iter(sorted(f.escalations, key=lambda x: x.id))
+    rows = []
+    for e in f.events:
+        esc = next(escalations, None) if e.kind == EventKind.ESCALATION else None
+        rows.append(EventRow(e.event_date, e.kind, e.summary, e.actor, e.reference_no, e.new_deadline, e.passed,
+                             esc.channel if esc else None, esc.recipient if esc else ""))
+    events = tuple(rows)
     return FindingDetail(
         id=f.id, title=f.title, description=f.description, requirement=f.requirement, subject_id=f.subject_id,
         subject_name=f.subject.name, term_label=f"{f.term.number} {f.term.title}", severity=f.severity,
         status=f.status, found_on=f.found_on, deadline=f.deadline, overdue=is_overdue(f, as_of),
         withdrawn_reason=f.withdrawn_reason, events=events, actions=tuple(allowed_actions(f.status)),
-        carried_from=f.carried_from,
+        earliest_step=earliest_step_date(f), audit_id=f.audit_id, carried_from=f.carried_from,
     )
 
 

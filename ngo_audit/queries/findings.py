@@ -99,6 +99,15 @@ def finding_ids(session: Session, flt: FindingFilter, *, sort: str = "found_on",
                 limit: int | None = None, offset: int = 0) -> list[int]:
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
+    if sort == "subject":  # by the subject's name in pinyin order (the one sort key of names)
+        from ..pinyin import sort_key
+
+        q, joined = _apply(select(Finding.id, Subject.name), flt, False, _like_op(session))
+        if not joined:
+            q = q.join(Subject, Subject.id == Finding.subject_id)
+        rows = session.execute(q).all()
+        ids = [i for i, _n in sorted(rows, key=lambda r: (sort_key(r[1]), r[0]), reverse=descending)]
+        return ids[offset:offset + limit] if limit is not None else ids[offset:]
     q, joined = _apply(select(Finding.id), flt, False, _like_op(session))
     if sort == "subject":
         if not joined:

@@ -114,8 +114,12 @@ def lead_detail(session: Session, lead_id: int) -> LeadDetail:
 class SubjectChoice(NamedTuple):
     id: int
     name: str
+    code: str = ""  # the credit code (the picker searches it)
 
 
 def lead_choices(session: Session) -> list[SubjectChoice]:
-    """The subjects a lead can be about, by name."""
-    return [SubjectChoice(*r) for r in session.execute(select(Subject.id, Subject.name).order_by(Subject.name))]
+    """The subjects a lead can be about, by name (pinyin order)."""
+    from ..pinyin import sort_key
+
+    rows = session.execute(select(Subject.id, Subject.name, Subject.credit_code)).all()
+    return [SubjectChoice(i, n, c or "") for i, n, c in sorted(rows, key=lambda r: (sort_key(r[1]), r[0]))]

@@ -33,6 +33,12 @@ class PlanItemRow(NamedTuple):
     notes: str
     auditor_names: tuple[str, ...] = ()  # in the order of auditor_ids
     audit_id: int | None = None  # the (first) audit carried out for the item
+    done_on: date | None = None  # that audit's date
+
+    @property
+    def day(self) -> date | None:
+        """Where the item stands in the calendar: the day of its visit once done, else the planned day."""
+        return self.done_on or self.planned_date
 
 
 class SuggestionRow(NamedTuple):
@@ -120,9 +126,12 @@ def plan_items(session: Session, plan_id: int) -> list[PlanItemRow]:
             .where(PlanItem.plan_id == plan_id).order_by(Auditor.name)
         ):
             names.setdefault(item_id, []).append((auditor_id, name))
+    audit_ids = [audit for *_x, audit, _notes in rows if audit is not None]
+    visit_dates = {a: d for a, d in session.execute(select(Audit.id, Audit.audit_date)
+                                                   .where(Audit.id.in_(audit_ids)))} if audit_ids else {}
     return [PlanItemRow(i, s, n, PlanItemSource(src), d, "、".join(a for _i, a in names.get(i, [])),
                         tuple(a for a, _n in names.get(i, [])), audit is not None, notes or "",
-                        tuple(a for _i, a in names.get(i, [])), audit)
+                        tuple(a for _i, a in names.get(i, [])), audit, visit_dates.get(audit))
             for i, s, n, src, d, audit, notes in rows]
 
 
@@ -181,6 +190,9 @@ def draw_choices(session: Session) -> DrawChoices:
         select(Subject.industry).where(Subject.active.is_(True), Subject.industry != "",
                                        Subject.kind == SubjectKind.ENTERPRISE)
         .distinct().order_by(Subject.industry)).all()
-    auditors = session.execute(select(Auditor.id, Auditor.name).where(Auditor.active.is_(True))
-                               .order_by(Auditor.name, Auditor.id)).all()
-    return DrawChoices(list(industries), [(i, n) for i, n in auditors], grid_tree(session))
+    from ..pinyin import sort_key
+
+    auditors = session.execute(select(Auditor.id, Auditor.name).where(Auditor.active.is_(True))).all()
+    return DrawChoices(sorted(industries, key=sort_key),
+                       sorted(((i, n) for i, n in auditors), key=lambda r: (sort_key(r[1]), r[0])),
+                       grid_tree(session))

@@ -121,6 +121,12 @@ def subject_ids(session: Session, flt: SubjectFilter | None = None, *, sort: str
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     flt = flt or SubjectFilter()
+    if sort == "name":  # by pinyin: the one sort key of names (no portable SQL for it)
+        from ..pinyin import sort_key
+
+        rows = session.execute(_apply(session, select(Subject.id, Subject.name), flt)).all()
+        ids = [i for i, _n in sorted(rows, key=lambda r: (sort_key(r[1]), r[0]), reverse=descending)]
+        return ids[offset:offset + limit] if limit is not None else ids[offset:]
     q = _apply(session, select(Subject.id), flt)
     if sort == "grid":
         q = q.outerjoin(Grid, Grid.id == Subject.grid_id)

@@ -42,6 +42,8 @@ def start_audit(session: Session, subject_id: int, *, audit_date: date,
     item = get(session, PlanItem, plan_item_id) if plan_item_id is not None else None
     if item is not None and item.subject_id != subject.id:
         raise ValidationError("计划项属于另一个监督对象。", "The plan item is for another subject.", field="plan_item")
+    if item is None:
+        item = open_plan_item(session, subject.id, audit_date)
     audit = Audit(subject=subject, plan_item=item, audit_date=audit_date, audit_type=AuditType(audit_type),
                   location=location.strip() or subject.address, latitude=latitude, longitude=longitude,
                   notes=notes.strip())
@@ -54,6 +56,35 @@ def start_audit(session: Session, subject_id: int, *, audit_date: date,
     session.add(audit)
     session.flush()
     return audit
+
+
+def open_plan_item(session: Session, subject_id: int, on: date, *, except_audit: int | None = None) -> PlanItem | None:
+    """The plan item a visit to ``subject_id`` on ``on`` carries out: one of the subject in the plan
+    of that quarter that no other visit carried out yet (the earliest planned first)."""
+    from ..models import AuditPlan
+    from ..quarters import Quarter
+
+    done = select(Audit.id).where(Audit.plan_item_id == PlanItem.id)
+    if except_audit is not None:
+        done = done.where(Audit.id != except_audit)
+    return session.scalars(
+        select(PlanItem).join(AuditPlan, AuditPlan.id == PlanItem.plan_id)
+        .where(PlanItem.subject_id == subject_id, AuditPlan.quarter == str(Quarter.of(on)), ~done.exists())
+        .order_by(PlanItem.planned_date.is_(None), PlanItem.planned_date, PlanItem.id)
+    ).first()
+
+
+def _follow_plan(session: Session, audit: Audit, new_date: date) -> None:
+    """A visit moved to another quarter no longer carries out its old quarter's plan item (which is
+    open again); it carries out an open one of the new quarter, if there is one."""
+    from ..models import AuditPlan
+    from ..quarters import Quarter
+
+    if audit.plan_item is not None:
+        plan = session.get(AuditPlan, audit.plan_item.plan_id)
+        if plan.quarter == str(Quarter.of(new_date)):
+            return
+    audit.plan_item = open_plan_item(session, audit.subject_id, new_date, except_audit=audit.id)
 
 
 def set_result(session: Session, audit_id: int, term_id: int, result: TermResult | str, note: str = "") -> AuditResult:
@@ -99,6 +130,9 @@ def update_audit(session: Session, audit_id: int, **changes) -> Audit:
         audit.auditors = [get(session, Auditor, a) for a in changes.pop("auditor_ids")]
     if "audit_type" in changes:
         changes["audit_type"] = AuditType(changes["audit_type"])
+    if "audit_date" in changes and changes["audit_date"] != audit.audit_date:
+        finding_service.follow_visit_date(session, audit, changes["audit_date"])
+        _follow_plan(session, audit, changes["audit_date"])
     for key, value in changes.items():
         setattr(audit, key, value)
     return audit

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from ..errors import EvidenceError, ValidationError
@@ -127,11 +128,52 @@ def thumbnail_bytes(session: Session, evidence_id: int) -> bytes | None:
     return session.scalar(select(EvidenceBlob.thumbnail).where(EvidenceBlob.id == evidence.blob_id))
 
 
-def remove_evidence(session: Session, evidence_id: int) -> None:
-    """Remove the link; the bytes go too when nothing else uses them."""
+@dataclass(frozen=True)
+class RemovedEvidence:
+    """What :func:`remove_evidence` took out of the file, to put it back (undo)."""
+
+    evidence_id: int
+    fields: dict  # the evidence row's columns, uid included
+    blob: dict | None  # the stored bytes and their facts, when no other evidence used them
+
+
+def remove_evidence(session: Session, evidence_id: int) -> RemovedEvidence:
+    """Remove a file from the record.  The change log keeps the removal (with the file's SHA-256,
+    its name and who removed it); the bytes leave the file when no other evidence uses the same
+    content (the store keeps one copy per content) and are overwritten on disk (secure delete),
+    so neither the file nor a package sealed later holds them."""
     evidence = get(session, Evidence, evidence_id)
+    fields = {c.key: getattr(evidence, c.key) for c in inspect(Evidence).column_attrs if c.key != "id"}
     blob_id = evidence.blob_id
     session.delete(evidence)
     session.flush()
+    blob_facts = None
     if session.scalar(select(Evidence.id).where(Evidence.blob_id == blob_id).limit(1)) is None:
-        session.delete(session.get(EvidenceBlob, blob_id))
+        blob = session.get(EvidenceBlob, blob_id)
+        blob_facts = {c.key: getattr(blob, c.key) for c in inspect(EvidenceBlob).column_attrs if c.key != "id"}
+        session.delete(blob)
+        session.flush()
+    return RemovedEvidence(evidence_id, fields, blob_facts)
+
+
+def restore_evidence(session: Session, removed: RemovedEvidence) -> int:
+    """Put removed evidence back as it was (same uid; its own id when still free); refused when what
+    it belonged to is gone meanwhile."""
+    fields = dict(removed.fields)
+    for key, model in (("finding_id", Finding), ("audit_id", Audit), ("subject_id", Subject), ("lead_id", Lead)):
+        if fields.get(key) is not None:
+            get(session, model, fields[key])
+    blob = session.scalar(select(EvidenceBlob).where(EvidenceBlob.sha256 == fields["sha256"]))
+    if blob is None:
+        if removed.blob is None:
+            raise EvidenceError("该证据文件已不在档案中，无法恢复。", "The file is no longer in the audit file.",
+                                field="file")
+        blob = EvidenceBlob(**removed.blob)
+        session.add(blob)
+        session.flush()
+    fields["blob_id"] = blob.id
+    own_id = removed.evidence_id if session.get(Evidence, removed.evidence_id) is None else None
+    evidence = Evidence(id=own_id, **fields)
+    session.add(evidence)
+    session.flush()
+    return evidence.id

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import changelog
 from ..errors import ValidationError
-from ..lifecycle import Action, target
+from ..lifecycle import Action, check_step_date, target
 from ..models import (
     Audit,
     Escalation,
@@ -79,10 +80,7 @@ def create_finding(
 def _step(session: Session, finding: Finding, action: Action, on: date, note: str = "") -> FindingStatus:
     new = target(finding.status, action)
     old = finding.status
-    if on < finding.found_on:
-        raise ValidationError(
-            "日期不能早于问题的发现日期。", "The date cannot be before the finding was found.", field="date"
-        )
+    check_step_date(finding, on)
     if new != old:
         finding.status = new
         finding.status_on = on
@@ -178,13 +176,99 @@ def withdraw(session: Session, finding_id: int, *, on: date, reason: str) -> Fin
     return finding
 
 
-def update_finding(session: Session, finding_id: int, **changes) -> Finding:
-    """Edit the descriptive fields of a finding (not its status: use the actions)."""
+# What the subject was told: once a finding has a rectification step, changing these needs a reason
+# (kept in the change log beside the change).
+REASONED_FIELDS = frozenset({"found_on", "title", "description"})
+
+
+def needs_reason(finding: Finding, changes: dict) -> bool:
+    """Whether this edit of the finding must carry a reason (one rule, for the dialog and the service)."""
+    changed = {k for k in REASONED_FIELDS & set(changes) if getattr(finding, k) != changes[k]}
+    return bool(changed) and bool(finding.events)
+
+
+def _check_found_on(finding: Finding, found: date, *, moving_visit: bool = False) -> None:
+    """A finding's date against what follows it: its deadline, its rectification steps."""
+    if finding.audit_id is not None and not moving_visit and found != finding.audit.audit_date:
+        raise ValidationError(
+            f"问题 {finding.id} 是在 {finding.audit.audit_date.isoformat()} 的检查中发现的，其日期随检查日期；"
+            "请修改该次检查的日期。",
+            f"Finding {finding.id} was found in the visit of {finding.audit.audit_date.isoformat()}: its date is "
+            "the visit's date. Change the date of the visit instead.",
+            field="found_on",
+        )
+    own_steps = [e for e in finding.events if not (moving_visit and e.audit_id == finding.audit_id)]
+    first = min((e.event_date for e in own_steps), default=None)
+    if first is not None and found > first:
+        raise ValidationError(
+            f"问题 {finding.id} 已有 {first.isoformat()} 的整改记录，发现日期不能晚于它。",
+            f"Finding {finding.id} has a rectification step on {first.isoformat()}; it cannot be found after that.",
+            field="found_on",
+        )
+    if finding.deadline is not None and finding.deadline < found and not own_steps:
+        raise ValidationError(
+            f"问题 {finding.id} 的整改期限（{finding.deadline.isoformat()}）早于新的发现日期。",
+            f"The deadline of finding {finding.id} ({finding.deadline.isoformat()}) is before the new date.",
+            field="found_on",
+        )
+
+
+def _move_found_on(finding: Finding, found: date) -> None:
+    if finding.status_on == finding.found_on and not finding.events:
+        finding.status_on = found  # still "open since it was found"
+    finding.found_on = found
+
+
+def follow_visit_date(session: Session, audit: Audit, new_date: date) -> None:
+    """A re-dated visit takes its findings along (their date is the visit's date), and the
+    verification steps recorded in that visit; refused if a finding's timeline would run backwards."""
+    findings = session.scalars(select(Finding).where(Finding.audit_id == audit.id)).all()
+    for finding in findings:
+        _check_found_on(finding, new_date, moving_visit=True)
+    steps = session.scalars(select(RectificationEvent).where(RectificationEvent.audit_id == audit.id)).all()
+    for step in steps:
+        found = new_date if step.finding.audit_id == audit.id else step.finding.found_on
+        before = [e.event_date for e in step.finding.events if e.id < step.id] + [found]
+        after = [e.event_date for e in step.finding.events if e.id > step.id]
+        if new_date < max(before) or (after and new_date > min(after)):
+            raise ValidationError(
+                f"该次检查复查了问题 {step.finding_id}；新日期会使其整改记录前后颠倒。",
+                f"This visit verified finding {step.finding_id}; the new date would put its steps out of order.",
+                field="audit_date",
+            )
+    for finding in findings:
+        _move_found_on(finding, new_date)
+    for step in steps:
+        finding = step.finding
+        if finding.events and finding.events[-1] is step and finding.status_on == step.event_date:
+            finding.status_on = new_date
+        step.event_date = new_date
+
+
+def update_finding(session: Session, finding_id: int, *, reason: str = "", **changes) -> Finding:
+    """Edit the descriptive fields of a finding (not its status: use the actions).  Its date,
+    title and description, once the subject has been told, change only with a reason."""
     finding = get(session, Finding, finding_id)
-    allowed = {"severity", "title", "description", "requirement", "deadline", "term_id", "blacklist_recommended"}
+    allowed = {"severity", "title", "description", "requirement", "deadline", "term_id", "blacklist_recommended",
+               "found_on"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
+    why = (reason or "").strip()
+    if needs_reason(finding, changes) and not why:
+        raise ValidationError(
+            "该问题已进入整改流程，修改其日期、标题或描述时请说明理由。",
+            "The finding is in rectification: give a reason for changing its date, title or description.",
+            field="reason",
+        )
+    if "found_on" in changes:
+        _check_found_on(finding, changes["found_on"])
+        deadline = changes.get("deadline", finding.deadline)
+        if deadline is not None and deadline < changes["found_on"]:
+            raise ValidationError(
+                "整改期限不能早于发现日期。", "The deadline cannot be before the date found.", field="deadline"
+            )
+        _move_found_on(finding, changes.pop("found_on"))
     if "title" in changes:
         changes["title"] = require_text(changes["title"], "title", "问题标题", "title", 200)
     if "severity" in changes:
@@ -195,4 +279,7 @@ def update_finding(session: Session, finding_id: int, **changes) -> Finding:
             raise ValidationError("问题只能记在监督标准条款下。", "Findings are recorded against criteria.", field="term")
     for key, value in changes.items():
         setattr(finding, key, value)
+    if why:
+        with changelog.reason(session, why):
+            pass  # flushes the edit with its reason
     return finding

@@ -4,7 +4,7 @@
 <context>
     <name>AuditRunView</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit_run.py" line="+254"/>
+        <location filename="../../ui/pages/audit_run.py" line="+255"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+137"/>
+        <location filename="../../ui/pages/audits.py" line="+138"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>%n audit</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/contract.py" line="+298"/>
+        <location filename="../../ui/pages/contract.py" line="+299"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>DrawDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/draw_dialog.py" line="+248"/>
+        <location filename="../../ui/pages/draw_dialog.py" line="+250"/>
         <source>%n subject(s) in the pool</source>
         <translation>
             <numerusform>%n subject in the pool</numerusform>
@@ -140,7 +140,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+137"/>
+        <location filename="../../ui/pages/findings.py" line="+143"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>SubjectsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/subjects.py" line="+220"/>
+        <location filename="../../ui/pages/subjects.py" line="+221"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>%n subject exported to %1</numerusform>

@@ -87,7 +87,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_dialogs.py" line="+92"/>
+        <location filename="../../ui/pages/finding_dialogs.py" line="+93"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/pages/audit_dialog.py" line="+99"/>
+        <location filename="../../ui/pages/audit_dialog.py" line="+102"/>
         <source>Edit audit details</source>
         <translation>编辑检查信息</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>新建监督检查</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>latitude, longitude — e.g. 26.55687, 106.47012</source>
         <translation>纬度, 经度，例如 26.55687, 106.47012</translation>
     </message>
@@ -295,7 +295,7 @@
         <translation>开始检查</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Write the GPS position as latitude, longitude in degrees, e.g. 26.55687, 106.47012.</source>
         <translation>GPS 坐标请写作“纬度, 经度”（以度为单位），例如 26.55687, 106.47012。</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>AuditRunView</name>
     <message>
-        <location filename="../../ui/pages/audit_run.py" line="+202"/>
+        <location filename="../../ui/pages/audit_run.py" line="+203"/>
         <source>Finding %1: %2</source>
         <translation>问题 %1：%2</translation>
     </message>
@@ -375,7 +375,7 @@
         <translation>适用于所有部门的条款</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Open finding %1 on the Findings page</source>
         <translation>在“问题与整改”中打开问题 %1</translation>
     </message>
@@ -390,7 +390,7 @@
         <translation>本次检查发现的问题（%1）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -400,7 +400,7 @@
         <translation>条款 %1 的备注</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>notes of audit %1</source>
         <translation>检查 %1 的记录</translation>
     </message>
@@ -709,7 +709,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+137"/>
+        <location filename="../../ui/pages/audits.py" line="+138"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -731,7 +731,7 @@
         <translation>全部监督员</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>All types</source>
         <translation>全部检查类型</translation>
     </message>
@@ -888,7 +888,7 @@
 <context>
     <name>CommentsDialog</name>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Comments: %1, not yet addressed: %2</source>
         <translation>意见 %1 条，未处理 %2 条</translation>
     </message>
@@ -899,12 +899,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Addressed</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-79"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
@@ -914,12 +914,12 @@
         <translation>待处理</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Answering a comment</source>
         <translation>答复意见</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Marking a comment addressed</source>
         <translation>标记意见为已处理</translation>
     </message>
@@ -978,7 +978,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/pages/contract.py" line="+183"/>
+        <location filename="../../ui/pages/contract.py" line="+184"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1360,7 +1360,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+287"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="+289"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -1390,7 +1390,7 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>deletion of lead %1</source>
         <translation>删除线索 %1</translation>
     </message>
@@ -1398,7 +1398,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/pages/subject_dialog.py" line="+338"/>
+        <location filename="../../ui/pages/subject_dialog.py" line="+342"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -1537,7 +1537,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../ui/pages/draw_dialog.py" line="+119"/>
+        <location filename="../../ui/pages/draw_dialog.py" line="+120"/>
         <source>Random draw for %1</source>
         <translation>%1 随机抽取</translation>
     </message>
@@ -1676,11 +1676,16 @@
         <translation>抽取</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%n subject(s) in the pool</source>
         <translation>
             <numerusform>候选范围内共 %n 个对象</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No subject is in the pool: widen the filter.</source>
+        <translation>候选范围内没有对象：请放宽筛选条件。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1707,13 +1712,33 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Found in a visit: its date is the visit&apos;s date. Change the visit&apos;s date on the Audits page.</source>
+        <translation>该问题在检查中发现，其日期即检查日期。请在“检查”页修改检查日期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Required for the date, title or description once the subject was notified</source>
+        <translation>通知监督对象后，修改日期、标题或描述须填写</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Deadline set</source>
         <translation>设定整改期限</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Date found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1727,11 +1752,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>You can undo this change with Edit › Undo.</source>
-        <translation>此修改可通过“编辑 › 撤销”撤回。</translation>
+        <source>Reason for the change</source>
+        <translation>修改理由</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
+        <source>The change and its reason are kept in the change log. You can undo it with Edit › Undo.</source>
+        <translation>修改及其理由记入变更日志。可用“编辑 › 撤销”撤回。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>edit of finding %1</source>
         <translation>编辑问题 %1</translation>
     </message>
@@ -1835,19 +1865,19 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/pages/evidence_panel.py" line="+145"/>
-        <location line="+187"/>
+        <location filename="../../ui/pages/evidence_panel.py" line="+170"/>
+        <location line="+197"/>
         <source>This visit</source>
         <translation>本次检查</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+187"/>
+        <location line="-197"/>
+        <location line="+197"/>
         <source>This finding</source>
         <translation>本问题</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-137"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -1883,7 +1913,7 @@
         <translation>证据（%1）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No evidence yet. Drop photos or documents here, or use “Add files…”.</source>
         <translation>尚无证据。可将照片或文档拖放到这里，或点击“添加文件……”。</translation>
     </message>
@@ -1913,7 +1943,13 @@
         <translation>编辑证据 %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+22"/>
+        <location filename="../../ui/pages/finding_photos.py" line="+92"/>
+        <source>removal of %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Add files…</source>
         <translation>添加文件……</translation>
     </message>
@@ -1958,7 +1994,17 @@
         <translation>查看大图……</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take this file out of the audit file (Edit › Undo puts it back); the change log keeps the removal and who made it</source>
+        <translation>将此文件移出档案（可用“编辑 › 撤销”恢复）；变更日志记录移除操作及操作人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not tagged</source>
         <translation>未标注</translation>
     </message>
@@ -1984,6 +2030,11 @@
         <location line="+8"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>time taken unknown</source>
+        <translation>拍摄时间不详</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2085,7 +2136,7 @@
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>New deadline: %1</source>
         <translation>新的整改期限：%1</translation>
     </message>
@@ -2095,7 +2146,17 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <source>To %1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
@@ -2110,7 +2171,7 @@
         <translation>尚无整改记录</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+79"/>
         <source>Subject</source>
         <translation>监督对象</translation>
     </message>
@@ -2173,7 +2234,7 @@
 <context>
     <name>FindingFromTermDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_from_term.py" line="+60"/>
+        <location filename="../../ui/pages/finding_from_term.py" line="+61"/>
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
@@ -2198,7 +2259,7 @@
         <translation>整改期限</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Note on the term in the checklist (optional)</source>
         <translation>检查清单中该条款的备注（可选）</translation>
     </message>
@@ -2246,7 +2307,7 @@
 <context>
     <name>FindingPhotosPanel</name>
     <message>
-        <location filename="../../ui/pages/finding_photos.py" line="+225"/>
+        <location filename="../../ui/pages/finding_photos.py" line="+157"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -2367,7 +2428,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+137"/>
+        <location filename="../../ui/pages/findings.py" line="+143"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>共 %n 个问题</numerusform>
@@ -2396,7 +2457,7 @@
         <translation>全部季度</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+55"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -3145,7 +3206,7 @@
 <context>
     <name>LinkFindingDialog</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="-51"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="-52"/>
         <source>Link a finding</source>
         <translation>关联问题</translation>
     </message>
@@ -3163,7 +3224,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+221"/>
+        <location filename="../../ui/main_window.py" line="+229"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
@@ -3703,9 +3764,17 @@
     </message>
 </context>
 <context>
+    <name>PhotoColumn</name>
+    <message>
+        <location filename="../../ui/pages/finding_photos.py" line="-154"/>
+        <source>time taken unknown</source>
+        <translation>拍摄时间不详</translation>
+    </message>
+</context>
+<context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../ui/pages/finding_photos.py" line="-231"/>
+        <location line="-101"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -3721,16 +3790,26 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Added %1</source>
-        <translation>添加于 %1</translation>
+        <source>Time taken unknown (added %1)</source>
+        <translation>拍摄时间不详（%1 添加）</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Remove from the record</source>
+        <translation>从档案中移除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A wrong or private photo: take it out of the audit file (Edit › Undo puts it back; the change log keeps the removal)</source>
+        <translation>拍错或涉及隐私的照片：从档案文件中移除（可用“编辑 › 撤销”恢复；变更日志记录此次移除）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The picture cannot be shown.</source>
         <translation>无法显示该图片。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>This file is not a picture.</source>
         <translation>该文件不是图片。</translation>
     </message>
@@ -3810,7 +3889,7 @@
 <context>
     <name>PlanItemDialog</name>
     <message>
-        <location filename="../../ui/pages/plan_item_dialog.py" line="+96"/>
+        <location filename="../../ui/pages/plan_item_dialog.py" line="+97"/>
         <source>Planned visit: %1</source>
         <translation>计划检查：%1</translation>
     </message>
@@ -3870,7 +3949,7 @@
         <translation>本项为随机抽取。抽取记录保留抽中的对象和监督员；在此所作的修改会记入变更日志。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%1 is outside this quarter: choose a day from %2 to %3.</source>
         <translation>%1 不在本季度内：请选择 %2 至 %3 之间的日期。</translation>
     </message>
@@ -4026,7 +4105,12 @@
         <translation>正在加入计划</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>Select the suggestions to add first, or use “Add all”.</source>
+        <translation>请先选择要加入的事项，或点击“全部加入”。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
@@ -4046,12 +4130,12 @@
         <translation>必须检查的事项</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-98"/>
         <source>Everything that must be done this quarter is in the plan.</source>
         <translation>本季度必须检查的事项都已列入计划。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>Add to plan</source>
         <translation>加入计划</translation>
     </message>
@@ -4263,7 +4347,7 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="+107"/>
+        <location filename="../../ui/pages/report_work.py" line="+110"/>
         <location filename="../../ui/pages/reports.py" line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
@@ -4402,12 +4486,12 @@
         <translation>选择季度，填写文字部分，然后生成报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="-1"/>
+        <location filename="../../ui/pages/report_work.py" line="-2"/>
         <source>rectification notice %1</source>
         <translation>整改通知书 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save the rectification notice</source>
         <translation>保存整改通知书</translation>
     </message>
@@ -4458,7 +4542,7 @@
 <context>
     <name>ReviewComments</name>
     <message>
-        <location filename="../../ui/reviewer/comment_dialogs.py" line="-185"/>
+        <location filename="../../ui/reviewer/comment_dialogs.py" line="-194"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
@@ -5104,7 +5188,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectFileView</name>
     <message>
-        <location filename="../../ui/pages/subject_file.py" line="+214"/>
+        <location filename="../../ui/pages/subject_file.py" line="+215"/>
         <source>Key-monitored</source>
         <translation>重点监控</translation>
     </message>
@@ -5394,6 +5478,14 @@ Send the package as it is; any change to it will be detected.</source>
     </message>
 </context>
 <context>
+    <name>SubjectPicker</name>
+    <message>
+        <location filename="../../ui/subject_picker.py" line="+47"/>
+        <source>Type a name, pinyin initials or credit code</source>
+        <translation>输入名称、拼音首字母或信用代码</translation>
+    </message>
+</context>
+<context>
     <name>SubjectsModel</name>
     <message>
         <location filename="../../ui/models/subjects_model.py" line="+24"/>
@@ -5459,7 +5551,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+207"/>
+        <location filename="../../ui/pages/subjects.py" line="+208"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>
@@ -5737,12 +5829,12 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Finding %1: %2</source>
         <translation>问题 %1：%2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Note on this term</source>
         <translation>该条款的备注</translation>
     </message>
@@ -5760,7 +5852,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/pages/term_dialog.py" line="+158"/>
+        <location filename="../../ui/pages/term_dialog.py" line="+159"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>

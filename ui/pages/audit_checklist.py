@@ -104,7 +104,7 @@ class TermCard(QFrame):
         self.group.idClicked.connect(self._result_clicked)
         line.addStretch(1)
         self.add_button = QPushButton(objectName="addFinding")
-        self.add_button.clicked.connect(lambda: self.add_finding.emit(self.row))
+        self.add_button.clicked.connect(self._add_clicked)
         line.addWidget(self.add_button)
         layout.addLayout(line)
         self.note = QLineEdit(objectName="termNote")
@@ -135,7 +135,8 @@ class TermCard(QFrame):
         radio = self.radios[row.result.value]
         if not radio.isChecked():
             radio.setChecked(True)
-        if not self.note.hasFocus():
+        typing = self.note.hasFocus() and self.note.isModified()  # keep only what is being typed, unsent
+        if not typing and self.note.text() != row.note:
             self.note.setText(row.note)
         colour = RESULT_COLOURS[row.result.value]
         tint = "#fdf4f3" if row.result.value == "non_compliant" else "palette(base)"
@@ -169,10 +170,19 @@ class TermCard(QFrame):
             self.result_chosen.emit(self.row, value)
 
     def _note_finished(self) -> None:
+        self.note.setModified(False)  # sent: a reload (an undo) may show the file's note again
         note = self.note.text().strip()
         if note != self._sent.get("note", self.row.note):  # Return and then leaving the field: once
             self._sent["note"] = note
             self.note_edited.emit(self.row, note)
+
+    def _add_clicked(self) -> None:
+        """The dialog starts from the note as typed: it may not have reached the file yet (the click
+        that moved the focus here only just sent it), and recording the finding writes the note."""
+        from dataclasses import replace
+
+        self._note_finished()
+        self.add_finding.emit(replace(self.row, note=self.note.text().strip()))
 
     def set_editable(self, editable: bool) -> None:
         for radio in self.radios.values():

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..date_field import DateField
+from ..screen_fit import scroll_body
+from ..subject_picker import SubjectPicker
 from ..texts import cap
+from ..undo import UndoLabel
 
 AUDIT_TABLES = {"audit", "audit_result", "audit_auditor", "change_log"}
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -106,15 +109,13 @@ class AuditDialog(QDialog):
         self.plan_item = QComboBox(objectName="planItem")
         self.plan_item.setMinimumContentsLength(30)
         self.plan_item.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.subject = QComboBox(objectName="subject")
+        self.subject = SubjectPicker(object_name="subject")  # searchable: name, pinyin initials, credit code
         self.subject.setMaxVisibleItems(20)
         self.subject.setMinimumContentsLength(30)
         self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for combo in (self.plan_item, self.subject):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.date = QDateEdit(objectName="auditDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateField(object_name="auditDate")
         self.type = QComboBox(objectName="auditType")
         for t in AuditType:
             self.type.addItem(cap(AUDIT_TYPE[t].get()), t.value)
@@ -154,7 +155,7 @@ class AuditDialog(QDialog):
                 self.from_plan.setEnabled(False)
             kinds = {k.value: cap(SUBJECT_KIND[k].get()) for k in SubjectKind}
             for s in choices.subjects:
-                self.subject.addItem(f"{s.name} · {kinds.get(s.kind, '')}", s.id)
+                self.subject.add_subject(f"{s.name} · {kinds.get(s.kind, '')}", s.id, s.name, s.code)
             form.addRow(self.from_plan, self.plan_item)
             form.addRow(self.from_subject, self.subject)
             self.location.setPlaceholderText(self.tr("Leave empty for the subject's address"))
@@ -203,6 +204,7 @@ class AuditDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a small screen: the form scrolls, OK stays in reach
 
     # -- the source of a new visit --------------------------------------------------------------------
     def _source_changed(self, *_args) -> None:
@@ -290,7 +292,7 @@ class AuditDialog(QDialog):
             self.accept()
             return
         self.buttons.setEnabled(False)
-        text = self.tr("edit of audit %1").replace("%1", str(d.id))
+        text = UndoLabel(lambda v=str(d.id): QCoreApplication.translate("AuditDialog", "edit of audit %1").replace("%1", v))
         self.ctx.edit(text, AuditEdit(d.id, changes), tables=AUDIT_TABLES, on_done=lambda _r: self._started(d.id),
                       on_error=self._failed)
 

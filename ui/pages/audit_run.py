@@ -10,7 +10,7 @@ The term cards of the checklist are in :mod:`ui.pages.audit_checklist`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..models.findings_model import SEVERITY_COLOURS
 from ..texts import cap
+from ..undo import UndoLabel
 from .audit_checklist import RESULT_COLOURS, RESULT_TABLES, FindingLink, TermCard, update_result
 from .evidence_panel import EvidencePanel, format_gps
 from .finding_from_term import FindingFromTermDialog
@@ -276,6 +277,7 @@ class AuditRunView(QWidget):
         if self.notes.toPlainText() != self.detail.notes:
             self._loading_notes = True
             self.notes.setPlainText(self.detail.notes)
+            self.notes.document().setModified(False)
             self._loading_notes = False
 
     def _show_findings(self) -> None:
@@ -318,8 +320,9 @@ class AuditRunView(QWidget):
 
         if self.ctx.readonly or value == row.result.value:
             return
-        text = (self.tr("%1: %2").replace("%1", row.number)
-                .replace("%2", TERM_RESULT[TermResult(value)].get()))
+        label = TERM_RESULT[TermResult(value)]  # a core Text: shown in the language of the moment
+        text = UndoLabel(lambda n=row.number, t=label: QCoreApplication.translate("AuditRunView", "%1: %2")
+                         .replace("%1", n).replace("%2", t.get()))
         self.ctx.edit(text, FieldEdit(AuditResult, update_result, row.id, {"result": TermResult(value)}),
                       tables=RESULT_TABLES, on_error=self._edit_failed)
 
@@ -330,7 +333,7 @@ class AuditRunView(QWidget):
 
         if self.ctx.readonly:
             return
-        text = self.tr("note on term %1").replace("%1", row.number)
+        text = UndoLabel(lambda v=row.number: QCoreApplication.translate("AuditRunView", "note on term %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(AuditResult, update_result, row.id, {"note": note}),
                       tables=RESULT_TABLES, on_error=self._edit_failed)
 
@@ -358,11 +361,14 @@ class AuditRunView(QWidget):
         self._notes_timer.stop()
         if self.detail is None or self.ctx.readonly:
             return
+        if not self.notes.document().isModified():
+            return  # nothing typed: no edit (leaving the field must not record one)
         notes = self.notes.toPlainText().strip()
-        if notes == (self._notes_sent if self._notes_sent is not None else self.detail.notes):
+        if notes == (self._notes_sent if self._notes_sent is not None else self.detail.notes.strip()):
             return
+        self.notes.document().setModified(False)
         self._notes_sent = notes
-        text = self.tr("notes of audit %1").replace("%1", str(self.detail.id))
+        text = UndoLabel(lambda v=str(self.detail.id): QCoreApplication.translate("AuditRunView", "notes of audit %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Audit, update_audit, self.detail.id, {"notes": notes}),
                       tables=NOTES_TABLES, on_error=self._edit_failed)
 

@@ -29,6 +29,7 @@ from ..models.audits_model import (
     COL_TYPE,
     AuditsModel,
 )
+from ..subject_picker import SubjectPicker
 from ..texts import cap
 from . import Page
 from .audit_dialog import AUDIT_TABLES, NAME_ROLE, AuditDialog, AuditEdit, parse_gps, start
@@ -62,7 +63,7 @@ class AuditsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.quarter = QComboBox(objectName="filterQuarter")
-        self.subject = QComboBox(objectName="filterSubject")
+        self.subject = SubjectPicker(object_name="filterSubject")  # searchable: name, pinyin, credit code
         self.subject.setMaxVisibleItems(20)
         self.subject.setMinimumContentsLength(12)
         self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -234,14 +235,17 @@ class AuditsPage(Page):
             auditors = self.choices.auditors if self.choices else ()
             for combo, first, items in (
                 (self.quarter, self.tr("All quarters"), [(q.label(i18n.language()), q) for q in quarters]),
-                (self.subject, self.tr("All subjects"), [(s.name, s.id) for s in subjects]),
+                (self.subject, self.tr("All subjects"), [(s.name, s.id, s.code) for s in subjects]),
                 (self.auditor, self.tr("All auditors"), [(a.name, a.id) for a in auditors]),
             ):
                 combo.blockSignals(True)
                 combo.clear()
                 combo.addItem(first, None)
-                for text, data in items:
-                    combo.addItem(text, data)
+                for text, data, *code in items:
+                    if combo is self.subject:
+                        combo.add_subject(text, data, text, code[0])
+                    else:
+                        combo.addItem(text, data)
                 value = current[combo]
                 index = combo.findData(value) if value is not None else 0
                 if index < 0 and value is not None and combo is self.quarter:

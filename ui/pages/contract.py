@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..icons import icon
 from ..texts import cap
+from ..undo import UndoLabel
 from . import Page
 from .term_actions import TermActions
 from .term_dialog import TermDialog
@@ -435,7 +436,7 @@ class ContractPage(Page):
         if self.ctx.readonly or self.view is None:
             return
         label = self.field_labels["period" if key.startswith("period") else key].text()
-        text = self.tr("edit of the contract's %1").replace("%1", label)
+        text = UndoLabel(lambda v=label: QCoreApplication.translate("ContractPage", "edit of the contract's %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Contract, update_contract, self.view.id, {key: value}),
                       tables={"contract"}, on_error=self._edit_failed)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..screen_fit import fit_dialog, scroll_body
 from ..texts import cap
 
 DRAW_TABLES = {"audit_plan", "plan_item", "plan_item_auditor", "random_draw", "change_log"}
@@ -215,6 +216,7 @@ class DrawDialog(QDialog):
         self.draw_button.clicked.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a 768-pixel screen: the form scrolls, Draw and Close stay in reach
         self.pool_size: int | None = None  # of the filter as it stands, once counted
         self._pool_timer = QTimer(self, singleShot=True, interval=150)  # one count per burst of clicks
         self._pool_timer.timeout.connect(self.count_pool)
@@ -246,6 +248,9 @@ class DrawDialog(QDialog):
             return  # the filter changed meanwhile; its own count follows
         self.pool_size = n
         self.pool_label.setText(self.tr("%n subject(s) in the pool", "", n))
+        self.count.setMaximum(max(1, n))  # no more subjects than the pool holds
+        self.draw_button.setEnabled(n > 0 and self.result_row is None)
+        self._say("" if n else self.tr("No subject is in the pool: widen the filter."))
 
     def params(self) -> dict:
         return {"seed": self.seed.text().strip(), "count": self.count.value(),
@@ -297,4 +302,4 @@ class DrawDialog(QDialog):
         header_h = self.result_table.horizontalHeader().sizeHint().height()
         self.result_table.setMinimumHeight(header_h + row_h * min(8, max(1, len(row.drawn))) + 4)
         self.result_table.show()
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        fit_dialog(self)

@@ -45,6 +45,8 @@ class EvidenceViewer(QDialog):
         parts = [p for p in (row.caption, phase_text) if p]
         if row.captured_at:
             parts.append(self.tr("Taken %1").replace("%1", row.captured_at.isoformat(sep=" ", timespec="minutes")))
+        else:
+            parts.append(self.tr("time taken unknown"))
         if row.latitude is not None:
             parts.append(self.tr("GPS %1").replace("%1", format_gps(row.latitude, row.longitude)))
         if row.width and row.height:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from ngo_audit.services.evidence import phase_of_new_file, update_evidence
 
 from .. import errors
 from ..texts import cap
+from ..undo import UndoLabel
 from .evidence_dialogs import EvidenceViewer
 from .evidence_thumbs import (
     ID_ROLE,
@@ -50,6 +51,27 @@ __all__ = ["PHASE_COLOURS", "TABLES", "THUMB", "EvidencePanel", "EvidenceViewer"
            "format_gps", "pick_files", "thumbnail_pixmap"]
 
 TABLES = {"evidence", "evidence_blob", "change_log"}
+
+
+class EvidenceRemoval:
+    """The undoable removal of one file (the core's remove and restore, run on the worker)."""
+
+    def __init__(self, evidence_id: int) -> None:
+        self.evidence_id = evidence_id
+        self.removed = None
+
+    def do(self, session) -> None:
+        from ngo_audit.services.evidence import remove_evidence
+
+        self.removed = remove_evidence(session, self.evidence_id)
+
+    def undo(self, session) -> None:
+        from ngo_audit.services.evidence import restore_evidence
+
+        self.evidence_id = restore_evidence(session, self.removed)
+
+    def redo(self, session) -> None:
+        self.do(session)
 
 
 def pick_files(parent: QWidget, title: str, name_filter: str) -> list[str]:
@@ -124,8 +146,11 @@ class EvidencePanel(QWidget):
         for key, widget in (("caption", self.caption), ("phase", self.phase), ("taken", self.taken),
                             ("gps", self.gps), ("file", self.file)):
             form.addRow(self.labels[key], widget)
+        self.remove_button = QPushButton(objectName="removeEvidence")
+        self.remove_button.clicked.connect(self.remove_selected)
         open_row = QHBoxLayout()
         open_row.addWidget(self.open_button)
+        open_row.addWidget(self.remove_button)
         open_row.addStretch(1)
         form.addRow("", open_row)
         self.details.hide()
@@ -246,6 +271,7 @@ class EvidencePanel(QWidget):
         self.list.set_drops_allowed(editable)
         self.caption.setReadOnly(not editable)
         self.phase.setEnabled(editable)
+        self.remove_button.setVisible(editable)
         multiple = editable and self.finding_id is None and self.target.count() > 1
         self.target_label.setVisible(multiple)
         self.target.setVisible(multiple)
@@ -287,7 +313,7 @@ class EvidencePanel(QWidget):
         row = self.selected_row()
         if row is None or self.ctx.readonly:
             return
-        text = self.tr("edit of evidence %1").replace("%1", str(row.id))
+        text = UndoLabel(lambda v=str(row.id): QCoreApplication.translate("EvidencePanel", "edit of evidence %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Evidence, update_evidence, row.id, changes), tables=TABLES,
                       on_done=lambda _r: self.finding_id is not None and self.audit_id is None and self.load())
 
@@ -303,6 +329,15 @@ class EvidencePanel(QWidget):
         value = self.phase.currentData()
         if row is not None and value != row.phase.value:
             self._edit({"phase": EvidencePhase(value)})
+
+    def remove_selected(self) -> None:
+        """Take the selected file out of the record (undoable; the change log keeps the removal)."""
+        row = self.selected_row()
+        if row is None or self.ctx.readonly:
+            return
+        text = UndoLabel(lambda v=row.original_name or row.caption or f"#{row.id}": QCoreApplication.translate("EvidencePanel", "removal of %1").replace("%1", v))
+        self.ctx.edit(text, EvidenceRemoval(row.id), tables=TABLES | {"audit", "finding"},
+                      on_done=lambda _r: self.changed.emit())
 
     # -- opening -------------------------------------------------------------------------------------
     def open_item(self, item: QListWidgetItem | None) -> EvidenceViewer | None:
@@ -336,6 +371,9 @@ class EvidencePanel(QWidget):
         self.labels["gps"].setText(self.tr("GPS"))
         self.labels["file"].setText(self.tr("File"))
         self.open_button.setText(self.tr("Show large…"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Take this file out of the audit file (Edit › Undo puts it back); "
+                                              "the change log keeps the removal and who made it"))
         current = self.phase.currentData()
         self.phase.clear()
         self.phase.addItem(self.tr("Not tagged"), EvidencePhase.NONE.value)

@@ -165,6 +165,12 @@ class FindingDetailPanel(QFrame):
         self.timeline_cards = []
         for e in detail.events:
             lines = [e.summary] if e.summary else []
+            if e.channel is not None:
+                from ngo_audit.labels import ESCALATION_CHANNEL
+
+                to = cap(ESCALATION_CHANNEL[e.channel].get())
+                lines.insert(0, self.tr("To %1: %2").replace("%1", to).replace("%2", e.recipient) if e.recipient
+                             else self.tr("To %1").replace("%1", to))
             if e.passed is not None:
                 lines.insert(0, self.tr("Passed") if e.passed else self.tr("Not passed"))
             if e.new_deadline:
@@ -204,8 +210,34 @@ class FindingDetailPanel(QFrame):
             button.clicked.connect(lambda _=False, a=action: self.start_action(a))
             self.action_buttons[action.value] = button
             buttons.append(button)
-        for i, button in enumerate([*buttons, self.edit_button]):
-            self.action_row.addWidget(button, i // ACTIONS_PER_ROW, i % ACTIONS_PER_ROW)
+        self._layout_actions()
+
+    def _layout_actions(self) -> None:
+        """As many buttons a row as fit whole (an English label is long: "Record the subject's response")."""
+        buttons = [*self.action_buttons.values(), self.edit_button] if self.action_buttons or \
+            self.edit_button.isVisibleTo(self) else []
+        if not buttons:
+            return
+        room = max(1, self.width() - 40)
+        widths = [b.sizeHint().width() for b in buttons]
+        spacing = max(0, self.action_row.horizontalSpacing())
+
+        def needed(n: int) -> int:  # a grid column is as wide as its widest button
+            return sum(max(widths[c::n], default=0) for c in range(n)) + spacing * (n - 1)
+
+        per_row = next((n for n in range(ACTIONS_PER_ROW, 0, -1) if needed(n) <= room), 1)
+        if getattr(self, "_per_row", None) == per_row and self.action_row.count() == len(buttons):
+            return
+        self._per_row = per_row
+        for button in buttons:
+            self.action_row.removeWidget(button)
+        for i, button in enumerate(buttons):
+            self.action_row.addWidget(button, i // per_row, i % per_row)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.detail is not None:
+            self._layout_actions()
 
     # -- actions ----------------------------------------------------------------------------------
     def start_action(self, action) -> ActionDialog:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,16 +26,15 @@ from PySide6.QtWidgets import (
 from ngo_audit.queries.finding_detail import FindingDetail
 
 from .. import errors
+from ..date_field import DateField
 from ..texts import cap
+from ..undo import UndoLabel
 
 TABLES = {"finding", "rectification_event", "escalation", "change_log"}
 
 
 def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+    return DateField(value)  # takes a typed year or date
 
 
 def to_date(edit: QDateEdit) -> date:
@@ -87,8 +86,10 @@ class ActionDialog(_FormDialog):
         self.action = action
         self.setObjectName(f"actionDialog_{action.value}")
         self.setWindowTitle(cap(ACTION_LABELS[action].get()))
-        today = ctx.reference_date
-        self.on = date_edit(max(today, detail.found_on))
+        today = max(ctx.reference_date, detail.earliest_step)  # a date the step can carry
+        self.on = date_edit(today)
+        self.on.setMinimumDate(QDate(detail.earliest_step.year, detail.earliest_step.month,
+                                     detail.earliest_step.day))
         self.form.addRow(self.tr("Date"), self.on)
         self.deadline = self.reference = self.channel = self.recipient = None
         if action in (Action.NOTIFY, Action.EXTEND, Action.VERIFY_FAIL):
@@ -159,8 +160,19 @@ class EditFindingDialog(_FormDialog):
         super().__init__(ctx, detail, parent)
         self.setObjectName("editFindingDialog")
         self.setWindowTitle(self.tr("Edit finding"))
-        self.title = QLineEdit(detail.title)
+        self.title = QLineEdit(detail.title, objectName="editTitle")
         self.title.setMaxLength(200)
+        self.found_on = date_edit(detail.found_on)
+        self.found_on.setObjectName("editFoundOn")
+        if detail.audit_id is not None:  # one date for the visit and its findings
+            self.found_on.setEnabled(False)
+            self.found_on.setToolTip(self.tr("Found in a visit: its date is the visit's date. Change the "
+                                             "visit's date on the Audits page."))
+        self.description = QPlainTextEdit(detail.description, objectName="editDescription")
+        self.description.setFixedHeight(90)
+        self.reason = QLineEdit(objectName="editReason")
+        self.reason.setPlaceholderText(self.tr("Required for the date, title or description once the subject "
+                                               "was notified"))
         self.severity = QComboBox()
         for severity in Severity:
             self.severity.addItem(cap(SEVERITY[severity].get()), severity.value)
@@ -172,20 +184,26 @@ class EditFindingDialog(_FormDialog):
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.requirement = QPlainTextEdit(detail.requirement)
         self.requirement.setFixedHeight(90)
+        self.form.addRow(self.tr("Date found"), self.found_on)
         self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Description"), self.description)
         self.form.addRow(self.tr("Severity"), self.severity)
         self.form.addRow(self.has_deadline, self.deadline)
         self.form.addRow(self.tr("Rectification requirement"), self.requirement)
-        self.note.setText(self.tr("You can undo this change with Edit › Undo."))
+        self.form.addRow(self.tr("Reason for the change"), self.reason)
+        self.note.setText(self.tr("The change and its reason are kept in the change log. You can undo it with "
+                                  "Edit › Undo."))
 
     def changes(self) -> dict:
         from ngo_audit.models import Severity
 
         new = {"title": self.title.text().strip(), "severity": Severity(self.severity.currentData()),
                "deadline": to_date(self.deadline) if self.has_deadline.isChecked() else None,
-               "requirement": self.requirement.toPlainText().strip()}
+               "requirement": self.requirement.toPlainText().strip(), "found_on": to_date(self.found_on),
+               "description": self.description.toPlainText().strip()}
         old = {"title": self.detail.title, "severity": self.detail.severity, "deadline": self.detail.deadline,
-               "requirement": self.detail.requirement}
+               "requirement": self.detail.requirement, "found_on": self.detail.found_on,
+               "description": self.detail.description}
         return {k: v for k, v in new.items() if v != old[k]}
 
     def submit(self) -> None:
@@ -199,6 +217,7 @@ class EditFindingDialog(_FormDialog):
             self.accept()
             return
         self._busy(True)
-        text = self.tr("edit of finding %1").replace("%1", str(self.detail.id))
-        self.ctx.edit(text, FieldEdit(Finding, update_finding, self.detail.id, changes), tables=TABLES,
+        text = UndoLabel(lambda v=str(self.detail.id): QCoreApplication.translate("EditFindingDialog", "edit of finding %1").replace("%1", v))
+        self.ctx.edit(text, FieldEdit(Finding, update_finding, self.detail.id, changes,
+                                      reason=self.reason.text().strip()), tables=TABLES,
                       on_done=self._done, on_error=self._failed)

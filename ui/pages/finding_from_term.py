@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
+from ..date_field import DateField
+from ..screen_fit import scroll_body
 from ..texts import cap
 from .evidence_panel import PendingFiles
 
@@ -90,9 +91,7 @@ class FindingFromTermDialog(QDialog):
         self.has_deadline = QCheckBox(self.tr("Deadline"), objectName="findingHasDeadline")
         self.has_deadline.setChecked(True)
         due = detail.audit_date + timedelta(days=DEFAULT_DAYS)
-        self.deadline = QDateEdit(QDate(due.year, due.month, due.day), objectName="findingDeadline")
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.deadline = DateField(due, object_name="findingDeadline")
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.deadline)
@@ -120,9 +119,7 @@ class FindingFromTermDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        # Qt sizes a dialog with wrapped labels from their height at the given width and comes out
-        # short here (the last rows overlapped); start from the plain size hint instead.
-        self.resize(self.minimumWidth(), max(self.sizeHint().height(), layout.minimumSize().height()))
+        scroll_body(self, self.buttons)  # sized to its content, no taller than the screen; the form scrolls
         self.title.setFocus()
 
     def fields(self) -> dict:

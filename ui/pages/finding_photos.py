@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,16 +62,38 @@ class PhotoViewer(QDialog):
         when, exif = _when(row)
         parts = [p for p in (cap(EVIDENCE_PHASE[row.phase].get()), row.caption,
                              self.tr("Taken %1").replace("%1", when) if exif
-                             else self.tr("Added %1").replace("%1", when), row.original_name) if p]
+                             else self.tr("Time taken unknown (added %1)").replace("%1", when),
+                             row.original_name) if p]
         self.info = QLabel(" · ".join(parts), wordWrap=True,
                            textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.info)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.ctx = ctx
+        self.remove_button = buttons.addButton(self.tr("Remove from the record"),
+                                               QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.remove_button.setObjectName("removePhoto")
+        self.remove_button.setToolTip(self.tr("A wrong or private photo: take it out of the audit file "
+                                              "(Edit › Undo puts it back; the change log keeps the removal)"))
+        self.remove_button.setVisible(not ctx.readonly)
+        self.remove_button.clicked.connect(self.remove)
         layout.addWidget(buttons)
         ctx.read(photo_image, row.id, on_done=self._loaded,
                  on_error=lambda exc: (self.picture.setText(self.tr("The picture cannot be shown.")),
                                        errors.report(exc, self)))
+
+    def remove(self) -> None:
+        from ..undo import UndoLabel
+        from .evidence_panel import EvidenceRemoval
+
+        if self.ctx.readonly:
+            return
+        name = self.row.original_name or self.row.caption or f"#{self.row.id}"
+        text = UndoLabel(lambda v=name: QCoreApplication.translate("EvidencePanel", "removal of %1").replace("%1", v))
+        self.remove_button.setEnabled(False)
+        self.ctx.edit(text, EvidenceRemoval(self.row.id), tables=TABLES | {"finding"},
+                      on_done=lambda _r: self.accept(),
+                      on_error=lambda exc: (self.remove_button.setEnabled(True), errors.report(exc, self)))
 
     def _loaded(self, image: bytes | None) -> None:
         if image and self._pixmap.loadFromData(image):
@@ -127,7 +149,9 @@ class PhotoColumn(QWidget):
         self.rows = list(rows)
         ratio = self.devicePixelRatioF()
         for row in self.rows:
-            when, _exif = _when(row)
+            when, exif = _when(row)
+            if not exif:  # the date it was added is not when it was taken: never show it as if it were
+                when = self.tr("time taken unknown")
             if row.is_photo:
                 button = QToolButton(objectName="photoThumb", autoRaise=True)
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)

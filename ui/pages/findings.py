@@ -84,6 +84,10 @@ class FindingsPage(Page):
         self.table = list_table("findingsTable", self.model, sort=(COL_FOUND, Qt.SortOrder.DescendingOrder))
         # "activated": double-click or Enter (single click where the platform activates on single click).
         self.table.activated.connect(lambda index: self.open_detail(self.model.finding_id(index.row())))
+        # The open detail follows the current row (click, arrow keys), and closes when a new filter
+        # leaves its finding out: its Edit and Notice act on the finding the list shows as selected.
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.model.ids_loaded.connect(self._detail_still_listed)
         self._size_columns()
 
         self.detail = FindingDetailPanel(ctx)
@@ -99,6 +103,7 @@ class FindingsPage(Page):
         layout.addWidget(self.splitter, 1)
         self._quarters: list = []
         self._loading_params = False
+        self._new_filter = False
         self.ready()
 
     def _size_columns(self) -> None:
@@ -131,6 +136,7 @@ class FindingsPage(Page):
         if self._loading_params or not self.ctx.is_open:
             return
         self._debounce.stop()
+        self._new_filter = True  # (a finding an action moved out of the filter stays shown)
         self.model.set_filter(self.current_filter())
 
     def _show_count(self, n: int) -> None:
@@ -246,6 +252,25 @@ class FindingsPage(Page):
         if self.splitter.sizes()[1] == 0:
             width = self.splitter.width()
             self.splitter.setSizes([width * 5 // 8, width * 3 // 8])
+
+    def _current_row_changed(self, current, _previous) -> None:
+        if not current.isValid() or not self.detail.isVisible():
+            return
+        finding_id = self.model.id_at(current.row())
+        if finding_id is not None and finding_id != self.detail.finding_id:
+            self.open_detail(finding_id)
+
+    def _detail_still_listed(self) -> None:
+        new_filter, self._new_filter = self._new_filter, False
+        shown = self.detail.finding_id
+        if shown is None or not self.detail.isVisible():
+            return
+        row = self.model.row_of(shown)
+        if row is None:
+            if new_filter:
+                self.close_detail()
+        elif self.table.currentIndex().row() != row:
+            self.table.setCurrentIndex(self.model.index(row, COL_TITLE))  # the same finding: no reload
 
     def close_detail(self) -> None:
         self.detail.hide()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,11 @@ from PySide6.QtWidgets import (
 from ngo_audit.operations.leads import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange
 
 from .. import errors
+from ..date_field import DateField
+from ..screen_fit import scroll_body
+from ..subject_picker import SubjectPicker
 from ..texts import cap
+from ..undo import UndoLabel
 
 LEAD_TABLES = {"lead", "lead_finding", "change_log"}
 
@@ -52,10 +56,7 @@ def short(summary: str, size: int = 20) -> str:
 
 
 def date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day), objectName=name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+    return DateField(value, object_name=name)  # takes a typed year or date
 
 
 class _Dialog(QDialog):
@@ -80,6 +81,7 @@ class _Dialog(QDialog):
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.problem)
         self.layout_.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a small screen: the form scrolls, OK stays in reach
 
     def _say(self, text: str) -> None:
         self.problem.setText(text)
@@ -138,14 +140,14 @@ class NewLeadDialog(_Dialog):
         self.contact.setPlaceholderText(self.tr("Phone, WeChat or e-mail"))
         self.location = QLineEdit(objectName="location")
         self.location.setMaxLength(300)
-        self.subject = QComboBox(objectName="subject")
+        self.subject = SubjectPicker(object_name="subject")  # searchable: name, pinyin initials, credit code
         self.subject.setMaxVisibleItems(20)
         self.subject.setMinimumContentsLength(24)
         self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.subject.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.subject.addItem(self.tr("Not known yet"), None)
         for s in subjects:
-            self.subject.addItem(s.name, s.id)
+            self.subject.add_subject(s.name, s.id, s.name, getattr(s, "code", ""))
         if subject_id is not None:
             self.subject.setCurrentIndex(max(0, self.subject.findData(subject_id)))
         self.anonymous.toggled.connect(self._anonymous_changed)
@@ -302,7 +304,8 @@ class DeleteLead(QObject):
         box.open()
 
     def _delete(self) -> None:
-        text = self.tr("deletion of lead %1").replace("%1", short(self.detail.summary))
+        summary = short(self.detail.summary)
+        text = UndoLabel(lambda v=summary: QCoreApplication.translate("DeleteLead", "deletion of lead %1").replace("%1", v))
         on_deleted = self.on_deleted  # not through self: the page may have let go of this object by then
 
         def done(_result) -> None:

@@ -395,9 +395,14 @@ class PlanPage(Page):
                        tables={"audit_plan", "plan_item", "change_log"}, label=self.tr("Adding to the plan"))
 
     def add_selected(self) -> None:
-        self._add([i.data(Qt.ItemDataRole.UserRole) for i in self.suggestions.selectedItems()]
-                  or ([self.suggestions.currentItem().data(Qt.ItemDataRole.UserRole)]
-                      if self.suggestions.currentItem() else []))
+        entries = [i.data(Qt.ItemDataRole.UserRole) for i in self.suggestions.selectedItems()]
+        if not entries:  # say so, rather than doing nothing
+            from .. import errors
+
+            errors.presenter.notice.emit(self.tr("Select the suggestions to add first, or use “Add all”."))
+            self.suggestions.setFocus()
+            return
+        self._add(entries)
 
     def add_all(self) -> None:
         self._add([self.suggestions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.suggestions.count())])

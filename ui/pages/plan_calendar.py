@@ -229,8 +229,8 @@ class PlanCalendar(QWidget):
         self.quarter, self.items = quarter, list(items)
         by_day: dict[date, list] = {}
         for it in self.items:
-            if it.planned_date is not None:
-                by_day.setdefault(it.planned_date, []).append(it)
+            if it.day is not None:
+                by_day.setdefault(it.day, []).append(it)
         if quarter is not None:
             for i, grid in enumerate(self.months):
                 grid.fill(quarter.year, quarter.start.month + i, by_day, self._tooltip)
@@ -239,7 +239,7 @@ class PlanCalendar(QWidget):
                 grid.clearContents()
         self.undated.clear()
         for it in self.items:
-            if it.planned_date is None:
+            if it.day is None:
                 item = QListWidgetItem(f"{it.subject_name} · {source_label(it.source)}")
                 item.setData(ID_ROLE, it.id)
                 item.setToolTip(it.auditors or "")
@@ -250,8 +250,8 @@ class PlanCalendar(QWidget):
     def days_with_visits(self) -> dict[date, int]:
         out: dict[date, int] = {}
         for it in self.items:
-            if it.planned_date is not None:
-                out[it.planned_date] = out.get(it.planned_date, 0) + 1
+            if it.day is not None:
+                out[it.day] = out.get(it.day, 0) + 1
         return out
 
     def select_day(self, day: date | None) -> None:
@@ -264,12 +264,12 @@ class PlanCalendar(QWidget):
         it = next((x for x in self.items if x.id == item_id), None)
         if it is None:
             return
-        if it.planned_date is None:
+        if it.day is None:
             for i in range(self.undated.count()):
                 if self.undated.item(i).data(ID_ROLE) == item_id:
                     self.undated.setCurrentRow(i)
             return
-        self.select_day(it.planned_date)
+        self.select_day(it.day)
         for r in range(self.day_table.rowCount()):
             if self.day_table.item(r, 0).data(ID_ROLE) == item_id:
                 self.day_table.selectRow(r)
@@ -295,7 +295,7 @@ class PlanCalendar(QWidget):
             if cell is not None:
                 grid.setCurrentItem(cell)
             grid.blockSignals(False)
-        items = [it for it in self.items if day is not None and it.planned_date == day]
+        items = [it for it in self.items if day is not None and it.day == day]
         self.day_table.blockSignals(True)
         self.day_table.setRowCount(len(items))
         for r, it in enumerate(items):

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
-from ..undo import FieldEdit
+from ..date_field import DateField
+from ..screen_fit import scroll_body
+from ..undo import FieldEdit, UndoLabel
 from .draw_dialog import add_checkable, checked_data
 
 ITEM_TABLES = {"audit_plan", "plan_item", "plan_item_auditor", "change_log"}
@@ -106,7 +107,7 @@ class PlanItemDialog(QDialog):
         status = self.tr("Carried out") if row.done else self.tr("Not yet carried out")
         form.addRow(self.tr("Source"), QLabel(source_text + " · " + status))
 
-        self.date = QDateEdit(objectName="planItemDate", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date = DateField(object_name="planItemDate")
         start = row.planned_date or (ctx.reference_date if quarter.contains(ctx.reference_date) else quarter.start)
         self.date.setDate(QDate(start.year, start.month, start.day))
         self.undated = QCheckBox(self.tr("No date yet"), objectName="planItemUndated")
@@ -153,6 +154,7 @@ class PlanItemDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a small screen: the form scrolls, Save stays in reach
         self.date.dateChanged.connect(self.validate)
         self.undated.toggled.connect(self.validate)
         self.validate()
@@ -197,7 +199,7 @@ class PlanItemDialog(QDialog):
             self.accept()
             return
         self.save_button.setEnabled(False)
-        text = self.tr("edit of the planned visit to %1").replace("%1", self.row.subject_name)
+        text = UndoLabel(lambda v=self.row.subject_name: QCoreApplication.translate("PlanItemDialog", "edit of the planned visit to %1").replace("%1", v))
         self.ctx.edit(text, item_edit(self.row.id, changes), tables=ITEM_TABLES, on_done=self._saved,
                       on_error=self._failed)
 
@@ -256,7 +258,7 @@ class RemovePlanItem(QObject):
         box.open()
 
     def _remove(self) -> None:
-        text = self.tr("removal of the planned visit to %1").replace("%1", self.row.subject_name)
+        text = UndoLabel(lambda v=self.row.subject_name: QCoreApplication.translate("RemovePlanItem", "removal of the planned visit to %1").replace("%1", v))
 
         def done(_result) -> None:
             if self.on_removed is not None:

@@ -13,8 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..folders import save_path
-
 
 # -- worker functions (plain data in, plain data out) -----------------------------------------------------
 @dataclass(frozen=True)
@@ -93,7 +91,8 @@ def _pdf_name(stem: str, suffix: str = ".pdf") -> str:
     return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in stem) + suffix
 
 
-def make_notice(ctx, subject_id: int, parent: QWidget | None = None, lang: str | None = None):
+def make_notice(ctx, subject_id: int, parent: QWidget | None = None, lang: str | None = None,
+                subject_name: str = ""):
     """Ask where to save the rectification notice (整改通知书) of ``subject_id`` and build it on the worker.
 
     Returns the worker task, or None when the user cancelled the file dialog.  The result shows
@@ -103,7 +102,11 @@ def make_notice(ctx, subject_id: int, parent: QWidget | None = None, lang: str |
 
     # the context stays "ReportsPage": these strings were written (and translated) for that page
     lang = lang or i18n.language()
-    start = save_path(ctx, QCoreApplication.translate("ReportsPage", "rectification notice %1").replace("%1", str(subject_id)) + ".pdf")
+    from ..folders import safe_file_name, save_folder
+
+    # Named after the subject (its name, not an internal number), next to the audit file.
+    stem = QCoreApplication.translate("ReportsPage", "rectification notice %1").replace("%1", subject_name or str(subject_id))
+    start = str(save_folder(ctx) / safe_file_name(stem, ".pdf"))
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ReportsPage", "Save the rectification notice"), start, QCoreApplication.translate("ReportsPage", "PDF (*.pdf)"))
     if not path:
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 from ngo_audit.operations.subjects import SubjectCreate, SubjectDelete, SubjectEdit
 
 from .. import errors
+from ..screen_fit import scroll_body
 from ..texts import cap
+from ..tree_combo import add_tree_item, make_tree_combo
+from ..undo import UndoLabel
 
 TABLES = {"subject", "grid", "plan_item", "lead", "change_log"}
 OK_COLOUR, HINT_COLOUR, BAD_COLOUR = "#2e7d32", "#5f6368", "#b3261e"
@@ -85,7 +88,7 @@ class SubjectDialog(QDialog):
             self.sector.addItem(cap(SECTOR[sector].get()), sector.value)
         self.industry = QComboBox(objectName="subjectIndustry", editable=True)
         self.industry.lineEdit().setMaxLength(60)
-        self.grid = QComboBox(objectName="subjectGrid")
+        self.grid = make_tree_combo(QComboBox(objectName="subjectGrid"))
         self.grid.addItem("", None)
         self.address = QLineEdit(objectName="subjectAddress", maxLength=300)
         self.contact_person = QLineEdit(objectName="subjectContact", maxLength=60)
@@ -124,6 +127,7 @@ class SubjectDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        scroll_body(self, self.buttons)  # a small screen: the form scrolls, Save stays in reach
 
         self._fill(self.data)
         for signal in (self.kind.currentIndexChanged, self.sector.currentIndexChanged, self.name.textChanged):
@@ -164,7 +168,7 @@ class SubjectDialog(QDialog):
         self.grid.clear()
         self.grid.addItem("", None)
         for gid, name, depth in options.grids:
-            self.grid.addItem("\u3000" * depth + name, gid)
+            add_tree_item(self.grid, name, gid, depth)
         self.grid.setCurrentIndex(max(0, self.grid.findData(grid_id)) if grid_id is not None else 0)
         self._retranslate_empty_items()
 
@@ -259,10 +263,10 @@ class SubjectDialog(QDialog):
         data = self.values()
         self.save_button.setEnabled(False)
         if self.subject_id is None:
-            text = self.tr("new subject %1").replace("%1", data.name)
+            text = UndoLabel(lambda v=data.name: QCoreApplication.translate("SubjectDialog", "new subject %1").replace("%1", v))
             change = SubjectCreate(data)
         else:
-            text = self.tr("edit of subject %1").replace("%1", data.name)
+            text = UndoLabel(lambda v=data.name: QCoreApplication.translate("SubjectDialog", "edit of subject %1").replace("%1", v))
             change = SubjectEdit(self.subject_id, data)
         self.ctx.edit(text, change, tables=TABLES, on_done=self._done, on_error=self._failed)
 
@@ -371,7 +375,7 @@ class DeleteSubject(QObject):
         box.open()
 
     def _delete(self) -> None:
-        text = self.tr("deletion of subject %1").replace("%1", self.impact.name)
+        text = UndoLabel(lambda v=self.impact.name: QCoreApplication.translate("DeleteSubject", "deletion of subject %1").replace("%1", v))
 
         def done(_result) -> None:
             if self.on_deleted is not None:

@@ -64,7 +64,8 @@ class SubjectFileView(QWidget):
         if self.subject_id:
             from .reports import make_notice
 
-            return make_notice(self.ctx, self.subject_id, self)
+            name = self.file.details.name if self.file is not None and self.file.details.id == self.subject_id else ""
+            return make_notice(self.ctx, self.subject_id, self, subject_name=name)
         return None
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:

@@ -31,6 +31,7 @@ from ..models.subjects_model import (
     column_samples,
 )
 from ..texts import cap
+from ..tree_combo import add_tree_item, make_tree_combo
 from . import Page
 from .list_table import debounced_search, list_table, set_column_widths
 from .subject_dialog import DeleteSubject, SubjectDialog
@@ -84,7 +85,7 @@ class SubjectsPage(Page):
         self.kind = QComboBox(objectName="filterKind")
         self.sector = QComboBox(objectName="filterSector")
         self.industry = QComboBox(objectName="filterIndustry")
-        self.grid = QComboBox(objectName="filterGrid")
+        self.grid = make_tree_combo(QComboBox(objectName="filterGrid"))
         self.key = QComboBox(objectName="filterKey")
         self.level = QComboBox(objectName="filterCreditLevel")
         self.open_findings = QComboBox(objectName="filterOpenFindings")
@@ -326,13 +327,13 @@ class SubjectsPage(Page):
             for combo, first, items in (
                 (self.industry, self.tr("All industries"), [(i, i) for i in options.industries] if options else []),
                 (self.grid, self.tr("All grid cells"),
-                 [("\u3000" * depth + name, gid) for gid, name, depth in options.grids] if options else []),
+                 [(name, gid, depth) for gid, name, depth in options.grids] if options else []),
             ):
                 current = combo.currentData()
                 combo.clear()
                 combo.addItem(first, None)
-                for text, data in items:
-                    combo.addItem(text, data)
+                for text, data, *depth in items:
+                    add_tree_item(combo, text, data, depth[0] if depth else 0)
                 combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
         finally:
             self._loading_params = False

@@ -13,7 +13,7 @@ refuses and the one error place says why.  Redo puts the same term (same uid) ba
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import errors
 from ..texts import cap
+from ..undo import UndoLabel
 
 TABLES = {"term", "change_log"}
 
@@ -201,7 +202,7 @@ class TermDialog(QDialog):
         values = self.values()
         self.save_button.setEnabled(False)
         if self.term is None:
-            text = self.tr("new term %1").replace("%1", values["number"])
+            text = UndoLabel(lambda v=values["number"]: QCoreApplication.translate("TermDialog", "new term %1").replace("%1", v))
             self.ctx.edit(text, TermCreate(self.contract_id, values), tables=TABLES, on_done=self._done,
                           on_error=self._failed)
             return
@@ -217,7 +218,7 @@ class TermDialog(QDialog):
             return
         if "kind" in changes or values["kind"] == "criterion":  # the kind decides which fields count
             changes.update({k: values.get(k) for k in ("metric", "target", "applies_to", "department_id")})
-        text = self.tr("edit of term %1").replace("%1", values["number"] or old.number)
+        text = UndoLabel(lambda v=values["number"] or old.number: QCoreApplication.translate("TermDialog", "edit of term %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Term, update_term, old.id, changes), tables=TABLES,
                       on_done=lambda _r: self._done(old.id), on_error=self._failed)
 

@@ -217,6 +217,7 @@ class CommentsDialog(QDialog):
         self.ctx.data_changed.connect(self._data_changed)
         self.ctx.file_closed.connect(self.reject)
         self.resize(900, 560)
+        self._shown_uid: str | None = None
         self.retranslate_ui()
         self._selected()
 
@@ -273,7 +274,12 @@ class CommentsDialog(QDialog):
         c = self.current()
         imported = c is not None and hasattr(c, "addressed")
         self.text.setText(c.text if c is not None else "")
-        self.answer.setPlainText(c.answer if imported else "")
+        uid = c.uid if c is not None else None
+        # A reload of the same comment (after ticking "Addressed") keeps an answer being typed.
+        if uid != self._shown_uid or not self.answer.document().isModified():
+            self.answer.setPlainText(c.answer if imported else "")
+            self.answer.document().setModified(False)
+        self._shown_uid = uid
         self.answer.setReadOnly(not (self.editable and imported))
         for w in (self.save_answer, self.addressed):
             w.setVisible(self.editable)
@@ -293,6 +299,7 @@ class CommentsDialog(QDialog):
         c = self.current()
         if c is None or not self.editable:
             return
+        self.answer.document().setModified(False)
         self.ctx.write(answer_comment, c.uid, self.answer.toPlainText(), tables={"review_comment"},
                        label=self.tr("Answering a comment"))
 
@@ -302,6 +309,8 @@ class CommentsDialog(QDialog):
         c = self.current()
         if c is None or not self.editable:
             return
+        if self.answer.toPlainText().strip() and self.answer.toPlainText() != (c.answer or ""):
+            self.answer_selected()  # the answer typed first is saved with it (the worker keeps the order)
         self.ctx.write(set_addressed, c.uid, self.addressed.isChecked(), tables={"review_comment"},
                        label=self.tr("Marking a comment addressed"))
 
