@@ -13,7 +13,7 @@ derived from the deadline and a reference date, never stored.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from sqlalchemy import and_
@@ -62,6 +62,14 @@ ACTIVE = frozenset({S.OPEN, S.NOTIFIED, S.REPORTED, S.ESCALATED})
 FINAL = frozenset({S.CLOSED, S.WITHDRAWN})
 # States in which the subject still owes a rectification by the deadline.
 AWAITING_SUBJECT = frozenset({S.OPEN, S.NOTIFIED})
+
+# The rectification period (限期整改) a new finding or a new notice proposes when the user sets none.
+DEFAULT_RECTIFICATION_DAYS = 30
+
+
+def proposed_deadline(from_day: date) -> date:
+    """The deadline the dialogs propose: :data:`DEFAULT_RECTIFICATION_DAYS` after ``from_day``."""
+    return from_day + timedelta(days=DEFAULT_RECTIFICATION_DAYS)
 
 ACTION_LABELS: dict[Action, Text] = {
     Action.NOTIFY: Text("发出整改通知", "send rectification notice"),

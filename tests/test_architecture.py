@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,41 @@ def test_importing_everything_in_the_core_loads_no_qt():
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _resolved_imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, relative imports resolved to their full dotted name."""
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")[: len(package.split(".")) - (node.level - 1)] if node.level else []
+            module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            out.add(module)
+            out.update(f"{module}.{a.name}" for a in node.names)
+    return out
+
+
+SQL = re.compile(r"\bSELECT\s.+\sFROM\s|\bUPDATE\s+\w+\s+SET\s|\bDELETE\s+FROM\s|\bINSERT\s+INTO\s|\bPRAGMA\s", re.S)
+
+
+def test_the_ui_holds_no_sql_and_no_database_layer():
+    # The window asks core functions; it never builds a query or opens a session itself.
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        if "sqlalchemy" in imports_of(path):
+            offenders.append(f"{path.relative_to(ROOT)} imports sqlalchemy")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.search(node.value):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} SQL text")
+    assert offenders == []
+
+
+def test_queries_read_without_the_services():
+    # Reads never depend on the code that writes: services may use queries, not the other way round.
+    offenders = [f"{p.relative_to(ROOT)}: {m}" for p in sorted((ROOT / "ngo_audit" / "queries").rglob("*.py"))
+                 for m in _resolved_imports(p) if m.startswith("ngo_audit.services")]
+    assert offenders == []

@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.setup import register_names
+
 from . import errors, language, qtfix, settings
 from .actions import WindowActions
 from .context import FileContext, FileFacts
 from .file_actions import FileActions
 from .icons import icon
 from .pages import REGISTRY, Page, create_page, entry
-from .profile_dialog import ProfileDialog, default_name, register_names
+from .profile_dialog import ProfileDialog, default_name
 from .progress import ProgressPanel
 from .welcome import WelcomePage
 from .worker import Worker

@@ -26,12 +26,6 @@ def default_name() -> str:
         return "unknown"
 
 
-def register_names(session) -> list[str]:
-    """Worker function: the names of the file's active auditors, by name."""
-    from ngo_audit.queries.register import auditor_rows
-
-    return sorted(r.name for r in auditor_rows(session) if r.active)
-
 
 class ProfileDialog(QDialog):
     def __init__(self, current: str = "", parent: QWidget | None = None, *, register: list[str] = ()) -> None:

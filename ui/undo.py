@@ -1,12 +1,13 @@
 """Undo and redo of edits through the worker (QUndoStack commands).
 
-An undoable change is an object with ``do(session)``, ``undo(session)`` and
-``redo(session)``, run on the worker.  :meth:`ui.context.FileContext.edit` runs
+An undoable change is a core object (:mod:`ngo_audit.operations`) with ``do(session)``,
+``undo(session)`` and ``redo(session)``, run on the worker; this module only keeps them on
+Qt's undo stack with their labels.  :meth:`ui.context.FileContext.edit` runs
 ``do`` first and pushes the command only when it succeeded, so a refused edit
 (a validation error) never lands on the stack.
 
-What is undoable: plain edits of fields (:class:`FieldEdit`) and, later, deletions
-that can be re-created.  Steps of a finding's lifecycle (notice, response,
+What is undoable: plain edits of fields (``ngo_audit.operations.fields.FieldEdit``) and
+deletions that can be re-created.  Steps of a finding's lifecycle (notice, response,
 verification…) are not: they record something that happened outside the app, the
 change log keeps them, and the lifecycle itself has the corrections (extend,
 verification failed, withdraw).  Their dialogs say so.
@@ -15,37 +16,10 @@ verification failed, withdraw).  Their dialogs say so.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from . import errors
-
-
-class FieldEdit:
-    """Set some fields of one record through a service ``update(session, id, **changes)``."""
-
-    def __init__(self, model: type, update: Callable[..., Any], record_id: int, changes: dict[str, Any],
-                 reason: str = "") -> None:
-        self.model, self.update, self.record_id = model, update, record_id
-        self.changes = dict(changes)
-        self.old: dict[str, Any] = {}
-        # The reason given for the edit (the service keeps it in the change log), also on undo and redo.
-        self.reason = {"reason": reason} if reason else {}
-
-    def do(self, session) -> None:
-        from ngo_audit.services.common import get
-
-        record = get(session, self.model, self.record_id)
-        self.old = {key: getattr(record, key) for key in self.changes}
-        self.update(session, self.record_id, **self.reason, **self.changes)
-
-    def undo(self, session) -> None:
-        undo_reason = {"reason": "↶ " + self.reason["reason"]} if self.reason else {}
-        self.update(session, self.record_id, **undo_reason, **self.old)
-
-    def redo(self, session) -> None:
-        self.update(session, self.record_id, **self.reason, **self.changes)
 
 
 class UndoLabel:

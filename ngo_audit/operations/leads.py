@@ -124,3 +124,9 @@ class LeadStatusChange:
         from ngo_audit.services.leads import lead_id_of, set_status
 
         set_status(session, lead_id_of(session, self.uid), self.status, on=self.on, outcome=self.outcome)
+
+
+def link(session, lead_id: int, finding_id: int) -> int:
+    from ngo_audit.services.leads import link_finding
+
+    return link_finding(session, lead_id, finding_id).id

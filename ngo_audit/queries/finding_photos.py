@@ -60,6 +60,10 @@ def finding_photos(session: Session, finding_id: int) -> FindingPhotos:
 def photo_image(session: Session, evidence_id: int, max_px: int = LARGE_PX) -> bytes | None:
     """The picture upright as JPEG for the large view; None when the evidence is not a decodable picture."""
     from ngo_audit.media import normalized_image
-    from ngo_audit.services.evidence import evidence_bytes
-
     return normalized_image(evidence_bytes(session, evidence_id), max_px, quality=90)
+
+
+def evidence_bytes(session: Session, evidence_id: int) -> bytes:
+    """The stored bytes of one piece of evidence."""
+    evidence = get(session, Evidence, evidence_id)
+    return session.scalar(select(EvidenceBlob.data).where(EvidenceBlob.id == evidence.blob_id))

@@ -2,7 +2,7 @@
 
 :func:`plan_view` gives everything the Plan page shows for one quarter of the current
 contract: the plan's items (:func:`plan_items`, with "done" when an audit was started
-from the item), what must be done (:func:`~ngo_audit.services.plans.mandatory_suggestions`)
+from the item), what must be done (:func:`~ngo_audit.queries.plan_suggestions.mandatory_suggestions`)
 and the random draws with a flag telling whether each re-runs to its stored result
 (:func:`plan_draws`, through :func:`~ngo_audit.draw.verify_draw`).
 """
@@ -160,7 +160,7 @@ def plan_draws(session: Session, plan_id: int) -> list[DrawRow]:
 
 def plan_suggestions(session: Session, plan_id: int | None, quarter: Quarter | None = None) -> list[SuggestionRow]:
     """What must still be planned: in the plan ``plan_id``, or in ``quarter`` that has no plan yet."""
-    from ..services.plans import mandatory_suggestions, quarter_suggestions
+    from .plan_suggestions import mandatory_suggestions, quarter_suggestions
 
     suggestions = mandatory_suggestions(session, plan_id) if plan_id is not None else \
         quarter_suggestions(session, quarter)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..errors import EvidenceError, ValidationError
 from ..media import MAX_EVIDENCE_BYTES, MediaInfo, inspect_media, make_thumbnail, normalized_image
 from ..models import Audit, Evidence, EvidenceBlob, EvidenceKind, EvidencePhase, Finding, Lead, Subject
+from ..queries.finding_photos import evidence_bytes
 from .common import get
 
 
@@ -116,11 +117,6 @@ def viewable_image(session: Session, evidence_id: int) -> tuple[bytes, bytes | N
     """(the stored bytes, an upright JPEG for the screen or None when it is not a picture)."""
     data = evidence_bytes(session, evidence_id)
     return data, normalized_image(data, 2400, quality=90)
-
-
-def evidence_bytes(session: Session, evidence_id: int) -> bytes:
-    evidence = get(session, Evidence, evidence_id)
-    return session.scalar(select(EvidenceBlob.data).where(EvidenceBlob.id == evidence.blob_id))
 
 
 def thumbnail_bytes(session: Session, evidence_id: int) -> bytes | None:

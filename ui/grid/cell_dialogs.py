@@ -14,31 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.setup import add_cell_fn, edit_cell_fn
+
 from .. import errors
 from ..texts import cap
 
 TABLES = {"grid", "subject", "change_log"}
 
-
-# -- worker functions (one user action each) --------------------------------------------------------------
-def add_cell_fn(session, name: str, level: str, parent_id: int | None, code: str) -> int:
-    from ngo_audit.services.grid import add_cell
-
-    return add_cell(session, name, level, parent_id, code).id
-
-
-def edit_cell_fn(session, cell_id: int, name: str, changes: dict) -> int:
-    """Rename, change the level and move a cell in one operation (only what changed; ``name``: the new or
-    unchanged name)."""
-    from ngo_audit.services.grid import move_cell, rename_cell, set_level
-
-    if "parent_id" in changes:
-        move_cell(session, cell_id, changes["parent_id"])
-    if "level" in changes:
-        set_level(session, cell_id, changes["level"])
-    if "name" in changes or "code" in changes:
-        rename_cell(session, cell_id, name, code=changes.get("code"))
-    return cell_id
 
 
 def level_items(combo: QComboBox) -> None:
@@ -190,7 +172,7 @@ class MergeDialog(QDialog):
         target = self.target.currentData()
         if target is None or self.ctx.readonly:
             return
-        from ..setup.changes import CellMerge
+        from ngo_audit.operations.setup import CellMerge
 
         self.ok_button.setEnabled(False)
         self.ctx.edit(self.tr("merge of grid cell %1").replace("%1", self.cell.name), CellMerge(self.cell.id, target),

@@ -20,20 +20,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ngo_audit.operations.setup import CellDelete, load_grid
+
 from .. import errors
 from ..icons import icon
 from ..pages import Page
-from ..setup.changes import CellDelete
 from ..texts import cap
 from .cell_dialogs import TABLES, CellDialog, MergeDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
-
-def load_grid(session):
-    from ngo_audit.queries.register import grid_rows
-
-    return grid_rows(session)
 
 
 class GridPage(Page):

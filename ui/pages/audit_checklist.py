@@ -26,15 +26,6 @@ RESULT_COLOURS = {"compliant": "#4c9a6a", "non_compliant": "#c62828", "not_appli
 
 # -- worker functions (no Qt) ---------------------------------------------------------------------
 
-def update_result(session, result_id: int, **changes) -> None:
-    """Set the result and/or the note of one term of an audit (the undoable edit)."""
-    from ngo_audit.models import AuditResult
-    from ngo_audit.services.audits import set_result
-    from ngo_audit.services.common import get
-
-    row = get(session, AuditResult, result_id)
-    set_result(session, row.audit_id, row.term_id, changes.get("result", row.result), changes.get("note", row.note))
-
 
 def _is_zh() -> bool:
     from ngo_audit import i18n

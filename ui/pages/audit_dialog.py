@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.audits import AuditEdit, start
+
 from .. import errors
 from ..date_field import DateField
 from ..screen_fit import scroll_body
@@ -35,39 +37,6 @@ NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 # -- worker functions (no Qt) ---------------------------------------------------------------------
-
-def start(session, subject_id: int, values: dict) -> int:
-    from ngo_audit.services.audits import start_audit
-
-    return start_audit(session, subject_id, **values).id
-
-
-class AuditEdit:
-    """Undoable edit of a visit's details (date, type, auditors, location, GPS) through ``update_audit``."""
-
-    def __init__(self, audit_id: int, changes: dict) -> None:
-        self.audit_id, self.changes = audit_id, dict(changes)
-        self.old: dict = {}
-
-    def do(self, session) -> None:
-        from ngo_audit.models import Audit
-        from ngo_audit.services.audits import update_audit
-        from ngo_audit.services.common import get
-
-        audit = get(session, Audit, self.audit_id)
-        self.old = {key: ([a.id for a in audit.auditors] if key == "auditor_ids" else getattr(audit, key))
-                    for key in self.changes}
-        update_audit(session, self.audit_id, **self.changes)
-
-    def undo(self, session) -> None:
-        from ngo_audit.services.audits import update_audit
-
-        update_audit(session, self.audit_id, **self.old)
-
-    def redo(self, session) -> None:
-        from ngo_audit.services.audits import update_audit
-
-        update_audit(session, self.audit_id, **self.changes)
 
 
 def parse_gps(text: str) -> tuple[float | None, float | None] | None:

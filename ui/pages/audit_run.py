@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.audits import update_result
+
 from ..models.findings_model import SEVERITY_COLOURS
 from ..texts import cap
 from ..undo import UndoLabel
-from .audit_checklist import RESULT_COLOURS, RESULT_TABLES, FindingLink, TermCard, update_result
+from .audit_checklist import RESULT_COLOURS, RESULT_TABLES, FindingLink, TermCard
 from .evidence_panel import EvidencePanel, format_gps
 from .finding_from_term import FindingFromTermDialog
 
@@ -315,8 +317,7 @@ class AuditRunView(QWidget):
     def set_result(self, row, value: str) -> None:
         from ngo_audit.labels import TERM_RESULT
         from ngo_audit.models import AuditResult, TermResult
-
-        from ..undo import FieldEdit
+        from ngo_audit.operations.fields import FieldEdit
 
         if self.ctx.readonly or value == row.result.value:
             return
@@ -328,8 +329,7 @@ class AuditRunView(QWidget):
 
     def set_note(self, row, note: str) -> None:
         from ngo_audit.models import AuditResult
-
-        from ..undo import FieldEdit
+        from ngo_audit.operations.fields import FieldEdit
 
         if self.ctx.readonly:
             return
@@ -354,9 +354,8 @@ class AuditRunView(QWidget):
 
     def save_notes(self) -> None:
         from ngo_audit.models import Audit
+        from ngo_audit.operations.fields import FieldEdit
         from ngo_audit.services.audits import update_audit
-
-        from ..undo import FieldEdit
 
         self._notes_timer.stop()
         if self.detail is None or self.ctx.readonly:

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.queries.screens import load_contract_page
+
 from ..icons import icon
 from ..texts import cap
 from ..undo import UndoLabel
@@ -49,12 +51,6 @@ TEXT_FIELDS = ("number", "title", "government", "ngo", "scope")
 DATE_FIELDS = ("signed_on", "period_start", "period_end")
 COL_TERM, COL_KIND, COL_MEASURE, COL_BASIS, COL_APPLIES = range(5)
 
-
-def load_contract_page(session):
-    """Worker function: (the contract view or None, the government departments)."""
-    from ngo_audit.queries.contract import contract_view, departments
-
-    return contract_view(session), departments(session)
 
 
 def _qdate(d: date | None) -> QDate:
@@ -272,7 +268,7 @@ class ContractPage(Page):
 
     def create_contract(self) -> None:
         """Save the agreement typed into the form of a file that has none (one operation)."""
-        from ..setup.wizard_data import save_agreement
+        from ngo_audit.operations.wizard import save_agreement
 
         if self.ctx.readonly or self.view is not None:
             return
@@ -429,9 +425,8 @@ class ContractPage(Page):
     def set_contract_field(self, key: str, value) -> None:
         """The undoable edit of one field of the contract."""
         from ngo_audit.models import Contract
+        from ngo_audit.operations.fields import FieldEdit
         from ngo_audit.services.terms import update_contract
-
-        from ..undo import FieldEdit
 
         if self.ctx.readonly or self.view is None:
             return

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ngo_audit.queries.dashboard import DUE_SOON_DAYS, DashboardData, dashboard_data
+from ngo_audit.queries.dashboard import DUE_SOON_DAYS, DashboardData
+from ngo_audit.queries.screens import load_dashboard
 
 from ..models.findings_model import SEVERITY_COLOURS
 from ..setup.empty_state import EmptyState
@@ -69,12 +70,6 @@ class BriefList(QListWidget):
         self.itemActivated.connect(lambda item: item.data(Qt.ItemDataRole.UserRole) is not None
                                    and self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
 
-
-def load_dashboard(session, as_of):
-    """Worker function: the quarter's figures and what the project still lacks."""
-    from ngo_audit.queries.setup import setup_state
-
-    return dashboard_data(session, as_of), setup_state(session)
 
 
 class DashboardPage(Page):

@@ -28,38 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.services.draws import pool_count, run_plan_draw
+
 from .. import errors
 from ..screen_fit import fit_dialog, scroll_body
 from ..texts import cap
 
 DRAW_TABLES = {"audit_plan", "plan_item", "plan_item_auditor", "random_draw", "change_log"}
 
-
-# -- worker function (no Qt) -------------------------------------------------------------------------
-
-def run_plan_draw(session, contract_id: int, quarter: str, params: dict):
-    """Draw into the plan of ``quarter`` (created when missing); the stored draw as a DrawRow."""
-    from ngo_audit.queries.plans import draw_row
-    from ngo_audit.services.plans import PoolFilter, get_or_create_plan, run_draw
-
-    plan = get_or_create_plan(session, contract_id, quarter)
-    record = run_draw(session, plan.id, seed=params["seed"], flt=PoolFilter(**params["filter"]),
-                      count=params["count"], auditor_ids=params["auditor_ids"],
-                      auditors_per_item=params["auditors_per_item"], drawn_by=params.get("drawn_by", ""),
-                      planned_date=params.get("planned_date"))
-    return draw_row(record)
-
-
-def pool_count(session, contract_id: int, quarter: str, flt: dict) -> int:
-    """How many subjects the filter lets into the pool of ``quarter``'s draw (before any draw)."""
-    from sqlalchemy import select
-
-    from ngo_audit.models import AuditPlan
-    from ngo_audit.services.plans import PoolFilter, pool
-
-    plan = session.scalar(select(AuditPlan).where(AuditPlan.contract_id == contract_id,
-                                                  AuditPlan.quarter == quarter))
-    return len(pool(session, plan, PoolFilter(**flt)))
 
 
 def describe_filter(flt: dict | None, grids: list[tuple[int, str, int]]) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.evidence import EvidenceRemoval
 from ngo_audit.services.evidence import attach_file as add_file
 from ngo_audit.services.evidence import phase_of_new_file, update_evidence
 
@@ -52,26 +53,6 @@ __all__ = ["PHASE_COLOURS", "TABLES", "THUMB", "EvidencePanel", "EvidenceViewer"
 
 TABLES = {"evidence", "evidence_blob", "change_log"}
 
-
-class EvidenceRemoval:
-    """The undoable removal of one file (the core's remove and restore, run on the worker)."""
-
-    def __init__(self, evidence_id: int) -> None:
-        self.evidence_id = evidence_id
-        self.removed = None
-
-    def do(self, session) -> None:
-        from ngo_audit.services.evidence import remove_evidence
-
-        self.removed = remove_evidence(session, self.evidence_id)
-
-    def undo(self, session) -> None:
-        from ngo_audit.services.evidence import restore_evidence
-
-        self.evidence_id = restore_evidence(session, self.removed)
-
-    def redo(self, session) -> None:
-        self.do(session)
 
 
 def pick_files(parent: QWidget, title: str, name_filter: str) -> list[str]:
@@ -307,8 +288,7 @@ class EvidencePanel(QWidget):
     # -- editing ---------------------------------------------------------------------------------
     def _edit(self, changes: dict) -> None:
         from ngo_audit.models import Evidence
-
-        from ..undo import FieldEdit
+        from ngo_audit.operations.fields import FieldEdit
 
         row = self.selected_row()
         if row is None or self.ctx.readonly:

@@ -6,7 +6,7 @@ shown by the one error place and the user corrects the form.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.lifecycle import proposed_deadline
 from ngo_audit.queries.finding_detail import FindingDetail
 
 from .. import errors
@@ -96,7 +97,7 @@ class ActionDialog(_FormDialog):
             if action == Action.NOTIFY and detail.deadline and detail.deadline >= today:
                 proposed = detail.deadline  # the deadline set when the finding was recorded
             else:
-                proposed = max(detail.deadline or today, today) + timedelta(days=30)
+                proposed = proposed_deadline(max(detail.deadline or today, today))
             self.deadline = date_edit(proposed)
             self.form.addRow(self.tr("Deadline") if action == Action.NOTIFY else self.tr("New deadline"),
                              self.deadline)
@@ -208,9 +209,8 @@ class EditFindingDialog(_FormDialog):
 
     def submit(self) -> None:
         from ngo_audit.models import Finding
+        from ngo_audit.operations.fields import FieldEdit
         from ngo_audit.services.findings import update_finding
-
-        from ..undo import FieldEdit
 
         changes = self.changes()
         if not changes:

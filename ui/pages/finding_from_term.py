@@ -8,7 +8,7 @@ refused title, a deadline before the visit) nothing is and the dialog stays open
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.lifecycle import proposed_deadline
+from ngo_audit.operations.audits import record
+
 from .. import errors
 from ..date_field import DateField
 from ..screen_fit import scroll_body
@@ -33,20 +36,7 @@ from ..texts import cap
 from .evidence_panel import PendingFiles
 
 TABLES = {"audit_result", "finding", "evidence", "evidence_blob", "change_log"}
-DEFAULT_DAYS = 30
 
-
-def record(session, audit_id: int, term_id: int, fields: dict, paths: list[str], actor: str) -> int:
-    """Worker function: the result, the finding and its evidence in one unit of work."""
-    from ngo_audit.models import EvidencePhase
-    from ngo_audit.services.audits import record_non_compliance
-    from ngo_audit.services.evidence import add_evidence_file
-
-    finding = record_non_compliance(session, audit_id, term_id, **fields)
-    for path in paths:
-        add_evidence_file(session, path, finding_id=finding.id, audit_id=audit_id, phase=EvidencePhase.BEFORE,
-                          taken_by=actor)
-    return finding.id
 
 
 class FindingFromTermDialog(QDialog):
@@ -90,7 +80,7 @@ class FindingFromTermDialog(QDialog):
         self.requirement.setPlaceholderText(self.tr("What the subject must do to rectify it"))
         self.has_deadline = QCheckBox(self.tr("Deadline"), objectName="findingHasDeadline")
         self.has_deadline.setChecked(True)
-        due = detail.audit_date + timedelta(days=DEFAULT_DAYS)
+        due = proposed_deadline(detail.audit_date)
         self.deadline = DateField(due, object_name="findingDeadline")
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         deadline_row = QHBoxLayout()

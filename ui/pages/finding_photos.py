@@ -83,8 +83,9 @@ class PhotoViewer(QDialog):
                                        errors.report(exc, self)))
 
     def remove(self) -> None:
+        from ngo_audit.operations.evidence import EvidenceRemoval
+
         from ..undo import UndoLabel
-        from .evidence_panel import EvidenceRemoval
 
         if self.ctx.readonly:
             return

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ngo_audit.operations.leads import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange
+from ngo_audit.operations.leads import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange, link
 
 from .. import errors
 from ..date_field import DateField
@@ -40,11 +40,6 @@ LEAD_TABLES = {"lead", "lead_finding", "change_log"}
 
 
 # -- worker functions (no Qt) ---------------------------------------------------------------------
-
-def link(session, lead_id: int, finding_id: int) -> int:
-    from ngo_audit.services.leads import link_finding
-
-    return link_finding(session, lead_id, finding_id).id
 
 
 # -- helpers ------------------------------------------------------------------------------------------

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.plans import add_suggested
+from ngo_audit.queries.screens import load_plan
+
 from ..setup.empty_state import EmptyState
 from . import Page
 from .draw_dialog import DrawDialog, describe_filter
@@ -50,22 +53,6 @@ def source_label(source) -> str:
 
 
 # -- worker functions (no Qt) ---------------------------------------------------------------------
-
-def load_plan(session, quarter, as_of):
-    from ngo_audit.queries.plans import draw_choices, plan_quarters, plan_view
-    from ngo_audit.queries.setup import setup_state
-
-    return plan_quarters(session, as_of), plan_view(session, quarter), draw_choices(session), setup_state(session)
-
-
-def add_suggested(session, contract_id: int, quarter: str, entries: list[tuple[int, str, str]]) -> int:
-    """Add (subject id, source, notes) entries to the plan of ``quarter`` (created when missing)."""
-    from ngo_audit.services.plans import add_item, get_or_create_plan
-
-    plan = get_or_create_plan(session, contract_id, quarter)
-    for subject_id, source, notes in entries:
-        add_item(session, plan.id, subject_id, source=source, notes=notes)
-    return len(entries)
 
 
 class PlanPage(Page):

@@ -28,56 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.plans import PlanItemRemove, item_edit
+
 from .. import errors
 from ..date_field import DateField
 from ..screen_fit import scroll_body
-from ..undo import FieldEdit, UndoLabel
+from ..undo import UndoLabel
 from .draw_dialog import add_checkable, checked_data
 
 ITEM_TABLES = {"audit_plan", "plan_item", "plan_item_auditor", "change_log"}
 
 
-# -- the undoable changes (run on the worker) -----------------------------------------------------
-
-class PlanItemEdit(FieldEdit):
-    """A FieldEdit whose ``auditor_ids`` is read from the item's auditors (not a column)."""
-
-    def do(self, session) -> None:
-        from ngo_audit.models import PlanItem
-        from ngo_audit.services.common import get
-
-        item = get(session, PlanItem, self.record_id)
-        self.old = {key: ([a.id for a in item.auditors] if key == "auditor_ids" else getattr(item, key))
-                    for key in self.changes}
-        self.update(session, self.record_id, **self.changes)
-
-
-def item_edit(item_id: int, changes: dict) -> PlanItemEdit:
-    from ngo_audit.models import PlanItem
-    from ngo_audit.services.plans import update_item
-
-    return PlanItemEdit(PlanItem, update_item, item_id, changes)
-
-
-class PlanItemRemove:
-    """Take a visit out of its plan; undo re-creates it from the snapshot taken at removal."""
-
-    def __init__(self, item_id: int) -> None:
-        self.item_id = item_id
-        self.snapshot: dict | None = None
-
-    def do(self, session) -> None:
-        from ngo_audit.services.plans import remove_item
-
-        self.snapshot = remove_item(session, self.item_id)
-
-    def undo(self, session) -> None:
-        from ngo_audit.services.plans import restore_item
-
-        restore_item(session, self.snapshot)
-
-    def redo(self, session) -> None:
-        self.do(session)
 
 
 # -- the dialog ------------------------------------------------------------------------------------------

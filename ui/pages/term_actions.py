@@ -23,23 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.setup import (
+    TermDelete,
+    TermOrderChange,
+    TermRetire,
+    reinstate_term_fn,
+    term_usage_fn,
+)
+
 from .. import errors
-from ..setup.changes import TermDelete, TermOrderChange, TermRetire
 
 TABLES = {"term", "change_log"}
 
-
-# -- worker functions --------------------------------------------------------------------------------------
-def term_usage_fn(session, term_id: int):
-    from ngo_audit.services.terms import term_usage
-
-    return term_usage(session, term_id)
-
-
-def reinstate_term_fn(session, term_id: int) -> int:
-    from ngo_audit.services.terms import reinstate_term
-
-    return reinstate_term(session, term_id).id
 
 
 class RetireDialog(QDialog):

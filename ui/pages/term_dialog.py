@@ -27,37 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.terms import TermCreate
+
 from .. import errors
 from ..texts import cap
 from ..undo import UndoLabel
 
 TABLES = {"term", "change_log"}
 
-
-class TermCreate:
-    """Add a term (run on the worker); undo removes it while unused, redo puts the same record back."""
-
-    def __init__(self, contract_id: int, values: dict) -> None:
-        self.contract_id, self.values = contract_id, dict(values)
-        self.uid: str | None = None
-        self.columns: dict | None = None
-
-    def do(self, session) -> int:
-        from ngo_audit.services.contracts import add_term
-
-        term = add_term(session, self.contract_id, **self.values)
-        self.uid = term.uid
-        return term.id
-
-    def undo(self, session) -> None:
-        from ngo_audit.services.terms import remove_unused_term, term_id_of
-
-        self.columns = remove_unused_term(session, term_id_of(session, self.uid))
-
-    def redo(self, session) -> int:
-        from ngo_audit.services.terms import restore_term
-
-        return restore_term(session, self.columns).id
 
 
 class TermDialog(QDialog):
@@ -207,9 +184,8 @@ class TermDialog(QDialog):
                           on_error=self._failed)
             return
         from ngo_audit.models import Term
+        from ngo_audit.operations.fields import FieldEdit
         from ngo_audit.services.terms import update_term
-
-        from ..undo import FieldEdit
 
         old = self.term
         changes = {k: v for k, v in values.items() if getattr(old, k, None) != v}

@@ -34,19 +34,12 @@ def role_items(combo: QComboBox) -> None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
-def add_auditor_fn(session, name: str, role: str, phone: str, active: bool = True) -> int:
-    """Worker function: add an auditor to the register; its id."""
-    from ngo_audit.services.auditors import add_auditor
-
-    return add_auditor(session, name, role, phone, active).id
-
 
 def auditor_edit(auditor_id: int, changes: dict):
     """The undoable edit of some of an auditor's fields."""
     from ngo_audit.models import Auditor
+    from ngo_audit.operations.fields import FieldEdit
     from ngo_audit.services.auditors import update_auditor
-
-    from ..undo import FieldEdit
 
     return FieldEdit(Auditor, update_auditor, auditor_id, changes)
 
@@ -109,7 +102,7 @@ class AuditorDialog(QDialog):
         v = self.values()
         self.save_button.setEnabled(False)
         if self.row is None:
-            from ..setup.changes import AuditorAdd
+            from ngo_audit.operations.setup import AuditorAdd
 
             self.ctx.edit(self.tr("new auditor %1").replace("%1", v["name"]),
                           AuditorAdd(v["name"], v["role"], v["phone"], v["active"]), tables=TABLES,

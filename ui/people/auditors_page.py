@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ngo_audit.operations.setup import load_auditors, remove_auditor_fn
+
 from .. import errors
 from ..icons import icon
 from ..pages import Page
@@ -29,18 +31,6 @@ from .auditor_dialog import TABLES, AuditorDialog, auditor_edit
 
 INACTIVE_COLOUR = QColor("#80868b")
 
-
-def load_auditors(session):
-    from ngo_audit.queries.register import auditor_rows
-
-    return auditor_rows(session)
-
-
-def remove_auditor_fn(session, auditor_id: int) -> bool:
-    """Worker function: delete an auditor never used, deactivate one who was; True when deleted."""
-    from ngo_audit.services.auditors import remove_auditor
-
-    return remove_auditor(session, auditor_id).deleted
 
 
 class AuditorsPage(Page):

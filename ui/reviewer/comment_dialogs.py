@@ -1,12 +1,11 @@
 """The review-comment dialogs: a reviewer's new comment, and the list of every comment with its target.
 
 Split out of ``comments.py`` (which keeps the ``ReviewComments`` controller) to keep UI files small.
-The helpers ``_targets`` and ``_record_id`` run on the worker thread and return plain data.
+What a comment may be on comes from the core (:mod:`ngo_audit.sharing.comment_targets`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -29,52 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.sharing.comment_targets import Target, record_id_of
+
 if TYPE_CHECKING:
     from .comments import ReviewComments
 
-
-@dataclass(frozen=True)
-class Target:
-    table: str  # finding, subject, term, report_section
-    uid: str = ""
-    label: str = ""
-    section: str = ""
-
-
-def _target_of(session, table: str, record_id: int) -> Target:
-    from ngo_audit.models import Finding, Subject
-
-    model = {"finding": Finding, "subject": Subject}[table]
-    row = session.get(model, record_id)
-    return Target(table, row.uid, row.title if table == "finding" else row.name)
-
-
-def _targets(session, found: tuple[str, int] | None) -> list[Target]:
-    """What a comment may be on: the record shown (and a finding's term), a report section, any term."""
-    from sqlalchemy import select
-
-    from ngo_audit.models import Finding, Term
-
-    out: list[Target] = []
-    if found is not None:
-        out.append(_target_of(session, *found))
-        if found[0] == "finding":
-            term = session.get(Finding, found[1]).term
-            out.append(Target("term", term.uid, f"{term.number} {term.title}"))
-    out.append(Target("report_section"))
-    shown = {t.uid for t in out}
-    out += [Target("term", t.uid, f"{t.number} {t.title}")
-            for t in session.scalars(select(Term).order_by(Term.sort_key, Term.id)) if t.uid not in shown]
-    return out
-
-
-def _record_id(session, table: str, uid: str) -> int | None:
-    from sqlalchemy import select
-
-    from ngo_audit.models import Finding, Subject, Term
-
-    model = {"finding": Finding, "subject": Subject, "term": Term}.get(table)
-    return None if model is None else session.scalar(select(model.id).where(model.uid == uid))
 
 
 # --- dialogs ----------------------------------------------------------------------------------------
@@ -329,7 +287,7 @@ class CommentsDialog(QDialog):
                 return
             window.show_page(key, {f"{c.target_table}_id": record_id})
 
-        self.ctx.read(_record_id, c.target_table, c.target_uid, on_done=go)
+        self.ctx.read(record_id_of, c.target_table, c.target_uid, on_done=go)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -23,22 +23,28 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
+from ngo_audit.sharing.comment_targets import Target, comment_targets, record_id_of, target_of
+
 from .. import errors, settings
 from ..folders import open_folder
 from .comment_dialogs import (  # re-exported: other code imports them from here
     CommentDialog,
     CommentsDialog,
-    Target,
-    _record_id,
-    _target_of,
-    _targets,
     target_kind,
     target_text,
 )
 
 __all__ = [
-    "REVIEW_SUFFIX", "CommentDialog", "CommentsDialog", "ReviewComments", "Target",
-    "_record_id", "_target_of", "_targets", "target_kind", "target_text",
+    "REVIEW_SUFFIX",
+    "CommentDialog",
+    "CommentsDialog",
+    "ReviewComments",
+    "Target",
+    "comment_targets",
+    "record_id_of",
+    "target_kind",
+    "target_of",
+    "target_text",
 ]
 
 REVIEW_SUFFIX = ".ngoreview"
@@ -85,7 +91,7 @@ class ReviewComments(QObject):
             found = ("finding", page.detail.finding_id)
         elif key == "subjects" and getattr(page.file_view, "subject_id", None) is not None:
             found = ("subject", page.file_view.subject_id)
-        self.ctx.read(_targets, found, on_done=on_done)
+        self.ctx.read(comment_targets, found, on_done=on_done)
 
     def add_comment(self) -> None:
         if not self.opener.active:

@@ -31,17 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.setup import import_workbook_fn, next_period_defaults
+
 from .. import errors, settings
 from .agreement_form import pydate, qdate
 
 SETUP_TABLES = {"contract", "term", "auditor", "grid", "subject", "change_log"}
 
-
-# -- worker functions -----------------------------------------------------------------------------------------
-def import_workbook_fn(session, path: str, task):
-    from ngo_audit.io.setup_import import setup_from_workbook
-
-    return setup_from_workbook(session, Path(path), progress=task.progress)
 
 
 def write_template_fn(out: str, lang: str) -> Path:
@@ -49,16 +45,6 @@ def write_template_fn(out: str, lang: str) -> Path:
 
     return write_setup_template(Path(out), lang)
 
-
-def next_period_defaults(session):
-    """(current period start, end, number, title) and the default next period, or None without an agreement."""
-    from ngo_audit.next_period import default_next_period
-    from ngo_audit.services.contracts import current_contract
-
-    c = current_contract(session)
-    if c is None:
-        return None
-    return c.number, c.title, default_next_period(c.period_start, c.period_end)
 
 
 def start_next_period_fn(af, target: str, start: date, end: date, number: str, title: str, task):

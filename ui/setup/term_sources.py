@@ -23,17 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.setup import add_template_terms_fn, copy_terms_fn, import_terms_fn
+
 from .. import errors, settings
 
 TABLES = {"term", "change_log"}
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 
-
-# -- worker functions ----------------------------------------------------------------------------------------
-def add_template_terms_fn(session, contract_id: int, lang: str, numbers: list[str]) -> int:
-    from ngo_audit.services.term_sources import add_template_terms
-
-    return len(add_template_terms(session, contract_id, lang=lang, numbers=numbers))
 
 
 def read_foreign_terms(path: str):
@@ -41,18 +37,6 @@ def read_foreign_terms(path: str):
 
     return terms_of_file(path)
 
-
-def copy_terms_fn(session, contract_id: int, terms, numbers: list[str]):
-    from ngo_audit.services.term_sources import copy_terms
-
-    result = copy_terms(session, contract_id, terms, numbers=numbers)
-    return len(result.added), list(result.skipped)
-
-
-def import_terms_fn(session, contract_id: int, path: str) -> int:
-    from ngo_audit.io.setup_import import import_terms_file
-
-    return len(import_terms_file(session, contract_id, Path(path)))
 
 
 class ChooseTermsDialog(QDialog):

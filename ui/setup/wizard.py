@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.wizard import load_state, save_agreement
+
 from .. import errors
 from .agreement_form import AgreementForm
-from .wizard_data import load_state, save_agreement
 from .wizard_steps import AuditorsStep, DoneStep, GridStep, SubjectsStep, TermsStep
 
 STEPS = ("agreement", "terms", "auditors", "grid", "subjects", "done")

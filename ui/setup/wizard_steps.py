@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngo_audit.operations.setup import add_auditor_fn, add_cell_fn
+
 from .. import errors
-from ..grid.cell_dialogs import add_cell_fn, cell_items, level_items
-from ..people.auditor_dialog import add_auditor_fn, role_items
+from ..grid.cell_dialogs import cell_items, level_items
+from ..people.auditor_dialog import role_items
 from ..texts import cap
 
 

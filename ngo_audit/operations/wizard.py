@@ -1,4 +1,4 @@
-"""Worker functions of the new-project wizard (plain data in, plain data out; one operation each)."""
+"""The new-project wizard's reads and its one write (plain data in, plain data out; one unit of work each)."""
 
 from __future__ import annotations
 
