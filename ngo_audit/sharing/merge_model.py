@@ -18,7 +18,7 @@ from sqlalchemy import Connection, UniqueConstraint
 from ..models import Base
 
 BLOB = "evidence_blob"
-SKIP_COMPARE = frozenset({"id", "uid", "created_at", "updated_at"})
+SKIP_COMPARE = frozenset({"id", "uid", "created_at", "updated_at", "version"})
 LABEL_COLUMNS = ("name", "title", "number", "summary", "text", "quarter")
 
 
