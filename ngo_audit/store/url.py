@@ -63,9 +63,6 @@ class ServerLocation:
     def __str__(self) -> str:
         return self.url()
 
-    def __fspath__(self) -> str:  # refuse quietly being used as a file name
-        raise TypeError("a team database is not a file")
-
 
 def parse(location: str | ServerLocation) -> ServerLocation:
     if isinstance(location, ServerLocation):
