@@ -111,14 +111,19 @@ def revision_of(engine: Engine) -> tuple[set[str], str | None]:
     return tables, rev
 
 
-def migrate(engine: Engine, target: str = "head") -> None:
-    """Run the shipped migrations on the server in one transaction."""
+def migrate_on(conn, target: str = "head") -> None:
+    """Run the shipped migrations on ``conn`` (inside the caller's transaction)."""
     from alembic import command
 
+    cfg = runner.config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, target)
+
+
+def migrate(engine: Engine, target: str = "head") -> None:
+    """Run the shipped migrations on the server in one transaction."""
     with engine.begin() as conn:
-        cfg = runner.config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+        migrate_on(conn, target)
 
 
 class ServerStore(AuditFile):
