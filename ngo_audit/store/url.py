@@ -9,6 +9,7 @@ prompt, or libpq's own ``PGPASSWORD`` / ``.pgpass``.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sys
@@ -141,10 +142,8 @@ def forget_password(loc: ServerLocation) -> None:
     keyring, KeyringError = _keyring()
     if keyring is None:
         return
-    try:
+    with contextlib.suppress(KeyringError, RuntimeError, OSError):
         keyring.delete_password(KEYRING_SERVICE, loc.keyring_user)
-    except (KeyringError, RuntimeError, OSError):
-        pass
 
 
 def password_for(loc: ServerLocation, *, prompt: bool | None = None) -> str | None:
