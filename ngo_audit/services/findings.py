@@ -22,6 +22,7 @@ from ..models import (
     Term,
     TermKind,
 )
+from ..store.concurrency import expect_version
 from .common import get, require_text
 
 
@@ -178,9 +179,10 @@ def withdraw(session: Session, finding_id: int, *, on: date, reason: str) -> Fin
     return finding
 
 
-def update_finding(session: Session, finding_id: int, **changes) -> Finding:
+def update_finding(session: Session, finding_id: int, *, expected_version: int | None = None, **changes) -> Finding:
     """Edit the descriptive fields of a finding (not its status: use the actions)."""
     finding = get(session, Finding, finding_id)
+    expect_version(session, finding, expected_version)  # refused when someone changed it meanwhile
     allowed = {"severity", "title", "description", "requirement", "deadline", "term_id", "blacklist_recommended"}
     unknown = set(changes) - allowed
     if unknown:
