@@ -47,8 +47,12 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_generate_tests(metafunc):
     # With --pg, every test that takes `audit_file` (or `world`) runs on both engines.
+    # Not for tests about the file itself (marked `file_only`), nor for the `pg` tests (their world is a
+    # file, the server is what they copy it to).
     if "store_kind" in metafunc.fixturenames:
-        kinds = ["sqlite", "pg"] if metafunc.config.getoption("--pg") else ["sqlite"]
+        both = metafunc.config.getoption("--pg") and not any(
+            metafunc.definition.get_closest_marker(m) for m in ("file_only", "pg"))
+        kinds = ["sqlite", "pg"] if both else ["sqlite"]
         metafunc.parametrize("store_kind", kinds, indirect=True)
 
 
