@@ -20,6 +20,8 @@ from ngo_audit.sharing.schema_check import check_schema, reference_schema
 
 from .conftest import FIXTURES
 
+pytestmark = pytest.mark.file_only  # about the audit file itself; the server's side: test_team_database.py
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
