@@ -37,6 +37,7 @@ class WindowActions(QObject):
         self.new = make("actionNew", w.files.new_file, Key.New, "new")
         self.open = make("actionOpen", w.files.open_file, Key.Open, "open")
         self.open_demo = make("actionOpenDemo", w.files.open_demo)
+        self.connect = make("actionConnectDatabase", w.files.connect_database)
         self.close = make("actionClose", w.files.close_file, Key.Close)
         self.quit = make("actionQuit", w.close, Key.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -82,7 +83,7 @@ class WindowActions(QObject):
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.new, self.open, self.open_demo])
+        self.file_menu.addActions([self.new, self.open, self.open_demo, self.connect])
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addSeparator()
@@ -124,11 +125,12 @@ class WindowActions(QObject):
         menu.clear()
         files = settings.recent_files()
         for number, path in enumerate(files, start=1):
-            label = f"&{number} {Path(path).name}" if number < 10 else Path(path).name
+            name = settings.recent_name(path)
+            label = f"&{number} {name}" if number < 10 else name
             action = menu.addAction(label)
             action.setToolTip(path)
             action.setStatusTip(path)
-            action.setEnabled(Path(path).is_file())
+            action.setEnabled(settings.is_database(path) or Path(path).is_file())
             action.triggered.connect(lambda _=False, p=path: self.window.files.open_path(p))
         if not files:
             menu.addAction(self.tr("No recent files")).setEnabled(False)
@@ -162,6 +164,8 @@ class WindowActions(QObject):
         self.open.setText(self.tr("&Open…"))
         self.open.setToolTip(self.tr("Open an audit file"))
         self.open_demo.setText(self.tr("Open the &demo file"))
+        self.connect.setText(self.tr("Connect to &team database…"))
+        self.connect.setToolTip(self.tr("Work with several auditors at once on a shared server"))
         self.close.setText(self.tr("&Close file"))
         self.quit.setText(self.tr("&Quit"))
         self.find.setText(self.tr("&Find…"))

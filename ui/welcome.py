@@ -120,6 +120,12 @@ class WelcomePage(QWidget):
     def refresh_recent(self) -> None:
         self.recent.clear()
         for path in settings.recent_files():
+            if settings.is_database(path):  # a team database: its name and address
+                item = QListWidgetItem(f"{settings.recent_name(path)}\n{path}")
+                item.setData(PATH_ROLE, path)
+                item.setToolTip(path)
+                self.recent.addItem(item)
+                continue
             p = Path(path)
             item = QListWidgetItem(f"{p.name}\n{p.parent}")
             item.setData(PATH_ROLE, path)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from ..i18n import t
-from ..store.url import as_location, is_url
+from ..store.url import as_location
 from . import keys, trust
 from .errors import SharingError
 
@@ -120,22 +120,15 @@ def cmd_keys(args) -> int:
 
 def cmd_seal(args) -> int:
     from ..profile import default_actor
-    from .package import seal
+    from ..store.seal import seal_store
 
     need_new = not keys.has_key()
     if need_new:
         print(t("本机还没有签名密钥：首次封存将创建一个。", "No signing key yet: this first seal creates one."),
               file=sys.stderr)
-    passphrase = _passphrase(args, confirm=need_new)
-    if is_url(args.path):  # a team database: sealed from one repeatable-read snapshot of it
-        from ..store.copy import file_snapshot
-
-        with file_snapshot(args.path) as snapshot:
-            result = seal(snapshot, args.out, passphrase=passphrase, sealed_by=args.actor or default_actor(),
-                          quarter=args.quarter, overwrite=args.force)
-    else:
-        result = seal(args.path, args.out, passphrase=passphrase, sealed_by=args.actor or default_actor(),
-                      quarter=args.quarter, overwrite=args.force)
+    # A team database is sealed from one repeatable-read snapshot of it.
+    result = seal_store(args.path, args.out, passphrase=_passphrase(args, confirm=need_new),
+                        sealed_by=args.actor or default_actor(), quarter=args.quarter, overwrite=args.force)
     m = result.manifest
     print(t(f"已封存 {args.path} → {result.path}（{result.size / 1048576:.1f} MB）",
             f"Sealed {args.path} → {result.path} ({result.size / 1048576:.1f} MB)"))

@@ -146,8 +146,19 @@ def forget_password(loc: ServerLocation) -> None:
         keyring.delete_password(KEYRING_SERVICE, loc.keyring_user)
 
 
+_SESSION: dict[str, str] = {}  # passwords typed in this process (the app's connect dialog), never on disk
+
+
+def remember_for_session(loc: ServerLocation, password: str) -> None:
+    """Keep a typed password for this process only (the app's connect dialog when the keyring is not used)."""
+    _SESSION[loc.keyring_user] = password
+
+
 def password_for(loc: ServerLocation, *, prompt: bool | None = None) -> str | None:
-    """The password to connect with: the keyring's, else a prompt on a terminal, else None (libpq's own)."""
+    """The password to connect with: typed in this process, the keyring's, a prompt on a terminal, or
+    None (libpq's own ``PGPASSWORD`` / ``.pgpass``, or a server that needs none)."""
+    if loc.keyring_user in _SESSION:
+        return _SESSION[loc.keyring_user]
     found = saved_password(loc)
     if found is not None:
         return found

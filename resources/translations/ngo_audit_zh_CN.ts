@@ -342,7 +342,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+144"/>
+        <location filename="../../ui/pages/audits.py" line="+137"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -364,7 +364,7 @@
         <translation>全部监督员</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+85"/>
         <source>All types</source>
         <translation>全部检查类型</translation>
     </message>
@@ -515,6 +515,64 @@
         <location line="+2"/>
         <source>Show in the file</source>
         <translation>在文件中查看</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="+66"/>
+        <source>Connect to team database</source>
+        <translation>连接团队数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A team database lets several auditors work on the same audit at once. Ask your project lead or IT volunteer for the server, the database and your user name.</source>
+        <translation>团队数据库让多名监督员同时处理同一项审计。服务器地址、数据库名和您的用户名请向项目负责人或 IT 志愿者索取。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 192.168.1.10</source>
+        <translation>例如 192.168.1.10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. ngo_audit</source>
+        <translation>例如 ngo_audit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>在系统钥匙串中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
     </message>
 </context>
 <context>
@@ -1366,7 +1424,12 @@
         <translation>打开审计文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>The system keyring is not available: the password is kept for this session only.</source>
+        <translation>系统钥匙串不可用：密码仅在本次运行期间保留。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
@@ -1666,7 +1729,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+144"/>
+        <location filename="../../ui/pages/findings.py" line="+137"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>共 %n 个问题</numerusform>
@@ -1695,7 +1758,7 @@
         <translation>全部季度</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+36"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -3570,7 +3633,7 @@
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../ui/sharing/seal_dialog.py" line="+103"/>
+        <location filename="../../ui/sharing/seal_dialog.py" line="+107"/>
         <source>This computer has no signing key yet: sealing creates one, locked by this passphrase (at least %1 characters). Then give its fingerprint to the commissioning government (Tools → Signing key…).</source>
         <translation>本机还没有签名密钥：封存时将用此口令（至少 %1 个字符）创建一个。之后请将其指纹提供给委托方政府（工具 → 签名密钥…）。</translation>
     </message>
@@ -3919,7 +3982,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectFileView</name>
     <message>
-        <location filename="../../ui/pages/subject_file.py" line="+221"/>
+        <location filename="../../ui/pages/subject_file.py" line="+214"/>
         <source>Key-monitored</source>
         <translation>重点监控</translation>
     </message>
@@ -4256,7 +4319,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>Loading subjects</source>
         <translation>正在加载监督对象</translation>
     </message>
@@ -4274,7 +4337,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+233"/>
+        <location filename="../../ui/pages/subjects.py" line="+206"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>
@@ -4682,7 +4745,7 @@ Packages sealed with it will show as untrusted.</source>
         <translation>最近打开的文件</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>not found</source>
         <translation>找不到文件</translation>
     </message>
@@ -4700,7 +4763,7 @@ Packages sealed with it will show as untrusted.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+134"/>
+        <location filename="../../ui/actions.py" line="+136"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
@@ -4773,6 +4836,16 @@ Packages sealed with it will show as untrusted.</source>
         <location line="+1"/>
         <source>Open the &amp;demo file</source>
         <translation>打开演示文件(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to &amp;team database…</source>
+        <translation>连接团队数据库(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work with several auditors at once on a shared server</source>
+        <translation>在共享服务器上与多名监督员同时工作</translation>
     </message>
     <message>
         <location line="+1"/>
