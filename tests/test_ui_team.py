@@ -101,3 +101,34 @@ def test_a_stale_edit_in_the_window_says_who_changed_it(window, qtbot, demo_file
     shown = [e for e in reported_errors if "赵芳" in e.message]
     assert shown and "未保存" in shown[0].message
     reported_errors.clear()
+
+
+@pytest.mark.pg
+def test_changes_by_others_appear_without_a_restart(window, qtbot, demo_file, pg_database):
+    from sqlalchemy import select
+
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.models import Finding
+    from ngo_audit.services import findings
+    from ngo_audit.store.copy import copy_store
+
+    url = pg_database("gui")
+    copy_store(demo_file, url)
+    window.team_watch.timer.setInterval(200)
+    window.files.open_path(url)
+    qtbot.waitUntil(lambda: window.team_watch.active, timeout=TIMEOUT_MS)
+    seen: list = []
+    window.ctx.data_changed.connect(seen.append)
+    with AuditFile.open(url, actor="赵芳", origin="另一台电脑#1") as other:
+        with other.session() as s:
+            finding_id = s.scalars(select(Finding.id).limit(1)).one()
+        with other.session() as s:
+            findings.update_finding(s, finding_id, title="赵芳刚改的标题")
+    qtbot.waitUntil(lambda: any("finding" in tables for tables in seen), timeout=TIMEOUT_MS)
+    assert "赵芳" in window.statusBar().currentMessage()
+    window.files.close_file()
+    assert not window.team_watch.active
+
+
+def test_a_file_is_not_watched(opened):
+    assert not opened.team_watch.active

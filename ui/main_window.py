@@ -38,6 +38,9 @@ class MainWindow(QMainWindow):
         self._heap_frozen = False
         self.ctx = FileContext(self.worker, actor or default_name(), self)
         self.files = FileActions(self)
+        from .team_watch import TeamWatcher
+
+        self.team_watch = TeamWatcher(self)  # a team database: others' changes refresh the pages
         self.pages: dict[str, Page] = {}
 
         self.welcome = WelcomePage()

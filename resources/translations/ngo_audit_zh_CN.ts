@@ -2376,7 +2376,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+201"/>
+        <location filename="../../ui/main_window.py" line="+204"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
@@ -4479,6 +4479,14 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWatcher</name>
+    <message>
+        <location filename="../../ui/team_watch.py" line="+71"/>
+        <source>Updated with changes by %1</source>
+        <translation>已更新：%1 做了修改</translation>
     </message>
 </context>
 <context>

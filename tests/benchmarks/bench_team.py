@@ -182,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--json", type=Path, default=RESULTS / "team.json")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep the database copied by an earlier run (with --url): queries and auditors only")
     args = ap.parse_args(argv)
     from tests.benchmarks.largefile import large_file
 
@@ -193,8 +195,14 @@ def main(argv: list[str] | None = None) -> int:
         admin = subprocess.run(["bash", str(ROOT / "tests" / "pg_cluster.sh"), "start", folder, "55439"],
                                check=True, capture_output=True, text=True).stdout.strip()
     try:
-        url = _create_db(admin, "bench_team")
-        copy = bench_copy(path, url)
+        if args.reuse and args.url:
+            url = admin.rsplit("/", 1)[0] + "/bench_team"
+            earlier = json.loads(args.json.read_text(encoding="utf-8")) if args.json.exists() else {}
+            copy = earlier.get("copy") or {"seconds": float("nan"), "rows": 0, "findings": 0, "evidence_mb": 0,
+                                           "file_mb": 0}
+        else:
+            url = _create_db(admin, "bench_team")
+            copy = bench_copy(path, url)
         print(f"copy: {copy['file_mb']:.0f} MB file, {copy['rows']} rows ({copy['findings']} findings, "
               f"{copy['evidence_mb']:.0f} MB evidence) in {copy['seconds']:.1f} s")
         queries = bench_queries(url, args.reps)
@@ -210,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    {e}")
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
-            "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()},
+            "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version(),
+                        "load_avg_after": os.getloadavg() if hasattr(os, "getloadavg") else None},
             "copy": copy, "queries": queries, "auditors": team,
             "targets_met": {"queries": sum(q["median_ms"] <= QUERY_TARGET_MS for q in queries),
                             "queries_total": len(queries), "no_lost_edits": team["lost"] == 0}},
