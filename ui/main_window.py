@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         w.new_requested.connect(self.files.new_file)
         w.open_requested.connect(self.files.open_file)
         w.demo_requested.connect(self.files.open_demo)
+        w.connect_requested.connect(self.files.connect_database)
         w.path_requested.connect(self.files.open_path)
         self.files.open_failed.connect(self._open_failed)
         self.files.demo_building.connect(self.welcome.set_busy)

@@ -2376,7 +2376,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+204"/>
+        <location filename="../../ui/main_window.py" line="+205"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
@@ -4718,7 +4718,7 @@ Packages sealed with it will show as untrusted.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+103"/>
+        <location filename="../../ui/welcome.py" line="+106"/>
         <source>Third-party environmental supervision: plans, audits, findings and rectification against the commissioning agreement.</source>
         <translation>环保第三方监督：依据委托协议制定监督计划、开展检查、记录问题并跟踪整改。</translation>
     </message>
@@ -4736,6 +4736,11 @@ Packages sealed with it will show as untrusted.</source>
         <location line="+1"/>
         <source>Open the demo file</source>
         <translation>打开演示文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to team database…</source>
+        <translation>连接团队数据库……</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4848,7 +4853,7 @@ Packages sealed with it will show as untrusted.</source>
     <message>
         <location line="+1"/>
         <source>Connect to &amp;team database…</source>
-        <translation>连接团队数据库(&amp;T)…</translation>
+        <translation>连接团队数据库(&amp;T)……</translation>
     </message>
     <message>
         <location line="+1"/>
