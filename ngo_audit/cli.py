@@ -249,7 +249,8 @@ def _gui_shortcut(argv: list[str]) -> list[str]:
                   if not a.startswith("-") and (i == 0 or argv[i - 1] not in ("--lang", "--actor"))]
     if len(positional) == 1:
         i = positional[0]
-        if argv[i] not in COMMANDS and (Path(argv[i]).is_file() or argv[i].lower().endswith((".ngoaudit", ".ngoseal"))):
+        if argv[i] not in COMMANDS and (Path(argv[i]).is_file() or is_url(argv[i])
+                                        or argv[i].lower().endswith((".ngoaudit", ".ngoseal"))):
             return [*argv[:i], "gui", *argv[i:]]
     return argv
 

@@ -91,5 +91,5 @@ def run(path: str | Path | None = None, *, actor: str | None = None, lang: str |
     sys.excepthook = errors.excepthook
     window = MainWindow(actor=actor)
     window.show()
-    window.start(Path(path) if path else None, ask_profile=not actor)
+    window.start(path or None, ask_profile=not actor)  # a Path, or a team database's URL
     return app.exec()

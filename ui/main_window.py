@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     # -- the file ---------------------------------------------------------------------------
-    def start(self, path: Path | None = None, *, ask_profile: bool = True) -> None:
+    def start(self, path: Path | str | None = None, *, ask_profile: bool = True) -> None:
         """After show(): ask for the auditor profile the first time, then open ``path``."""
         if ask_profile and not settings.actor():
             dialog = ProfileDialog(self.ctx.actor, self)

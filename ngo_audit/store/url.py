@@ -16,10 +16,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
-
 from ..errors import ValidationError
+
+# SQLAlchemy is imported where a URL is parsed: the command line and the window's start path
+# only need is_url(), and the import costs a noticeable part of the start.
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 KEYRING_SERVICE = "ngo-audit"
@@ -57,7 +57,9 @@ class ServerLocation:
         q = "&".join(f"{k}={v}" for k, v in self.query)
         return f"postgresql://{self.user}@{host}:{self.port}/{self.database}" + (f"?{q}" if q else "")
 
-    def sqlalchemy_url(self, database: str | None = None) -> URL:
+    def sqlalchemy_url(self, database: str | None = None):
+        from sqlalchemy.engine import URL
+
         return URL.create("postgresql+psycopg", username=self.user, host=self.host or None, port=self.port,
                           database=database or self.database, query=dict(self.query))
 
@@ -68,6 +70,9 @@ class ServerLocation:
 def parse(location: str | ServerLocation) -> ServerLocation:
     if isinstance(location, ServerLocation):
         return location
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     text = location.strip()
     if text.lower().startswith("postgres://"):
         text = "postgresql://" + text[len("postgres://"):]
