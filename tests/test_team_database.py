@@ -140,9 +140,11 @@ def test_roles_are_enforced_by_the_server_and_the_log_records_the_database_user(
     team.add_user(url, "wang_auditor", "auditor", new_password=None)
     team.add_user(url, "zhao_reviewer", "reviewer", new_password=None)
     assert ("wang_auditor", "auditor") in team.members(url)
-    with AuditFile.open(user_url(url, "zhao_reviewer"), actor="赵审阅") as af, \
-            pytest.raises(NotPermitted), af.session() as s:
-        findings.update_finding(s, ids["finding"], title="审阅人改的")
+    with AuditFile.open(user_url(url, "zhao_reviewer"), actor="赵审阅") as af:
+        assert af.readonly  # the app offers a reviewer no edit
+        with af.engine.connect() as conn, pytest.raises(NotPermitted):  # and the server refuses any
+            conn.execute(text("SET TRANSACTION READ WRITE"))
+            conn.execute(text("UPDATE finding SET title = '审阅人改的'"))
     with AuditFile.open(user_url(url, "wang_auditor"), actor="王强") as af:
         with pytest.raises(NotPermitted), af.session() as s:  # not the agreement
             s.get(Contract, ids["contract"]).title = "改协议"

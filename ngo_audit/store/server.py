@@ -111,6 +111,12 @@ def revision_of(engine: Engine) -> tuple[set[str], str | None]:
     return tables, rev
 
 
+def may_write(engine: Engine) -> bool:
+    """Whether the connected user may change anything (append to the change log: leads and auditors)."""
+    with engine.connect() as conn:
+        return bool(conn.execute(text("SELECT has_table_privilege(current_user, 'change_log', 'INSERT')")).scalar())
+
+
 def migrate_on(conn, target: str = "head") -> None:
     """Run the shipped migrations on ``conn`` (inside the caller's transaction)."""
     from alembic import command
@@ -169,6 +175,11 @@ class ServerStore(AuditFile):
                         "建议先用 pg_dump 备份。",
                         f"The team database {loc.name} needs an upgrade (schema {revision}), which only its "
                         "owner (the project lead) can do. Back it up with pg_dump first.") from None
+            if not readonly and not may_write(engine):
+                # A reviewer: open read-only, so that the app offers no edit the server would refuse.
+                engine.dispose()
+                engine = make_server_engine(loc, password=password, readonly=True)
+                readonly = True
         except BaseException:
             engine.dispose()
             raise
