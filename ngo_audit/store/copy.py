@@ -202,6 +202,10 @@ def _into_server(src: Connection, loc: ServerLocation, password: str | None, pro
             migrate_on(dst)
             dst.execute(text("SET LOCAL ngo_audit.copying = 'on'"))  # keep the recorded database users
             copy_rows(src, dst, progress=progress, result=result)
+        # Statistics and the visibility map at once, not when autovacuum gets to it: the first
+        # queries of the team (counts, the findings list) are planned and run as fast as later ones.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
     finally:
         engine.dispose()
 
