@@ -185,6 +185,17 @@ def test_the_command_line_takes_a_database_url(filled, pg_database, tmp_path, ca
     assert main(["check", url]) == 0
     out = tmp_path / "问题.xlsx"
     assert main(["export", url, "--what", "findings", "--out", str(out)]) == 0 and out.stat().st_size > 0
+    field = tmp_path / "外业.ngoaudit"
+    assert main(["copy", url, str(field)]) == 0
+    with AuditFile.open(field, actor="赵芳") as af, af.session() as s:
+        audits.start_audit(s, _ids["e2"], audit_date=date(2014, 9, 3))
+    capsys.readouterr()
+    assert main(["merge", url, str(field)]) == 0 and "已合并" in capsys.readouterr().out
+    assert main(["team", "init", url]) == 0
+    assert main(["team", "add-user", url, "li_lead", "--role", "lead", "--no-password"]) == 0
+    capsys.readouterr()
+    assert main(["team", "users", url]) == 0 and "li_lead\tlead" in capsys.readouterr().out
+    assert main(["team", "add-user", url, "x", "--role", "boss", "--no-password"]) == 2
     capsys.readouterr()
     assert main(["info", url.replace("postgres@", "postgres:secret@")]) == 2
     err = capsys.readouterr().err
