@@ -120,8 +120,10 @@ def test_a_stale_edit_is_refused_naming_who_changed_it_and_when(filled, pg_datab
                     t.get(Finding, ids["finding"]).description = "她的描述"
                 gate.set()
 
-            threading.Thread(target=other).start()
-            assert gate.wait(10)
+            worker = threading.Thread(target=other)
+            worker.start()
+            assert gate.wait(60)
+            worker.join(60)
         assert "赵芳" in str(err.value)
         with mine.session() as s:
             f = s.get(Finding, ids["finding"])

@@ -34,13 +34,17 @@ from .errors import NotPermitted, ServerError
 from .url import ServerLocation, parse, password_for
 
 CONNECT_TIMEOUT = 10
+LOCK_TIMEOUT_MS = 30_000
 
 
 def make_server_engine(loc: ServerLocation, *, password: str | None = None, readonly: bool = False,
                        isolation_level: str = "READ COMMITTED", prompt: bool | None = None) -> Engine:
     if password is None:
         password = password_for(loc, prompt=prompt)
-    args: dict = {"connect_timeout": CONNECT_TIMEOUT, "application_name": f"ngo-audit {__version__}"}
+    # Never wait forever behind another user's unfinished save: after LOCK_TIMEOUT the unit of work is
+    # refused (and rolled back) with a message to try again.
+    args: dict = {"connect_timeout": CONNECT_TIMEOUT, "application_name": f"ngo-audit {__version__}",
+                  "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
     if password is not None:
         args["password"] = password
     engine = create_engine(loc.sqlalchemy_url(), connect_args=args, pool_pre_ping=True, pool_size=4,
@@ -68,6 +72,9 @@ def translate(exc: BaseException) -> Exception | None:
         return NotPermitted(f"服务器拒绝了此修改：您的角色无权进行（{detail}）。如需权限，请联系项目负责人。",
                             f"The server refused this change: your role may not make it ({detail}). "
                             "Ask the project lead if you need to.")
+    if sqlstate == "55P03":  # lock_not_available: another user's save held the record too long
+        return ServerError("另一位用户正在保存同一条记录，您的修改未保存。请稍后重试。",
+                           "Another user is saving the same record; your change was not saved. Try again in a moment.")
     if sqlstate == "25006":  # read_only_sql_transaction
         from ..errors import ReadOnlyFile
 
