@@ -102,8 +102,9 @@ def cmd_demo(args) -> int:
     if is_url(args.path):  # built as a file aside, then copied into the (empty) team database
         import tempfile
 
-        from .store.copy import copy_store
+        from .store.copy import copy_store, require_empty
 
+        require_empty(args.path)  # before half a minute of building
         with tempfile.TemporaryDirectory(prefix="ngo-audit-demo-") as tmp:
             built = Path(tmp) / "demo.ngoaudit"
             summary = build_demo(built)

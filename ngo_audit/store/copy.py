@@ -187,6 +187,27 @@ def copy_store(source: str | Path | ServerLocation, dest: str | Path | ServerLoc
     return result
 
 
+def _not_empty(loc: ServerLocation, tables: int) -> FileExists:
+    return FileExists(f"团队数据库 {loc.name} 不是空的（已有 {tables} 张表）。只能复制到空数据库中。",
+                      f"The team database {loc.name} is not empty ({tables} tables). A copy goes into an "
+                      "empty database only.")
+
+
+def require_empty(location, *, password: str | None = None) -> None:
+    """Refuse at once a team database that a copy could not go into (before long work like the demo)."""
+    from .server import connect_checked, make_server_engine, revision_of
+
+    loc = as_location(location)
+    engine = make_server_engine(loc, password=password)
+    connect_checked(engine, loc)
+    try:
+        found, _rev = revision_of(engine)
+    finally:
+        engine.dispose()
+    if found:
+        raise _not_empty(loc, len(found))
+
+
 def _into_server(src: Connection, loc: ServerLocation, password: str | None, progress, result) -> None:
     from .server import connect_checked, make_server_engine, migrate_on, revision_of
 
@@ -195,9 +216,7 @@ def _into_server(src: Connection, loc: ServerLocation, password: str | None, pro
     try:
         found, _rev = revision_of(engine)
         if found:
-            raise FileExists(f"团队数据库 {loc.name} 不是空的（已有 {len(found)} 张表）。只能复制到空数据库中。",
-                             f"The team database {loc.name} is not empty ({len(found)} tables). A copy goes into an "
-                             "empty database only.")
+            raise _not_empty(loc, len(found))
         with engine.connect() as dst, dst.begin():  # schema and rows: all or nothing
             migrate_on(dst)
             dst.execute(text("SET LOCAL ngo_audit.copying = 'on'"))  # keep the recorded database users
