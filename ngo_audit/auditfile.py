@@ -39,6 +39,7 @@ from .migrations import runner
 from .models import FileInfo, new_uid
 from .sqlite_uri import sqlite_uri
 from .storage_errors import storage_error
+from .store.url import is_url
 
 READONLY = "readonly"
 
@@ -111,6 +112,10 @@ class AuditFile:
     @classmethod
     def open(cls, path: str | Path, *, actor: str = "", origin: str = "", readonly: bool = False,
              upgrade: bool = True) -> AuditFile:
+        if is_url(path):  # a team database (postgresql://…): the same object on a server
+            from .store.server import ServerStore
+
+            return ServerStore.open(path, actor=actor, origin=origin, readonly=readonly, upgrade=upgrade)
         path = Path(path)
         read_header(path)
         # A journal beside the file is normal while another window writes (SQLite then
@@ -151,6 +156,10 @@ class AuditFile:
     def create(cls, path: str | Path, *, actor: str = "", origin: str = "", overwrite: bool = False,
                title: str = "") -> AuditFile:
         """Create a new, empty audit file at ``path`` (built aside, then moved in place)."""
+        if is_url(path):  # a team database: the schema built in an empty database on the server
+            from .store.server import ServerStore
+
+            return ServerStore.create(path, actor=actor, origin=origin, overwrite=overwrite, title=title)
         path = Path(path)
         if path.exists() and not overwrite:
             raise FileExists(

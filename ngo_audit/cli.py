@@ -19,6 +19,7 @@ from .errors import ImportRowErrors, NgoAuditError, SetupErrors
 from .i18n import t
 from .plain_text import printable
 from .storage_errors import storage_error
+from .store.url import as_location, is_url
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -40,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     s = sub.add_parser("demo", help=t("生成演示审计文件", "write the demo audit file"))
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=as_location)
     s.add_argument("--force", action="store_true", help=t("覆盖已有文件", "replace an existing file"))
 
     s = sub.add_parser("new", help=t("新建审计文件", "create a new audit file"))
@@ -71,26 +72,29 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help=t("覆盖已有文件", "replace an existing file"))
 
     s = sub.add_parser("info", help=t("显示文件概况（只读）", "show what a file holds (read-only)"))
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=as_location)
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("check", help=t("检查文件完整性（只读）", "check a file's soundness (read-only)"))
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=as_location)
 
     s = sub.add_parser("recover", help=t("恢复上次未正常关闭的文件", "recover a file left by a crash"))
     s.add_argument("path", type=Path)
 
     s = sub.add_parser("import-subjects", help=t("从 .xlsx/.csv 导入监督对象", "import subjects from .xlsx/.csv"))
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=as_location)
     s.add_argument("sheet", type=Path)
     s.add_argument("--sheet-name", help=t("工作表名称（默认第一个）", "worksheet name (default: the first)"))
     s.add_argument("--only-good-rows", action="store_true",
                    help=t("跳过有错误的行，只导入正确的行", "skip bad rows and import the good ones"))
 
     s = sub.add_parser("export", help=t("导出监督对象或问题", "export subjects or findings"))
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=as_location)
     s.add_argument("--what", choices=("subjects", "findings"), required=True)
     s.add_argument("--out", type=Path, required=True)
+    from .store.commands import register as store_commands
+
+    COMMANDS.update(store_commands(sub))
     for register in _plugins():
         COMMANDS.update(register(sub))
     return p
@@ -153,7 +157,18 @@ def _open(args):
 def cmd_demo(args) -> int:
     from .demo import build_demo
 
-    summary = build_demo(args.path, overwrite=args.force)
+    if is_url(args.path):  # built as a file aside, then copied into the (empty) team database
+        import tempfile
+
+        from .store.copy import copy_store, require_empty
+
+        require_empty(args.path)  # before half a minute of building
+        with tempfile.TemporaryDirectory(prefix="ngo-audit-demo-") as tmp:
+            built = Path(tmp) / "demo.ngoaudit"
+            summary = build_demo(built)
+            copy_store(built, args.path)
+    else:
+        summary = build_demo(args.path, overwrite=args.force)
     print(t(f"已生成演示文件 {args.path}：{summary.subjects} 个监督对象，{summary.audits} 次检查，"
             f"{summary.findings} 个问题。",
             f"Wrote the demo file {args.path}: {summary.subjects} subjects, {summary.audits} audits, "
@@ -164,13 +179,19 @@ def cmd_demo(args) -> int:
 def cmd_info(args) -> int:
     from .inspect_file import file_info
 
-    info = file_info(args.path)
+    if is_url(args.path):
+        from .store.inspect import server_info
+
+        info = server_info(args.path)
+    else:
+        info = file_info(args.path)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2, default=str))
         return EXIT_OK
     c = info["counts"]
     lines = [
-        f"{t('文件', 'File')}: {info['path']} ({info['size_bytes'] / 1048576:.1f} MB)",
+        f"{t('团队数据库', 'Team database') if info.get('server') else t('文件', 'File')}: {info['path']} "
+        f"({info['size_bytes'] / 1048576:.1f} MB)",
         f"{t('标题', 'Title')}: {info['title']}"
         + (t("（演示数据）", " (demo data)") if info["demo"] and "演示" not in info["title"] else ""),
         f"{t('结构版本', 'Schema')}: {info['schema_revision']}"
@@ -208,7 +229,12 @@ def cmd_info(args) -> int:
 def cmd_check(args) -> int:
     from .inspect_file import check_file
 
-    report = check_file(args.path)
+    if is_url(args.path):
+        from .store.inspect import check_server
+
+        report = check_server(args.path)
+    else:
+        report = check_file(args.path)
     for item in report.checked:
         print(f"  ✓ {item}")
     for problem in report.problems:
@@ -389,7 +415,8 @@ def _gui_shortcut(argv: list[str]) -> list[str]:
                   if not a.startswith("-") and (i == 0 or argv[i - 1] not in ("--lang", "--actor"))]
     if len(positional) == 1:
         i = positional[0]
-        if argv[i] not in COMMANDS and (Path(argv[i]).is_file() or argv[i].lower().endswith((".ngoaudit", ".ngoseal"))):
+        if argv[i] not in COMMANDS and (Path(argv[i]).is_file() or is_url(argv[i])
+                                        or argv[i].lower().endswith((".ngoaudit", ".ngoseal"))):
             return [*argv[:i], "gui", *argv[i:]]
     return argv
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from ngo_audit import i18n
 from ngo_audit.errors import ValidationError
 from ngo_audit.i18n import t
+from ngo_audit.store.url import as_location
 
 
 def _lang(args) -> str:
@@ -78,20 +79,20 @@ def register(subparsers) -> dict:
 
     p = subparsers.add_parser("report", help=t("生成季度监督报告（PDF，只读打开文件）",
                                                "write the quarterly supervision report (PDF; opens the file read-only)"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=as_location)
     p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)
 
     p = subparsers.add_parser("notice", help=t("生成监督对象的整改通知书（PDF）", "write a subject's rectification notice (PDF)"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=as_location)
     p.add_argument("--subject", required=True,
                    help=t("监督对象编号或统一社会信用代码", "the subject's id or unified social credit code"))
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)
 
     p = subparsers.add_parser("ledger", help=t("导出季度问题台账（.xlsx）", "write the quarter's issue ledger (.xlsx)"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=as_location)
     p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)

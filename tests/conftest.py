@@ -24,14 +24,104 @@ def _private_config(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NGO_AUDIT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
 
 
+# --- PostgreSQL (a team database) ---------------------------------------------------------------
+# `pytest --pg` runs the tests that use `audit_file` against PostgreSQL too, and the tests marked `pg`.
+# The cluster: NGO_AUDIT_TEST_PG (an admin URL of a running one, e.g. started by .ci/run with
+# tests/pg_cluster.sh) or, when unset, a throwaway one started here and stopped at the end.
+
+PG_ENV = "NGO_AUDIT_TEST_PG"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--pg", action="store_true", help="also run against PostgreSQL (see tests/pg_cluster.sh)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--pg"):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: run pytest --pg")
+    for item in items:
+        if "pg" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_generate_tests(metafunc):
+    # With --pg, every test that takes `audit_file` (or `world`) runs on both engines.
+    # Not for tests about the file itself (marked `file_only`), nor for the `pg` tests (their world is a
+    # file, the server is what they copy it to).
+    if "store_kind" in metafunc.fixturenames:
+        both = metafunc.config.getoption("--pg") and not any(
+            metafunc.definition.get_closest_marker(m) for m in ("file_only", "pg"))
+        kinds = ["sqlite", "pg"] if both else ["sqlite"]
+        metafunc.parametrize("store_kind", kinds, indirect=True)
+
+
 @pytest.fixture
-def audit_file(tmp_path, request):
+def store_kind(request):
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def pg_admin(tmp_path_factory):
+    """The admin URL of a PostgreSQL cluster for the tests (started here when none is given)."""
+    import subprocess
+    import tempfile
+
+    url = os.environ.get(PG_ENV)
+    if url:
+        yield url
+        return
+    folder = Path(tempfile.mkdtemp(prefix="ngo-audit-pg-"))
+    script = Path(__file__).resolve().parent / "pg_cluster.sh"
+    port = os.environ.get("NGO_AUDIT_TEST_PG_PORT", "55433")
+    done = subprocess.run(["bash", str(script), "start", str(folder), port], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.fail(f"cannot start the PostgreSQL test cluster: {done.stderr.strip()}")
+    try:
+        yield done.stdout.strip()
+    finally:
+        subprocess.run(["bash", str(script), "stop", str(folder)], capture_output=True)
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_database(pg_admin):
+    """A factory of fresh, empty databases on the test cluster (dropped afterwards): returns their URL."""
+    from sqlalchemy import create_engine, text
+
+    from ngo_audit.models import new_uid
+
+    admin = create_engine(pg_admin.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    made: list[str] = []
+
+    def make(prefix: str = "t") -> str:
+        name = f"{prefix}_{new_uid()[:12]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        made.append(name)
+        return pg_admin.rsplit("/", 1)[0] + "/" + name
+
+    yield make
+    with admin.connect() as conn:
+        for name in made:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def audit_file(tmp_path, store_kind, request):
     from ngo_audit.auditfile import AuditFile
 
-    af = AuditFile.create(tmp_path / "测试 文件.ngoaudit", actor="测试员", origin="test#1")
+    if store_kind == "pg":
+        url = request.getfixturevalue("pg_database")()
+        af = AuditFile.create(url, actor="测试员", origin="test#1")
+    else:
+        af = AuditFile.create(tmp_path / "测试 文件.ngoaudit", actor="测试员", origin="test#1")
     yield af
     af.close()
-    if "changelog_gaps" not in request.keywords:
+    if store_kind == "sqlite" and "changelog_gaps" not in request.keywords:
         assert_change_log_explains(af.path)
 
 

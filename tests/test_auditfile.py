@@ -30,6 +30,8 @@ from ngo_audit.models import ChangeLog, Contract, Finding, QuarterNote, Subject
 
 from .conftest import FIXTURES
 
+pytestmark = pytest.mark.file_only  # about the audit file itself; the server's side: test_team_database.py
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -36,6 +36,7 @@ def closed_world(world) -> Path:
     return af.path
 
 
+@pytest.mark.file_only  # the file's bytes and lock
 def test_info_is_read_only_and_readable(world, capsys):
     path = closed_world(world)
     before = digest(path)
@@ -61,6 +62,7 @@ def test_info_and_check_do_not_upgrade_an_old_file(tmp_path, capsys):
     assert not list(tmp_path.glob("*backup*"))
 
 
+@pytest.mark.file_only  # the file's bytes and lock
 def test_check_passes_then_fails_on_tampered_evidence(world, tmp_path, capsys):
     from datetime import date
 
@@ -119,6 +121,7 @@ def _sheet(path: Path, rows: list[list]) -> Path:
     return path
 
 
+@pytest.mark.file_only  # the file's bytes and lock
 def test_import_subjects_all_or_nothing_then_only_good_rows(world, tmp_path, capsys):
     import random
 
@@ -152,6 +155,7 @@ def test_export_subjects_and_findings(world, tmp_path, capsys):
     assert code == 2 and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.file_only  # the file's bytes and lock
 def test_locked_file_exit_2_and_export_reads_beside_the_writer(world, capsys, tmp_path):
     af, _ = world  # still open: holds the writer lock
     sheet = tmp_path / "s.csv"

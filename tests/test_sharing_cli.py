@@ -13,6 +13,8 @@ from ngo_audit.cli import main
 from ngo_audit.services import audits, findings
 from ngo_audit.sharing import keys
 
+pytestmark = pytest.mark.file_only  # about the audit file itself; the server's side: test_team_database.py
+
 PASS = "命令行 口令 2014"
 
 

@@ -33,6 +33,8 @@ from ngo_audit.sharing.merge import merge
 
 from .conftest import FIXTURES
 
+pytestmark = pytest.mark.file_only  # about the audit file itself; the server's side: test_team_database.py
+
 PHOTO_A = make_photo("wastewater", "before", 11, size=(320, 240))
 PHOTO_B = make_photo("smoke", "before", 12, size=(320, 240))
 

@@ -28,6 +28,8 @@ from ngo_audit.sharing.package import open_package, seal, verify_package
 
 from .conftest import FIXTURES
 
+pytestmark = pytest.mark.file_only  # about the audit file itself; the server's side: test_team_database.py
+
 PASS = "清镇 2014 passphrase"
 
 

@@ -28,6 +28,8 @@ from ngo_audit.sharing.review import (
     set_addressed,
 )
 
+pytestmark = pytest.mark.file_only  # about the audit file itself; the server's side: test_team_database.py
+
 PASS = "审阅 round trip 2014"
 
 

@@ -20,6 +20,8 @@ from ngo_audit.sharing.review import ReviewFile, list_comments
 from tests.ui_fixtures import *  # noqa: F403
 from tests.ui_fixtures import TIMEOUT_MS, read, wait_idle
 
+pytestmark = pytest.mark.file_only  # the GUI's sharing works on files (PostgreSQL: test_ui_team.py)
+
 PASS = "审阅 GUI 2014 passphrase"
 
 

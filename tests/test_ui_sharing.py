@@ -20,6 +20,8 @@ from ngo_audit.sharing.verify import verify_package
 from tests.ui_fixtures import *  # noqa: F403
 from tests.ui_fixtures import TIMEOUT_MS, read, wait_idle
 
+pytestmark = pytest.mark.file_only  # the GUI's sharing works on files (PostgreSQL: test_ui_team.py)
+
 PASS = "红枫湖 GUI 2014 口令"
 
 

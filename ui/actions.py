@@ -37,6 +37,7 @@ class WindowActions(QObject):
         self.new = make("actionNew", w.files.new_file, Key.New, "new")
         self.open = make("actionOpen", w.files.open_file, Key.Open, "open")
         self.open_demo = make("actionOpenDemo", w.files.open_demo)
+        self.connect = make("actionConnectDatabase", w.files.connect_database)
         self.setup = make("actionSetUpProject", w.start_new_project)
         self.import_setup = make("actionImportSetup", w.setup_actions.import_workbook)
         self.setup_template = make("actionSetupTemplate", w.setup_actions.save_template)
@@ -86,7 +87,7 @@ class WindowActions(QObject):
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.new, self.open, self.open_demo])
+        self.file_menu.addActions([self.new, self.open, self.open_demo, self.connect])
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addSeparator()
@@ -131,11 +132,12 @@ class WindowActions(QObject):
         menu.clear()
         files = settings.recent_files()
         for number, path in enumerate(files, start=1):
-            label = f"&{number} {Path(path).name}" if number < 10 else Path(path).name
+            name = settings.recent_name(path)
+            label = f"&{number} {name}" if number < 10 else name
             action = menu.addAction(label)
             action.setToolTip(path)
             action.setStatusTip(path)
-            action.setEnabled(Path(path).is_file())
+            action.setEnabled(settings.is_database(path) or Path(path).is_file())
             action.triggered.connect(lambda _=False, p=path: self.window.files.open_path(p))
         if not files:
             menu.addAction(self.tr("No recent files")).setEnabled(False)
@@ -172,6 +174,8 @@ class WindowActions(QObject):
         self.open.setText(self.tr("&Open…"))
         self.open.setToolTip(self.tr("Open an audit file"))
         self.open_demo.setText(self.tr("Open the &demo file"))
+        self.connect.setText(self.tr("Connect to &team database…"))
+        self.connect.setToolTip(self.tr("Work with several auditors at once on a shared server"))
         self.close.setText(self.tr("&Close file"))
         self.setup.setText(self.tr("&Set up the project…"))
         self.setup.setToolTip(self.tr("The agreement, its terms, auditors, grid and subjects, step by step"))

@@ -125,7 +125,7 @@ def run(path: str | Path | None = None, *, actor: str | None = None, lang: str |
         self_check.install(window, check)
     window.show()
     window.start(None, ask_profile=not actor and check is None)
-    if path:  # the same way as a file sent by a later launch (.ngoreview comments are imported)
+    if path:  # the same way as a file (or a team database's URL) sent by a later launch
         window.external.open_external(str(path))
     try:
         return app.exec()

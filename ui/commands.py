@@ -11,10 +11,18 @@ from pathlib import Path
 from ngo_audit.i18n import t
 
 
+def _location(text: str):
+    """A file's path, or a team database's URL kept as typed (Path() would fold its '//')."""
+    from ngo_audit.store.url import is_url
+
+    return text if is_url(text) else Path(text)
+
+
 def register(subparsers) -> dict:
     p = subparsers.add_parser("gui", help=t("打开桌面窗口（可同时打开一个审计文件）",
                                             "open the desktop window (optionally with an audit file)"))
-    p.add_argument("path", nargs="?", type=Path, help=t("要打开的审计文件", "the audit file to open"))
+    p.add_argument("path", nargs="?", type=_location, help=t("要打开的审计文件或团队数据库地址",
+                                                               "the audit file or team database URL to open"))
     return {"gui": run_gui}
 
 

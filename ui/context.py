@@ -29,7 +29,7 @@ from .worker import Task, Worker, _takes_task
 class FileFacts:
     """What the UI knows about the open file (read once, when it opens)."""
 
-    path: Path
+    path: Path  # or a team database's ServerLocation (it has .name and str() as well)
     title: str
     readonly: bool
     is_demo: bool
@@ -46,7 +46,7 @@ def _facts(af, readonly: bool) -> FileFacts:
         contract = facts.current_contract(s)
         period = (contract.period_start, contract.period_end) if contract else None
         return FileFacts(
-            path=Path(af.path), title=info.get("title", ""), readonly=readonly, is_demo=facts.is_demo(s),
+            path=af.path if getattr(af, "is_server", False) else Path(af.path), title=info.get("title", ""), readonly=readonly, is_demo=facts.is_demo(s),
             reference_date=facts.reference_date(s), contract_period=period, backup_path=af.backup_path,
         )
 
@@ -99,9 +99,11 @@ class FileContext(QObject):
         ``create`` replaces an existing file (the caller has asked the user); the file lock
         still refuses one that is open in another window.
         """
+        from ngo_audit.store.url import as_location
+
         if self.is_open:
             self.close()
-        path, actor = Path(path), self.actor
+        path, actor = as_location(path), self.actor  # a file, or a team database (postgresql://…)
 
         def work():
             from ngo_audit.auditfile import AuditFile

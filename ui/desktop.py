@@ -68,6 +68,11 @@ class ExternalOpener(QObject):
         self.bring_to_front()
         if not path:
             return
+        from ngo_audit.store.url import is_url
+
+        if is_url(path):  # a team database
+            self.window.files.open_path(path)
+            return
         target = Path(path)
         facts = self.window.ctx.facts
         if facts is not None and _same_file(facts.path, target):

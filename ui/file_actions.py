@@ -55,11 +55,43 @@ class FileActions(QObject):
         if path:
             self.open_path(path)
 
+    def connect_database(self) -> None:
+        """File › Connect to team database…"""
+        from .connect_dialog import ConnectDialog
+        from .profile_dialog import default_name
+
+        dialog = ConnectDialog(self.window)
+
+        def accepted() -> None:
+            if not dialog.store_password():
+                self.window.statusBar().showMessage(
+                    self.tr("The system keyring is not available: the password is kept for this session only."),
+                    8000)
+            self.open_path(dialog.url())
+
+        dialog.accepted.connect(accepted)
+        if not dialog.user.text():
+            dialog.user.setText(default_name() if default_name().isascii() else "")
+        dialog.open()
+        self.connect_dialog = dialog  # for tests
+
     def open_path(self, path: str | Path, *, create: bool = False, readonly: bool = False, then=None) -> None:
-        path = Path(path)
+        from ngo_audit.store.url import as_location, is_url
+
+        try:
+            path = as_location(path)
+        except Exception as exc:  # a malformed address typed by the user
+            self.open_failed.emit(str(path), errors.describe(exc).message)
+            return
+        if is_url(path):  # a team database: no folder, no package
+            self._open(path, create=create, readonly=readonly, then=then)
+            return
         if path.suffix.lower() == ".ngoseal" and not create:  # a sealed package opens in reviewer mode
             return self.window.reviewer.opener.open_path(path)
         settings.set_last_folder(path.parent)
+        self._open(path, create=create, readonly=readonly, then=then)
+
+    def _open(self, path, *, create: bool, readonly: bool, then=None) -> None:
         # Opening takes a moment (the first file loads the database layer): say so at once.
         status = self.window.statusBar()
         status.showMessage(self.tr("Opening %1…").replace("%1", path.name))

@@ -39,6 +39,9 @@ class MainWindow(QMainWindow):
         self._heap_frozen = False
         self.ctx = FileContext(self.worker, actor or default_name(), self)
         self.files = FileActions(self)
+        from .team_watch import TeamWatcher
+
+        self.team_watch = TeamWatcher(self)  # a team database: others' changes refresh the pages
         self.pages: dict[str, Page] = {}
 
         self.welcome = WelcomePage()
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         w.new_requested.connect(self.files.new_file)
         w.open_requested.connect(self.files.open_file)
         w.demo_requested.connect(self.files.open_demo)
+        w.connect_requested.connect(self.files.connect_database)
         w.path_requested.connect(self.files.open_path)
         self.files.open_failed.connect(self._open_failed)
         self.files.demo_building.connect(self.welcome.set_busy)
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     # -- the file ---------------------------------------------------------------------------
-    def start(self, path: Path | None = None, *, ask_profile: bool = True) -> None:
+    def start(self, path: Path | str | None = None, *, ask_profile: bool = True) -> None:
         """After show(): open ``path``.  The auditor profile is asked for the first time a file is
         opened for editing (names offered from its auditor register); a reviewer who only opens
         sealed packages (read-only) records nothing and is never asked."""

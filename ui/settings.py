@@ -76,14 +76,36 @@ def recent_files() -> list[str]:
     return [str(v) for v in (value or []) if v]
 
 
+def _recent_key(path) -> str:
+    """A file's resolved path, or a team database's URL (without password) as the user wrote it."""
+    text = str(path)
+    if text.lower().startswith(("postgresql://", "postgres://")):
+        return text
+    return str(Path(path).resolve())
+
+
+def is_database(entry: str) -> bool:
+    return entry.lower().startswith(("postgresql://", "postgres://"))
+
+
+def recent_name(entry: str) -> str:
+    """What the recent list shows: a file's name, or "database@server" for a team database."""
+    if is_database(entry):
+        rest = entry.split("://", 1)[1]
+        where, _, database = rest.partition("/")
+        host = where.rsplit("@", 1)[-1].rsplit(":", 1)[0]
+        return f"{database.split('?')[0]}@{host}"
+    return Path(entry).name
+
+
 def add_recent_file(path: str | Path) -> None:
-    path = str(Path(path).resolve())
+    path = _recent_key(path)
     files = [f for f in recent_files() if os.path.normcase(f) != os.path.normcase(path)]
     _set("files/recent", [path, *files][:MAX_RECENT])
 
 
 def remove_recent_file(path: str | Path) -> None:
-    path = os.path.normcase(str(Path(path).resolve()))
+    path = os.path.normcase(_recent_key(path))
     _set("files/recent", [f for f in recent_files() if os.path.normcase(f) != path])
 
 

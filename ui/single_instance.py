@@ -47,7 +47,9 @@ def forward_to_running(path: str | Path | None, name: str | None = None,
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(timeout_ms):
         return False
-    target = str(Path(path).absolute()) if path is not None else None
+    from ngo_audit.store.url import is_url
+
+    target = None if path is None else str(path) if is_url(str(path)) else str(Path(path).absolute())
     socket.write((json.dumps({"open": target}, ensure_ascii=False) + "\n").encode("utf-8"))
     ok = socket.waitForBytesWritten(timeout_ms)
     # Wait for the running app's answer, so that a hung one does not swallow the file silently.

@@ -27,6 +27,7 @@ class WelcomePage(QWidget):
     new_requested = Signal()
     open_requested = Signal()
     demo_requested = Signal()
+    connect_requested = Signal()  # a team database
     path_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,8 +73,10 @@ class WelcomePage(QWidget):
         self.new_button = QPushButton()
         self.open_button = QPushButton()
         self.demo_button = QPushButton()
+        self.connect_button = QPushButton(objectName="connectButton")
         for button, signal in ((self.new_button, self.new_requested), (self.open_button, self.open_requested),
-                               (self.demo_button, self.demo_requested)):
+                               (self.demo_button, self.demo_requested),
+                               (self.connect_button, self.connect_requested)):
             button.setMinimumHeight(36)
             button.clicked.connect(signal)
             buttons.addWidget(button)
@@ -105,6 +108,7 @@ class WelcomePage(QWidget):
         self.new_button.setText(self.tr("New audit file…"))
         self.open_button.setText(self.tr("Open audit file…"))
         self.demo_button.setText(self.tr("Open the demo file"))
+        self.connect_button.setText(self.tr("Connect to team database…"))
         self.demo_note.setText(self.tr("The demo file holds invented data of two years of supervision in "
                                        "Qingzhen, for trying the app and for training."))
         self.busy.setText(self.tr("Building the demo file… This takes about half a minute; you can cancel it "
@@ -120,6 +124,12 @@ class WelcomePage(QWidget):
     def refresh_recent(self) -> None:
         self.recent.clear()
         for path in settings.recent_files():
+            if settings.is_database(path):  # a team database: its name and address
+                item = QListWidgetItem(f"{settings.recent_name(path)}\n{path}")
+                item.setData(PATH_ROLE, path)
+                item.setToolTip(path)
+                self.recent.addItem(item)
+                continue
             p = Path(path)
             item = QListWidgetItem(f"{p.name}\n{p.parent}")
             item.setData(PATH_ROLE, path)

@@ -14,6 +14,7 @@ from .people import Auditor
 from .plan import AuditPlan, PlanItem, RandomDraw, plan_item_auditor, plan_item_term
 from .report import NoteSection, QuarterNote
 from .review import COMMENT_TARGETS, ReviewComment
+from .rules import check_row as check_row  # the length and type rules of both engines
 from .subject import Grid, Subject
 
 __all__ = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Explicit constraint names keep alembic migrations identical on SQLite and PostgreSQL.
 NAMING = {
@@ -61,6 +61,13 @@ class Tracked:
     uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency: every UPDATE says which version it changes, and one based on a
+    # copy that someone else changed meanwhile finds no row and is refused (see ngo_audit.store.concurrency).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.version}
 
     # Fields the change log does not need to repeat (they change on every edit).
-    __changelog_skip__ = frozenset({"updated_at", "created_at"})
+    __changelog_skip__ = frozenset({"updated_at", "created_at", "version"})

@@ -43,3 +43,5 @@ class ChangeLog(Base):
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The database user who wrote the entry: filled by the server on PostgreSQL (a trigger), empty in a file.
+    db_user: Mapped[str] = mapped_column(String(63), default="", server_default="")

@@ -20,6 +20,7 @@ from ..models import (
     Term,
     TermResult,
 )
+from ..store.concurrency import expect_version
 from . import findings as finding_service
 from .common import get
 from .contracts import applicable_terms
@@ -119,8 +120,9 @@ def record_non_compliance(session: Session, audit_id: int, term_id: int, *, titl
     )
 
 
-def update_audit(session: Session, audit_id: int, **changes) -> Audit:
+def update_audit(session: Session, audit_id: int, *, expected_version: int | None = None, **changes) -> Audit:
     audit = get(session, Audit, audit_id)
+    expect_version(session, audit, expected_version)  # refused when someone changed it meanwhile
     allowed = {"audit_date", "audit_type", "location", "latitude", "longitude", "notes", "auditor_ids"}
     unknown = set(changes) - allowed
     if unknown:

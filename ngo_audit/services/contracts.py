@@ -22,7 +22,7 @@ from ..models import (
     Term,
     TermKind,
 )
-from .common import get, require_text
+from .common import get, get_for_update, require_text
 
 
 def _check_report_due_days(value) -> int | None:
@@ -150,7 +150,7 @@ def add_term(session: Session, contract_id: int, *, number: str, kind: TermKind 
              target: int | None = None, category: str = "", legal_basis: str = "",
              applies_to: AppliesTo | str | None = None, department_id: int | None = None,
              default_severity: Severity | str | None = None) -> Term:
-    contract = get(session, Contract, contract_id)
+    contract = get_for_update(session, Contract, contract_id)  # numbers and order stay unique when two add at once
     values = clean_term(session, contract.id, {
         "number": number, "chapter": chapter, "kind": kind, "title": title, "text": text, "metric": metric,
         "target": target, "category": category, "legal_basis": legal_basis, "applies_to": applies_to,

@@ -12,6 +12,7 @@ from ..errors import EvidenceError, ValidationError
 from ..media import MAX_EVIDENCE_BYTES, MediaInfo, inspect_media, make_thumbnail, normalized_image
 from ..models import Audit, Evidence, EvidenceBlob, EvidenceKind, EvidencePhase, Finding, Lead, Subject
 from ..queries.finding_photos import evidence_bytes
+from ..store.concurrency import expect_version
 from .common import get
 
 
@@ -102,10 +103,11 @@ def check_evidence_file(_session: Session | None, path: str | Path) -> tuple[Med
     return info, (make_thumbnail(data) if info.kind == EvidenceKind.PHOTO else None)
 
 
-def update_evidence(session: Session, evidence_id: int, **changes) -> None:
+def update_evidence(session: Session, evidence_id: int, *, expected_version: int | None = None, **changes) -> None:
     """Set the caption and/or the before/after tag of one piece of evidence (an undoable field edit:
     ``ui.undo.FieldEdit`` reads the old values of the same keys and calls this again to undo)."""
     evidence = get(session, Evidence, evidence_id)
+    expect_version(session, evidence, expected_version)  # refused when someone changed it meanwhile
     if "caption" in changes:
         evidence.caption = (changes["caption"] or "").strip()
     if "phase" in changes:

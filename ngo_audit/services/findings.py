@@ -23,6 +23,7 @@ from ..models import (
     Term,
     TermKind,
 )
+from ..store.concurrency import expect_version
 from .common import get, require_text
 
 
@@ -245,10 +246,12 @@ def follow_visit_date(session: Session, audit: Audit, new_date: date) -> None:
         step.event_date = new_date
 
 
-def update_finding(session: Session, finding_id: int, *, reason: str = "", **changes) -> Finding:
+def update_finding(session: Session, finding_id: int, *, reason: str = "", expected_version: int | None = None,
+                   **changes) -> Finding:
     """Edit the descriptive fields of a finding (not its status: use the actions).  Its date,
     title and description, once the subject has been told, change only with a reason."""
     finding = get(session, Finding, finding_id)
+    expect_version(session, finding, expected_version)  # refused when someone changed it meanwhile
     allowed = {"severity", "title", "description", "requirement", "deadline", "term_id", "blacklist_recommended",
                "found_on"}
     unknown = set(changes) - allowed

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import NotFound, ValidationError
 from ..models import Finding, Lead, LeadChannel, LeadStatus, Subject
+from ..store.concurrency import expect_version
 from .common import get, require_text
 
 # What a user types for a lead (the status, its date and the outcome go through set_status).
@@ -80,12 +81,13 @@ def record_lead(session: Session, *, received_on: date, channel: LeadChannel | s
     return lead
 
 
-def update_lead(session: Session, lead_id: int, **changes) -> Lead:
+def update_lead(session: Session, lead_id: int, *, expected_version: int | None = None, **changes) -> Lead:
     """Change some of :data:`LEAD_FIELDS`, checked like :func:`record_lead` (other fields: ``ValueError``)."""
     unknown = set(changes) - set(LEAD_FIELDS)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     lead = get(session, Lead, lead_id)
+    expect_version(session, lead, expected_version)  # refused when someone changed it meanwhile
     new = {key: getattr(lead, key) for key in LEAD_FIELDS}
     new.update(changes)
     for key, value in clean_lead(session, new, handled_on=lead.handled_on).items():

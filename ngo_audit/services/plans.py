@@ -27,7 +27,8 @@ from ..models import (
 )
 from ..quarters import Quarter
 from ..queries.plan_suggestions import Suggestion, mandatory_suggestions, quarter_suggestions  # noqa: F401 (re-exported)
-from .common import get
+from ..store.concurrency import expect_version
+from .common import get, get_for_update
 
 
 def get_or_create_plan(session: Session, contract_id: int, quarter: Quarter | str) -> AuditPlan:
@@ -72,13 +73,14 @@ def add_item(session: Session, plan_id: int, subject_id: int, *, planned_date: d
 EDITABLE = frozenset({"planned_date", "auditor_ids", "notes"})
 
 
-def update_item(session: Session, item_id: int, **changes) -> PlanItem:
+def update_item(session: Session, item_id: int, *, expected_version: int | None = None, **changes) -> PlanItem:
     """Change the planned date (inside the plan's quarter, or None), the auditors or the notes of an item.
 
     Drawn items too: the draw record keeps who was drawn; the date and the people who actually go
     are the plan's business.
     """
     item = get(session, PlanItem, item_id)
+    expect_version(session, item, expected_version)  # refused when someone changed it meanwhile
     unknown = set(changes) - EDITABLE
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
@@ -185,7 +187,7 @@ def run_draw(session: Session, plan_id: int, *, seed: str, flt: PoolFilter, coun
              auditor_ids: list[int] = (), auditors_per_item: int = 0, drawn_by: str = "",
              planned_date: date | None = None) -> RandomDraw:
     """Draw subjects (and auditors for each) and add them to the plan, storing the full record."""
-    plan = get(session, AuditPlan, plan_id)
+    plan = get_for_update(session, AuditPlan, plan_id)  # a second draw into this plan waits and sees this one
     _check_date(plan, planned_date)
     subjects = pool(session, plan, flt)
     candidates = [subject_candidate(s) for s in subjects]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from .. import creditcode
 from ..errors import ValidationError
 from ..models import CreditLevel, Grid, GridLevel, Sector, Subject, SubjectKind
+from ..store.concurrency import expect_version
 from .common import get, require_text
 
 
@@ -100,8 +101,9 @@ def create_subject(session: Session, data: SubjectData) -> Subject:
     return subject
 
 
-def update_subject(session: Session, subject_id: int, data: SubjectData) -> Subject:
+def update_subject(session: Session, subject_id: int, data: SubjectData, *, expected_version: int | None = None) -> Subject:
     subject = get(session, Subject, subject_id)
+    expect_version(session, subject, expected_version)  # refused when someone changed it meanwhile
     values = validate_subject(session, data, subject_id=subject_id)
     for key, value in values.items():
         if getattr(subject, key) != value:

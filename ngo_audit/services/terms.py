@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ..errors import NotFound, ValidationError
 from ..models import AuditResult, Contract, Finding, ReportingFrequency, Term
 from ..models.plan import plan_item_term
+from ..store.concurrency import expect_version
 from .common import get, require_text
 from .contracts import TERM_FIELDS, _check_report_due_days, clean_term
 
@@ -31,10 +32,11 @@ def _check_fields(changes: dict, allowed) -> None:
         raise ValueError(f"not editable here: {sorted(unknown)}")
 
 
-def update_term(session: Session, term_id: int, **changes) -> Term:
+def update_term(session: Session, term_id: int, *, expected_version: int | None = None, **changes) -> Term:
     """Change some fields of a term, checked like :func:`add_term` (unknown fields: ``ValueError``)."""
     _check_fields(changes, TERM_FIELDS)
     term = get(session, Term, term_id)
+    expect_version(session, term, expected_version)  # refused when someone changed it meanwhile
     new = {key: getattr(term, key) for key in TERM_FIELDS}
     new.update(changes)
     for key, value in clean_term(session, term.contract_id, new, term_id=term.id).items():
@@ -106,10 +108,11 @@ def restore_term(session: Session, columns: dict) -> Term:
     return term
 
 
-def update_contract(session: Session, contract_id: int, **changes) -> Contract:
+def update_contract(session: Session, contract_id: int, *, expected_version: int | None = None, **changes) -> Contract:
     """Change some fields of the contract, checked like :func:`create_contract`."""
     _check_fields(changes, CONTRACT_FIELDS)
     contract = get(session, Contract, contract_id)
+    expect_version(session, contract, expected_version)  # refused when someone changed it meanwhile
     texts = {"number": ("协议编号", "agreement number", 64), "title": ("协议名称", "agreement title", 200),
              "government": ("委托方", "commissioning government", 120), "ngo": ("受托方", "NGO", 120)}
     for key, value in changes.items():

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from ..i18n import t
+from ..store.url import as_location
 from . import keys, trust
 from .errors import SharingError
 
@@ -40,7 +41,7 @@ def register(sub) -> dict:
 
     s = sub.add_parser("seal", help=t("封存审计文件，生成送审包", "seal an audit file into a package"),
                        allow_abbrev=False)
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=as_location, help=t("审计文件或团队数据库地址", "an audit file or a team database URL"))
     s.add_argument("--out", type=Path, required=True, help=t("封存包（.ngoseal）", "the package (.ngoseal)"))
     s.add_argument("--quarter", help=t("所涵盖的季度，如 2014Q3", "the quarter covered, e.g. 2014Q3"))
     s.add_argument("--force", action="store_true", help=t("覆盖已有封存包", "replace an existing package"))
@@ -64,7 +65,7 @@ def register(sub) -> dict:
     k.add_argument("fingerprint")
 
     s = sub.add_parser("merge", help=t("把外业副本合并到主文件", "merge a field copy into the master file"))
-    s.add_argument("master", type=Path)
+    s.add_argument("master", type=as_location, help=t("主文件或团队数据库地址", "the master file or a team database URL"))
     s.add_argument("copy", type=Path)
     s.add_argument("--prefer", choices=("master", "copy"),
                    help=t("冲突时以谁为准（不指定则只报告冲突）", "who wins conflicts (default: report them only)"))
@@ -119,14 +120,15 @@ def cmd_keys(args) -> int:
 
 def cmd_seal(args) -> int:
     from ..profile import default_actor
-    from .package import seal
+    from ..store.seal import seal_store
 
     need_new = not keys.has_key()
     if need_new:
         print(t("本机还没有签名密钥：首次封存将创建一个。", "No signing key yet: this first seal creates one."),
               file=sys.stderr)
-    result = seal(args.path, args.out, passphrase=_passphrase(args, confirm=need_new),
-                  sealed_by=args.actor or default_actor(), quarter=args.quarter, overwrite=args.force)
+    # A team database is sealed from one repeatable-read snapshot of it.
+    result = seal_store(args.path, args.out, passphrase=_passphrase(args, confirm=need_new),
+                        sealed_by=args.actor or default_actor(), quarter=args.quarter, overwrite=args.force)
     m = result.manifest
     print(t(f"已封存 {args.path} → {result.path}（{result.size / 1048576:.1f} MB）",
             f"Sealed {args.path} → {result.path} ({result.size / 1048576:.1f} MB)"))

@@ -24,18 +24,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import Connection, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from ..auditfile import AuditFile, make_engine
 from ..errors import Cancelled, ReadOnlyFile, ValidationError
 from ..i18n import t
 from ..migrations import runner
-from ..models import ChangeLog, new_uid, utcnow
+from ..models import Base, ChangeLog, new_uid, utcnow
 from ..schema_check import check_schema
 from ..sqlite_uri import sqlite_uri
 from .errors import MergeError
-from .merge_model import BLOB, LinkInfo, Side, TableInfo, link_tables, load_side, tracked_tables
+from .merge_model import (
+    BLOB,
+    LinkInfo,
+    Side,
+    TableInfo,
+    from_file_value,
+    link_tables,
+    load_side,
+    tracked_tables,
+)
 from .merge_plan import Conflict, Planner
 
 Progress = Callable[[int, int], "bool | None"]
@@ -107,7 +116,7 @@ def merge(master: AuditFile, copy_path: str | Path, *, prefer: str | None = None
     if master.readonly:
         raise ReadOnlyFile("主文件以只读方式打开，不能合并。", "The master is open read-only; it cannot take a merge.")
     copy_path = Path(copy_path)
-    if copy_path.resolve() == Path(master.path).resolve():
+    if not getattr(master, "is_server", False) and copy_path.resolve() == Path(master.path).resolve():
         raise MergeError("副本与主文件是同一个文件。", "The copy is the master itself.")
     revision = check_schema(copy_path)
     tmpdir = None
@@ -179,6 +188,15 @@ def _damaged(path: Path) -> MergeError:
                       "nothing was merged. Check the copy first (ngo-audit check).")
 
 
+def _table(name: str):
+    return Base.metadata.tables[name]
+
+
+def _py(table, column: str, raw):
+    """A copy's stored value (as in a file) as Python, to be written to the master's engine."""
+    return from_file_value(table.c[column], raw)
+
+
 class _Applier:
     def __init__(self, mconn: Connection, cconn: Connection, planner: Planner, master: AuditFile,
                  copy_path: Path, report: MergeReport, tick) -> None:
@@ -199,11 +217,10 @@ class _Applier:
             raise MergeError(f"副本中的一份证据已损坏（内容与其 SHA-256 {sha[:12]}… 不符），未合并。请先检查副本（ngo-audit check）。",
                              f"An evidence file in the copy is damaged (its content does not match SHA-256 "
                              f"{sha[:12]}…); nothing was merged. Check the copy first (ngo-audit check).")
-        cur = self.m.exec_driver_sql(f"INSERT INTO {BLOB} ({', '.join(cols)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                     tuple(row))
-        self.blob_ids[sha] = cur.lastrowid
+        new_id = self.m.execute(insert(_table(BLOB)).values(dict(zip(cols, row, strict=True)))).inserted_primary_key[0]
+        self.blob_ids[sha] = new_id
         self.report.blobs_added += 1
-        return cur.lastrowid
+        return new_id
 
     def _master_id(self, table: str, uid: str | None) -> int | None:
         if uid is None or uid not in self.planner.final.get(table, ()):
@@ -239,52 +256,56 @@ class _Applier:
     def _insert(self, info: TableInfo) -> None:
         uids = self.plan.inserts.get(info.name, [])
         cols = [c for c in info.columns if c != "id"]
-        names = ", ".join(f'"{c}"' for c in cols)
-        sql = f'INSERT INTO "{info.name}" ({names}) VALUES ({", ".join("?" for _ in cols)})'
+        table = _table(info.name)
         for uid in self._parents_first(info, uids):
             row = self.planner.c.rows[info.name][uid]
-            values = tuple(self._copy_value(info, c, row[info.index(c)]) for c in cols)
-            self.ids[info.name][uid] = self.m.exec_driver_sql(sql, values).lastrowid
+            values = {c: _py(table, c, self._copy_value(info, c, row[info.index(c)])) for c in cols}
+            self.ids[info.name][uid] = self.m.execute(insert(table).values(values)).inserted_primary_key[0]
         if uids:
             self.report.inserted[info.name] = len(uids)
 
     def _update(self, info: TableInfo) -> None:
         changes = self.plan.updates.get(info.name, {})
         fks = {f.column: f for f in info.fks}
+        table = _table(info.name)
         for uid, values in changes.items():
-            sets, params = [], []
+            sets = {}
             for col, value in values.items():
                 fk = fks.get(col)
                 if fk is not None and value is not None:
                     value = self._blob_id(value) if fk.target == BLOB else self._master_id(fk.target, value)
-                sets.append(f'"{col}" = ?')
-                params.append(value)
-            self.m.exec_driver_sql(f'UPDATE "{info.name}" SET {", ".join(sets)} WHERE id = ?',
-                                   (*params, self.ids[info.name][uid]))
+                sets[col] = _py(table, col, value)
+            if "version" in table.c:  # an edit open elsewhere on this record is now stale
+                sets["version"] = table.c.version + 1
+            self.m.execute(update(table).where(table.c.id == self.ids[info.name][uid]).values(sets))
         if changes:
             self.report.updated[info.name] = len(changes)
 
     def _delete(self, info: TableInfo) -> None:
         uids = self.plan.deletes.get(info.name, [])
         blobs = set()
+        table, ev, blob_t = _table(info.name), _table("evidence"), _table(BLOB)
         for uid in uids:
             if info.name == "evidence":
-                blobs.add(self.m.exec_driver_sql("SELECT blob_id FROM evidence WHERE uid = ?", (uid,)).scalar())
-            self.m.exec_driver_sql(f'DELETE FROM "{info.name}" WHERE uid = ?', (uid,))
+                blobs.add(self.m.execute(select(ev.c.blob_id).where(ev.c.uid == uid)).scalar())
+            self.m.execute(delete(table).where(table.c.uid == uid))
         for blob in blobs - {None}:  # the bytes go when no evidence uses them any more (as remove_evidence does)
-            self.m.exec_driver_sql(f"DELETE FROM {BLOB} WHERE id = ? AND NOT EXISTS "
-                                   "(SELECT 1 FROM evidence WHERE blob_id = ?)", (blob, blob))
+            used = select(ev.c.id).where(ev.c.blob_id == blob).exists()
+            self.m.execute(delete(blob_t).where(blob_t.c.id == blob, ~used))
         if uids:
             self.report.deleted[info.name] = len(uids)
 
     def _links(self, link: LinkInfo) -> None:
-        sql_del = f'DELETE FROM "{link.name}" WHERE "{link.owner_col}" = ? AND "{link.other_col}" = ?'
-        sql_add = f'INSERT OR IGNORE INTO "{link.name}" ("{link.owner_col}", "{link.other_col}") VALUES (?, ?)'
+        table = _table(link.name)
+        own, oth = table.c[link.owner_col], table.c[link.other_col]
         for owner, other in sorted(self.plan.link_removes.get(link.name, ())):
-            self.m.exec_driver_sql(sql_del, (self.ids[link.owner][owner], self.ids[link.other][other]))
+            self.m.execute(delete(table).where(own == self.ids[link.owner][owner], oth == self.ids[link.other][other]))
             self.report.links_removed += 1
         for owner, other in sorted(self.plan.link_adds.get(link.name, ())):
-            self.m.exec_driver_sql(sql_add, (self.ids[link.owner][owner], self.ids[link.other][other]))
+            pair = {link.owner_col: self.ids[link.owner][owner], link.other_col: self.ids[link.other][other]}
+            if self.m.execute(select(own).where(own == pair[link.owner_col], oth == pair[link.other_col])).first():
+                continue  # already linked (what INSERT OR IGNORE did, on every engine)
+            self.m.execute(insert(table).values(pair))
             self.report.links_added += 1
 
     def _log(self) -> None:
@@ -295,8 +316,9 @@ class _Applier:
             part = wanted[i:i + 500]
             rows = self.c.exec_driver_sql(f"SELECT {', '.join(cols)} FROM change_log WHERE uid IN "
                                           f"({', '.join('?' for _ in part)}) ORDER BY id", tuple(part)).fetchall()
-            self.m.exec_driver_sql(f"INSERT INTO change_log ({', '.join(cols)}) VALUES "
-                                   f"({', '.join('?' for _ in cols)})", [tuple(r) for r in rows])
+            log = _table("change_log")
+            if rows:
+                self.m.execute(insert(log), [{c: _py(log, c, v) for c, v in zip(cols, r, strict=True)} for r in rows])
         self.report.log_entries_added = len(wanted)
         # A conflict changed the master in a way neither log says: record the choice.  The copy's
         # entries came in above, so when the master won, its value is stated again after them

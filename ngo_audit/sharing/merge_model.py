@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, UniqueConstraint
+from sqlalchemy import Connection, UniqueConstraint, select
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from ..models import Base
 
 BLOB = "evidence_blob"
-SKIP_COMPARE = frozenset({"id", "uid", "created_at", "updated_at"})
+SKIP_COMPARE = frozenset({"id", "uid", "created_at", "updated_at", "version"})
 LABEL_COLUMNS = ("name", "title", "number", "summary", "text", "quarter")
 
 
@@ -140,11 +141,36 @@ class Side:
         return h
 
 
+_SQLITE = sqlite_dialect.dialect()
+
+
+def as_file_value(column, value):
+    """A value read from any engine, as the audit file stores it (what merging compares)."""
+    proc = column.type._cached_bind_processor(_SQLITE)
+    return proc(value) if proc is not None and value is not None else value
+
+
+def from_file_value(column, raw):
+    """A value as the audit file stores it, as Python (to write it to any engine)."""
+    proc = column.type._cached_result_processor(_SQLITE, None)
+    return proc(raw) if proc is not None and raw is not None else raw
+
+
+def _select_rows(conn: Connection, info: TableInfo) -> list[tuple]:
+    if conn.dialect.name == "sqlite":
+        cols = ", ".join(f'"{c}"' for c in info.columns)
+        return conn.exec_driver_sql(f'SELECT {cols} FROM "{info.name}" ORDER BY id').fetchall()
+    # A team database: typed values, turned into what the same row holds in a file.
+    table = Base.metadata.tables[info.name]
+    columns = [table.c[c] for c in info.columns]
+    return [tuple(as_file_value(col, v) for col, v in zip(columns, row, strict=True))
+            for row in conn.execute(select(*columns).order_by(table.c.id))]
+
+
 def load_side(conn: Connection, tables: list[TableInfo], links: list[LinkInfo], tick) -> Side:
     side = Side()
     for info in tables:
-        cols = ", ".join(f'"{c}"' for c in info.columns)
-        rows = conn.exec_driver_sql(f'SELECT {cols} FROM "{info.name}" ORDER BY id').fetchall()
+        rows = _select_rows(conn, info)
         i_id, i_uid = info.index("id"), info.index("uid")
         side.rows[info.name] = {r[i_uid]: tuple(r) for r in rows}
         side.uid_of[info.name] = {r[i_id]: r[i_uid] for r in rows}

@@ -4,7 +4,7 @@
 <context>
     <name>AuditRunView</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit_run.py" line="+255"/>
+        <location filename="../../ui/pages/audit_run.py" line="+257"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>AuditorsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/people/auditors_page.py" line="+116"/>
+        <location filename="../../ui/people/auditors_page.py" line="+106"/>
         <source>%n auditor(s) in the register</source>
         <translation>
             <numerusform>%n auditor in the register</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/contract.py" line="+299"/>
+        <location filename="../../ui/pages/contract.py" line="+295"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -59,7 +59,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="+269"/>
+        <location filename="../../ui/pages/dashboard.py" line="+264"/>
         <source>%n rectification(s) are past their deadline without a reported rectification.</source>
         <translation>
             <numerusform>%n rectification is past its deadline without a reported rectification.</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>DoneStep</name>
     <message numerus="yes">
-        <location filename="../../ui/setup/wizard_steps.py" line="+290"/>
+        <location filename="../../ui/setup/wizard_steps.py" line="+292"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>DrawDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/draw_dialog.py" line="+250"/>
+        <location filename="../../ui/pages/draw_dialog.py" line="+226"/>
         <source>%n subject(s) in the pool</source>
         <translation>
             <numerusform>%n subject in the pool</numerusform>
@@ -159,7 +159,7 @@
 <context>
     <name>GridPage</name>
     <message numerus="yes">
-        <location filename="../../ui/grid/grid_page.py" line="+110"/>
+        <location filename="../../ui/grid/grid_page.py" line="+106"/>
         <source>%n grid cell(s)</source>
         <translation>
             <numerusform>%n grid cell</numerusform>
@@ -200,7 +200,7 @@
 <context>
     <name>PlanPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/plan.py" line="+291"/>
+        <location filename="../../ui/pages/plan.py" line="+278"/>
         <source>%n planned visit(s)</source>
         <translation>
             <numerusform>%n planned visit</numerusform>
@@ -241,7 +241,7 @@
 <context>
     <name>TermSources</name>
     <message numerus="yes">
-        <location filename="../../ui/setup/term_sources.py" line="+205"/>
+        <location filename="../../ui/setup/term_sources.py" line="+189"/>
         <source>%n term(s) copied.</source>
         <translation>
             <numerusform>%n term copied.</numerusform>

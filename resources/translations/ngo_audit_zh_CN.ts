@@ -87,7 +87,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_dialogs.py" line="+93"/>
+        <location filename="../../ui/pages/finding_dialogs.py" line="+94"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/pages/audit_dialog.py" line="+102"/>
+        <location filename="../../ui/pages/audit_dialog.py" line="+71"/>
         <source>Edit audit details</source>
         <translation>编辑检查信息</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>AuditRunView</name>
     <message>
-        <location filename="../../ui/pages/audit_run.py" line="+203"/>
+        <location filename="../../ui/pages/audit_run.py" line="+205"/>
         <source>Finding %1: %2</source>
         <translation>问题 %1：%2</translation>
     </message>
@@ -390,17 +390,17 @@
         <translation>本次检查发现的问题（%1）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>note on term %1</source>
         <translation>条款 %1 的备注</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>notes of audit %1</source>
         <translation>检查 %1 的记录</translation>
     </message>
@@ -438,7 +438,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+94"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+87"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -496,7 +496,7 @@
 <context>
     <name>AuditorsPage</name>
     <message>
-        <location filename="../../ui/people/auditors_page.py" line="+108"/>
+        <location filename="../../ui/people/auditors_page.py" line="+98"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
@@ -611,7 +611,7 @@
 <context>
     <name>AuditorsStep</name>
     <message>
-        <location filename="../../ui/setup/wizard_steps.py" line="+142"/>
+        <location filename="../../ui/setup/wizard_steps.py" line="+144"/>
         <source>3. Auditors</source>
         <translation>3. 监督员</translation>
     </message>
@@ -759,7 +759,7 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+110"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+92"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -812,7 +812,7 @@
 <context>
     <name>ChooseTermsDialog</name>
     <message>
-        <location filename="../../ui/setup/term_sources.py" line="+77"/>
+        <location filename="../../ui/setup/term_sources.py" line="+61"/>
         <source>Texts in</source>
         <translation>条款文字</translation>
     </message>
@@ -850,7 +850,7 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/reviewer/comment_dialogs.py" line="+136"/>
+        <location filename="../../ui/reviewer/comment_dialogs.py" line="+94"/>
         <source>Add review comment</source>
         <translation>添加审阅意见</translation>
     </message>
@@ -976,9 +976,67 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="+66"/>
+        <source>Connect to team database</source>
+        <translation>连接团队数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A team database lets several auditors work on the same audit at once. Ask your project lead or IT volunteer for the server, the database and your user name.</source>
+        <translation>团队数据库让多名监督员同时处理同一项审计。服务器地址、数据库名和您的用户名请向项目负责人或 IT 志愿者索取。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 192.168.1.10</source>
+        <translation>例如 192.168.1.10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. ngo_audit</source>
+        <translation>例如 ngo_audit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>在系统钥匙串中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+</context>
+<context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/pages/contract.py" line="+184"/>
+        <location filename="../../ui/pages/contract.py" line="+180"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1166,7 +1224,7 @@
         <translation>请先保存委托协议，再添加其条款。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>edit of the contract&apos;s %1</source>
         <translation>修改委托协议的%1</translation>
     </message>
@@ -1174,7 +1232,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+200"/>
+        <location filename="../../ui/pages/dashboard.py" line="+195"/>
         <source>Dashboard</source>
         <translation>工作概览</translation>
     </message>
@@ -1360,7 +1418,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+289"/>
+        <location filename="../../ui/pages/lead_dialog.py" line="+284"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -1537,7 +1595,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../ui/pages/draw_dialog.py" line="+120"/>
+        <location filename="../../ui/pages/draw_dialog.py" line="+96"/>
         <source>Random draw for %1</source>
         <translation>%1 随机抽取</translation>
     </message>
@@ -1761,7 +1819,7 @@
         <translation>修改及其理由记入变更日志。可用“编辑 › 撤销”撤回。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>edit of finding %1</source>
         <translation>编辑问题 %1</translation>
     </message>
@@ -1865,19 +1923,19 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/pages/evidence_panel.py" line="+170"/>
-        <location line="+197"/>
+        <location filename="../../ui/pages/evidence_panel.py" line="+151"/>
+        <location line="+196"/>
         <source>This visit</source>
         <translation>本次检查</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+197"/>
+        <location line="-196"/>
+        <location line="+196"/>
         <source>This finding</source>
         <translation>本问题</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-136"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -1938,13 +1996,13 @@
         <translation>正在添加 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>edit of evidence %1</source>
         <translation>编辑证据 %1</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../ui/pages/finding_photos.py" line="+92"/>
+        <location filename="../../ui/pages/finding_photos.py" line="+93"/>
         <source>removal of %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -2050,7 +2108,7 @@
 <context>
     <name>ExternalOpener</name>
     <message>
-        <location filename="../../ui/desktop.py" line="+79"/>
+        <location filename="../../ui/desktop.py" line="+84"/>
         <source>Open another file</source>
         <translation>打开另一个文件</translation>
     </message>
@@ -2098,7 +2156,12 @@
         <translation>打开审计文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>The system keyring is not available: the password is kept for this session only.</source>
+        <translation>系统钥匙串不可用：密码仅在本次运行期间保留。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
@@ -2234,7 +2297,7 @@
 <context>
     <name>FindingFromTermDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_from_term.py" line="+61"/>
+        <location filename="../../ui/pages/finding_from_term.py" line="+51"/>
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
@@ -2518,7 +2581,7 @@
 <context>
     <name>GridPage</name>
     <message numerus="yes">
-        <location filename="../../ui/grid/grid_page.py" line="+110"/>
+        <location filename="../../ui/grid/grid_page.py" line="+106"/>
         <source>%n grid cell(s)</source>
         <translation>
             <numerusform>%n 个网格</numerusform>
@@ -3224,7 +3287,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+229"/>
+        <location filename="../../ui/main_window.py" line="+235"/>
         <source>This file was upgraded to the current version; the old one is kept as %1.</source>
         <translation>此文件已升级到当前版本，旧文件保存为 %1。</translation>
     </message>
@@ -3536,7 +3599,7 @@
 <context>
     <name>NewProjectWizard</name>
     <message>
-        <location filename="../../ui/setup/wizard.py" line="+172"/>
+        <location filename="../../ui/setup/wizard.py" line="+173"/>
         <source>Save and continue</source>
         <translation>保存并继续</translation>
     </message>
@@ -3614,7 +3677,7 @@
 <context>
     <name>NextPeriodDialog</name>
     <message>
-        <location filename="../../ui/setup/setup_actions.py" line="+133"/>
+        <location filename="../../ui/setup/setup_actions.py" line="+119"/>
         <source>Start the next agreement period</source>
         <translation>开始下一个协议期</translation>
     </message>
@@ -3774,7 +3837,7 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -3809,7 +3872,7 @@
         <translation>无法显示该图片。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>This file is not a picture.</source>
         <translation>该文件不是图片。</translation>
     </message>
@@ -3889,7 +3952,7 @@
 <context>
     <name>PlanItemDialog</name>
     <message>
-        <location filename="../../ui/pages/plan_item_dialog.py" line="+97"/>
+        <location filename="../../ui/pages/plan_item_dialog.py" line="+58"/>
         <source>Planned visit: %1</source>
         <translation>计划检查：%1</translation>
     </message>
@@ -3962,7 +4025,7 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../ui/pages/plan.py" line="+35"/>
+        <location filename="../../ui/pages/plan.py" line="+38"/>
         <source>Mandatory</source>
         <translation>必查</translation>
     </message>
@@ -4008,7 +4071,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+188"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -4178,7 +4241,7 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="+61"/>
+        <location filename="../../ui/profile_dialog.py" line="+55"/>
         <source>Auditor profile</source>
         <translation>监督员身份</translation>
     </message>
@@ -4509,7 +4572,7 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../ui/pages/term_actions.py" line="+73"/>
+        <location filename="../../ui/pages/term_actions.py" line="+68"/>
         <source>Retire term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -4567,7 +4630,7 @@
         <translation>报告的某一章节</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/comments.py" line="+95"/>
+        <location filename="../../ui/reviewer/comments.py" line="+101"/>
         <source>Comments can only be written on an intact package.</source>
         <translation>只能对完好的封存包发表审阅意见。</translation>
     </message>
@@ -4746,7 +4809,7 @@
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../ui/sharing/seal_dialog.py" line="+104"/>
+        <location filename="../../ui/sharing/seal_dialog.py" line="+108"/>
         <source>This computer has no signing key yet: sealing creates one, locked by this passphrase (at least %1 characters). Then give its fingerprint to the commissioning government (Tools → Signing key…).</source>
         <translation>本机还没有签名密钥：封存时将用此口令（至少 %1 个字符）创建一个。之后请将其指纹提供给委托方政府（工具 → 签名密钥…）。</translation>
     </message>
@@ -5726,6 +5789,14 @@ Send the package as it is; any change to it will be detected.</source>
     </message>
 </context>
 <context>
+    <name>TeamWatcher</name>
+    <message>
+        <location filename="../../ui/team_watch.py" line="+71"/>
+        <source>Updated with changes by %1</source>
+        <translation>已更新：%1 做了修改</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <location filename="../../ui/setup/term_sources.py" line="+68"/>
@@ -5824,7 +5895,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermCard</name>
     <message>
-        <location filename="../../ui/pages/audit_checklist.py" line="+133"/>
+        <location filename="../../ui/pages/audit_checklist.py" line="+124"/>
         <source>Legal basis: %1</source>
         <translation>依据：%1</translation>
     </message>
@@ -5852,7 +5923,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/pages/term_dialog.py" line="+159"/>
+        <location filename="../../ui/pages/term_dialog.py" line="+136"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>
@@ -5942,7 +6013,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>新增条款 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>edit of term %1</source>
         <translation>修改条款 %1</translation>
     </message>
@@ -6165,7 +6236,7 @@ Packages sealed with it will show as untrusted.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="+103"/>
+        <location filename="../../ui/welcome.py" line="+106"/>
         <source>Third-party environmental supervision: plans, audits, findings and rectification against the commissioning agreement.</source>
         <translation>环保第三方监督：依据委托协议制定监督计划、开展检查、记录问题并跟踪整改。</translation>
     </message>
@@ -6186,6 +6257,11 @@ Packages sealed with it will show as untrusted.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Connect to team database…</source>
+        <translation>连接团队数据库……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The demo file holds invented data of two years of supervision in Qingzhen, for trying the app and for training.</source>
         <translation>演示文件包含虚构的清镇市两年监督数据，用于试用和培训。</translation>
     </message>
@@ -6200,7 +6276,7 @@ Packages sealed with it will show as untrusted.</source>
         <translation>最近打开的文件</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>not found</source>
         <translation>找不到文件</translation>
     </message>
@@ -6218,7 +6294,7 @@ Packages sealed with it will show as untrusted.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+141"/>
+        <location filename="../../ui/actions.py" line="+143"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
@@ -6291,6 +6367,16 @@ Packages sealed with it will show as untrusted.</source>
         <location line="+1"/>
         <source>Open the &amp;demo file</source>
         <translation>打开演示文件(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to &amp;team database…</source>
+        <translation>连接团队数据库(&amp;T)……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work with several auditors at once on a shared server</source>
+        <translation>在共享服务器上与多名监督员同时工作</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -87,7 +87,11 @@ class SealDialog(QDialog):
         self.repeat.clear()
         self.sealed_by.setText(self.ctx.actor or "")
         if self.ctx.path is not None:  # next to the open file, unless the user chose another place for it
-            default = str(self.ctx.path.with_suffix(SUFFIX))
+            from ngo_audit.store.seal import default_package_name
+            from ngo_audit.store.url import is_url
+
+            folder = Path(settings.last_folder() or Path.home()) if is_url(self.ctx.path) else self.ctx.path.parent
+            default = str(folder / default_package_name(self.ctx.path))
             if not self.out.text() or self.out.text() == self._default:
                 self.out.setText(default)
             self._default = default
@@ -120,7 +124,7 @@ class SealDialog(QDialog):
 
     def seal(self) -> None:
         from ngo_audit.quarters import Quarter
-        from ngo_audit.sharing.package import seal
+        from ngo_audit.store.seal import seal_store as seal  # a file, or a team database's snapshot
 
         if self.busy or not self.ctx.is_open:
             return

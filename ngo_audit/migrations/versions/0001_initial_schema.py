@@ -424,16 +424,36 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_rectification_event_finding_id'), ['finding_id'], unique=False)
 
     # The change log is append-only; the ORM refuses too, this guards every other writer.
-    for verb in ("UPDATE", "DELETE"):
+    if op.get_bind().dialect.name == 'sqlite':
+        for verb in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER change_log_no_{verb.lower()} BEFORE {verb} ON change_log "
+                "BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END"
+            )
+    else:  # PostgreSQL (a team database): the same rule as a trigger function, TRUNCATE included
         op.execute(
-            f"CREATE TRIGGER change_log_no_{verb.lower()} BEFORE {verb} ON change_log "
-            "BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END"
+            "CREATE FUNCTION change_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN RAISE EXCEPTION 'the change log is append-only' USING ERRCODE = 'insufficient_privilege'; "
+            "END $$"
         )
+        for verb in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER change_log_no_{verb.lower()} BEFORE {verb} ON change_log "
+                "FOR EACH ROW EXECUTE FUNCTION change_log_append_only()"
+            )
+        op.execute("CREATE TRIGGER change_log_no_truncate BEFORE TRUNCATE ON change_log "
+                   "FOR EACH STATEMENT EXECUTE FUNCTION change_log_append_only()")
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS change_log_no_update")
-    op.execute("DROP TRIGGER IF EXISTS change_log_no_delete")
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute("DROP TRIGGER IF EXISTS change_log_no_update")
+        op.execute("DROP TRIGGER IF EXISTS change_log_no_delete")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS change_log_no_truncate ON change_log")
+        op.execute("DROP TRIGGER IF EXISTS change_log_no_update ON change_log")
+        op.execute("DROP TRIGGER IF EXISTS change_log_no_delete ON change_log")
+        op.execute("DROP FUNCTION IF EXISTS change_log_append_only()")
     with op.batch_alter_table('rectification_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rectification_event_finding_id'))
 
