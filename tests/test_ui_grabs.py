@@ -39,8 +39,14 @@ def clipped_texts(root) -> list[str]:
         if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.pixmap().isNull()
                                            or widget.textFormat() == Qt.TextFormat.RichText or "\n" in widget.text()):
             continue
-        if widget.sizeHint().width() > widget.width() + 1:
-            cut.append(f"{type(widget).__name__} {widget.text()!r}: {widget.width()} < {widget.sizeHint().width()}")
+        if isinstance(widget, QLabel):
+            needed = widget.sizeHint().width()
+        else:  # a button's size hint adds the style's minimum width; what must fit is its text and icon
+            text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            needed = widget.fontMetrics().horizontalAdvance(text) + (widget.iconSize().width() + 4
+                                                                      if not widget.icon().isNull() else 0) + 8
+        if needed > widget.width() + 1:
+            cut.append(f"{type(widget).__name__} {widget.text()!r}: {widget.width()} < {needed}")
     return cut
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from ..models import Finding, Subject, Term
+# The database layer is imported inside the functions: the window's start path imports this module
+# (for Target) and must not load SQLAlchemy (tests/test_ui_commands.py).
 
 
 @dataclass(frozen=True)
@@ -18,6 +17,8 @@ class Target:
 
 
 def target_of(session, table: str, record_id: int) -> Target:
+    from ..models import Finding, Subject
+
     model = {"finding": Finding, "subject": Subject}[table]
     row = session.get(model, record_id)
     return Target(table, row.uid, row.title if table == "finding" else row.name)
@@ -25,6 +26,10 @@ def target_of(session, table: str, record_id: int) -> Target:
 
 def comment_targets(session, found: tuple[str, int] | None) -> list[Target]:
     """What a comment may be on: the record shown (and a finding's term), a report section, any term."""
+    from sqlalchemy import select
+
+    from ..models import Finding, Term
+
     out: list[Target] = []
     if found is not None:
         out.append(target_of(session, *found))
@@ -39,5 +44,9 @@ def comment_targets(session, found: tuple[str, int] | None) -> list[Target]:
 
 
 def record_id_of(session, table: str, uid: str) -> int | None:
+    from sqlalchemy import select
+
+    from ..models import Finding, Subject, Term
+
     model = {"finding": Finding, "subject": Subject, "term": Term}.get(table)
     return None if model is None else session.scalar(select(model.id).where(model.uid == uid))
