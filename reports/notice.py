@@ -141,7 +141,7 @@ def _compose(c: Composer, s: Subject, findings: list[Finding], contract: Contrac
     L, S = c.L, c.S
     if demo:
         c.p(L("（演示数据，非真实通知）", "(Demo data — not a real notice)"), S.caption)
-    c.heading(0, L("整改通知书", "Rectification notice"), toc=False, style=S.title, bold=True)
+    c.heading(0, L("整改通知书", "Rectification notice"), toc=False, style=S.title)
     c.p(s.name + L.colon, S.plain)
     if s.credit_code:
         c.p(L(f"（统一社会信用代码：{s.credit_code}）", f"(Unified social credit code: {s.credit_code})"), S.small)

@@ -139,7 +139,7 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str) -> None:
         banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "#b5452b"), ("FONT", (0, 0), (-1, -1), S.body_font, 9),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), "#b5452b")]))
         c.add(banner)
-    c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False, bold=True), Spacer(1, 16 * mm))
+    c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False), Spacer(1, 16 * mm))
     rows = [(L("委 托 方", "Commissioned by"), k.government), (L("受 托 方", "Prepared by"), k.ngo),
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
             (L("报 告 期", "Period"), f"{L.date(st.scope.start)}{L('至', ' to ')}{L.date(st.scope.quarter.end)}"),
@@ -157,7 +157,7 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
     """The whole story: (composer, story with cover and TOC, title)."""
     title = report_title(st, L)
     body = Composer(L, fonts, pictures)
-    body.heading(0, report_title(st, L, 2), toc=False, style=body.S.title, bold=True)
+    body.heading(0, report_title(st, L, 2), toc=False, style=body.S.title)
     body.p(st.scope.contract.government + L.colon, body.S.plain)
     k, q = st.scope.contract, st.scope.quarter
     body.p(L(f"根据{L.book(k.title)}（协议编号：{k.number}），{k.ngo}受托对{place_name(k.government)}企业和有关政府部门开展公众参与"

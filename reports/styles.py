@@ -23,7 +23,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from . import cjkwrap
-from .fonts import FontSet
+from .fonts import FontSet, with_fallback
+from .grid import BODY_SIZE, CHAR, LINE
 
 # C0 controls (except tab/newline), DEL, lone surrogates and non-characters break PDF text or the parser.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -44,7 +45,8 @@ def esc(text: object) -> str:
 
 
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text), style)
+    """User or generated text as a Paragraph; characters the style's font lacks are set in the fallback font."""
+    return Paragraph(with_fallback(esc(text), style.fontName), style)
 
 
 @lru_cache(maxsize=65536)
@@ -99,21 +101,22 @@ class Styles:
         wrapping = "CJK"
         justify = TA_LEFT if en else TA_JUSTIFY
         body, hei, kai, title = (f.name for f in fonts.faces)
-        self.body_font, self.heading_font = body, hei
+        self.body_font, self.heading_font, self.song_font = body, hei, fonts.song.name
 
         def style(name: str, font: str, size: float, leading: float, **kw) -> ParagraphStyle:
             return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, wordWrap=wrapping,
                                   splitLongWords=1, allowWidows=0, allowOrphans=0, **kw)
 
-        indent = 32
+        indent = 2 * CHAR  # two characters of the grid
+        line = LINE  # 22 lines on a full page
         self.title = style("title", title, 22, 34, alignment=TA_CENTER, spaceBefore=6, spaceAfter=24)
-        self.body = style("body", body, 16, 29, alignment=justify, firstLineIndent=indent)
-        self.plain = style("plain", body, 16, 29, alignment=TA_LEFT)
-        self.h1 = style("h1", hei, 16, 29, firstLineIndent=indent, spaceBefore=4, keepWithNext=1)
-        self.h2 = style("h2", kai, 16, 29, firstLineIndent=indent, keepWithNext=1)
-        self.h3 = style("h3", body, 16, 29, firstLineIndent=indent, keepWithNext=1)
-        self.signature = style("signature", body, 16, 29, alignment=TA_RIGHT, rightIndent=indent)
-        self.attachment_label = style("attachment", hei, 16, 29, alignment=TA_LEFT)
+        self.body = style("body", body, BODY_SIZE, line, alignment=justify, firstLineIndent=indent)
+        self.plain = style("plain", body, BODY_SIZE, line, alignment=TA_LEFT)
+        self.h1 = style("h1", hei, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
+        self.h2 = style("h2", kai, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
+        self.h3 = style("h3", body, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
+        self.signature = style("signature", body, BODY_SIZE, line, alignment=TA_RIGHT, rightIndent=indent)
+        self.attachment_label = style("attachment", hei, BODY_SIZE, line, alignment=TA_LEFT)
         self.attachment_title = style("attachment-title", title, 20, 30, alignment=TA_CENTER, spaceBefore=6,
                                       spaceAfter=12)
         self.note = style("note", body, 12, 20, alignment=justify, firstLineIndent=24)
