@@ -30,8 +30,8 @@ from reportlab.platypus import paragraph as rl
 from reportlab.rl_config import _FUZZ
 
 # Closing marks: never first on a line.  Opening marks: never last on a line.
-NO_START = set("，。、；：？！）》」』〉】”’…%,.;:?!)]}·")
-NO_END = set("（《「『〈【“‘([{")
+NO_START = set("，。、；：？！）》」』〉】〕”’…%,.;:?!)]}·")
+NO_END = set("（《「『〈【〔“‘([{")
 _PUSH_LIMIT = 3  # at most this many characters go down with the punctuation
 SQUEEZE = 0.0135  # how much tighter than natural a justified line may be set (28 × 16 pt in 156 mm)
 _state = threading.local()  # the squeeze of the paragraph being broken (reports run in worker threads)

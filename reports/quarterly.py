@@ -29,11 +29,12 @@ from sqlalchemy.orm import Session
 from ngo_audit.labels import SEVERITY
 from ngo_audit.models import EvidenceBlob, Severity
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.stats import QuarterStats, quarter_stats
+from ngo_audit.queries.stats import QuarterStats, check_issue_date, default_issue_date, quarter_stats
 
 from . import attachments, charts
 from .compose import Composer
 from .fonts import FontSet, font_set
+from .formal import Formalities, number_line
 from .images import Picture, prepare
 from .layout import TEXT_W, GovDoc, check_cancel, heading, write_atomically
 from .sections_a import section_enterprises, section_general
@@ -55,6 +56,8 @@ class ReportInfo:
     lang: str
     as_of: date
     title: str
+    issued: date | None = None
+    number: str = ""
     headings: list[tuple[int, str, int]] = field(default_factory=list)  # (level, text, page "— n —")
     stats: QuarterStats | None = None
     seconds: float = 0.0
@@ -130,7 +133,7 @@ def make_charts(st: QuarterStats, L: Lang, fonts: FontSet) -> dict:
     }
 
 
-def _cover(c: Composer, st: QuarterStats, title: str, issued: str) -> None:
+def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str = "") -> None:
     L, S, k = c.L, c.S, st.scope.contract
     if st.demo:
         banner = Table([[para(L("演示数据 · 虚构的企业和监督记录，不是真实的监督信息",
@@ -144,6 +147,8 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str) -> None:
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
             (L("报 告 期", "Period"), f"{L.date(st.scope.start)}{L('至', ' to ')}{L.date(st.scope.quarter.end)}"),
             (L("统计截至", "Figures as of"), L.date(st.scope.as_of))]
+    if number.strip():
+        rows.insert(0, (L("文　　号", "Document No."), number.strip()))
     label_w = (52 if L.en else 36) * mm
     t = Table([[para(a + L.colon, S.cover_line), para(b, S.cover_line)] for a, b in rows],
               colWidths=[label_w, TEXT_W - label_w - 6 * mm])
@@ -152,11 +157,21 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str) -> None:
     c.add(t)
 
 
+def issue_date(st: QuarterStats, given: date | None = None) -> date:
+    """The report's issue date: the user's (checked), else the default rule of the core."""
+    if given is not None:
+        return check_issue_date(st.scope, given)
+    due = next((o.due_date for o in st.obligations if o.due_date), None)
+    return default_issue_date(st.scope, due)
+
+
 def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set: dict,
-            issued: date) -> tuple[Composer, list, str]:
+            issued: date, formal: Formalities | None = None) -> tuple[Composer, list, str]:
     """The whole story: (composer, story with cover and TOC, title)."""
+    formal = formal or Formalities()
     title = report_title(st, L)
     body = Composer(L, fonts, pictures)
+    number_line(body, formal.number)
     body.heading(0, report_title(st, L, 2), toc=False, style=body.S.title)
     body.p(st.scope.contract.government + L.colon, body.S.plain)
     k, q = st.scope.contract, st.scope.quarter
@@ -175,12 +190,12 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
     section_leads(body, st)
     section_difficulties(body, st)
     section_next(body, st)
-    closing(body, st, L.date(issued))
+    closing(body, st, L.date(issued), formal)
     for part in (attachments.ledger, attachments.photos, attachments.duties, attachments.audits, attachments.draws):
         part(body, st)
 
     front = Composer(L, fonts)
-    _cover(front, st, report_title(st, L, 3), L.date(issued))
+    _cover(front, st, report_title(st, L, 3), L.date(issued), formal.number)
     front.add(NextPageTemplate("front-odd"), PageBreak(), para(L("目　　录", "Contents"), front.S.toc_title))
     toc = body.toc_lines()
     front.add(*toc, NextPageTemplate("body-odd"), PageBreak())
@@ -189,9 +204,10 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
 
 def build_quarterly_report(af_or_session, quarter: Quarter | str, out_path: str | Path, lang: str = "zh",
                            progress: Progress | None = None, *, today: date | None = None,
-                           fonts: FontSet | None = None) -> ReportInfo:
+                           fonts: FontSet | None = None, formal: Formalities | None = None) -> ReportInfo:
     """Write the quarterly report of ``quarter`` to ``out_path`` (PDF); returns what was written.
 
+    ``formal``: document number, issue date (default: :func:`issue_date`), contact person and phone.
     Raises NotFound / ValidationError for a quarter outside the agreement or not yet begun,
     ReportFontError without a usable font, ReportWriteError when the file cannot be written,
     Cancelled when ``progress`` returns False.  A failed build leaves no file behind.
@@ -202,19 +218,21 @@ def build_quarterly_report(af_or_session, quarter: Quarter | str, out_path: str 
     fonts = fonts or font_set()
     # ignore_cleanup_errors: on Windows a photo file still held open by a reader must not fail a finished report
     with tempfile.TemporaryDirectory(prefix="ngo-audit-report-", ignore_cleanup_errors=True) as folder:
-        return _build(af_or_session, quarter, out_path, L, progress, today, fonts, Path(folder), started)
+        return _build(af_or_session, quarter, out_path, L, progress, today, fonts, Path(folder), started,
+                      formal or Formalities())
 
 
 def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: FontSet, folder: Path,
-           started: float) -> ReportInfo:
+           started: float, formal: Formalities) -> ReportInfo:
     lang = L.code
     with open_session(af_or_session) as session:
         st = quarter_stats(session, quarter, today)
+        issued = issue_date(st, formal.issued)
         check_cancel(progress, 100, TOTAL)
         pictures = _load_pictures(session, st, lambda n: check_cancel(progress, 100 + n, TOTAL), folder)
     chart_set = make_charts(st, L, fonts)
     check_cancel(progress, 450, TOTAL)
-    body, story, title = compose(st, L, fonts, pictures, chart_set, st.scope.today)
+    body, story, title = compose(st, L, fonts, pictures, chart_set, issued, formal)
     count, n = [0], max(1, len(story))
 
     def tick() -> None:
@@ -222,7 +240,8 @@ def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: Fo
         if count[0] % 20 == 0:
             check_cancel(progress, 450 + min(540, count[0] * 540 // n), TOTAL)
 
-    info = ReportInfo(Path(out_path), 0, str(st.scope.quarter), lang, st.scope.as_of, title, stats=st)
+    info = ReportInfo(Path(out_path), 0, str(st.scope.quarter), lang, st.scope.as_of, title, issued,
+                      formal.number.strip(), stats=st)
 
     def write(tmp: str) -> None:
         doc = GovDoc(tmp, fonts, title=title, author=st.scope.contract.ngo, lang=lang, on_flowable=tick,
@@ -230,7 +249,7 @@ def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: Fo
                                f"Quarterly supervision report {st.scope.quarter} for {st.scope.contract.government}"),
                      keywords=[str(st.scope.quarter), L("季度监督报告", "quarterly supervision report")]
                      + ([L("演示数据", "demo data")] if st.demo else []))
-        doc.cover_footer = [st.scope.contract.ngo, L.date(st.scope.today)]
+        doc.cover_footer = [st.scope.contract.ngo, L.date(issued)]
         info.pages = doc.build_story(story, body.toc_lines())
         info.headings = list(doc.headings)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer
 
 from ngo_audit.labels import CREDIT_LEVEL
 from ngo_audit.models import NoteSection, PlanItemSource
 from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
+from .formal import Formalities, signature
 from .styles import Col, para
 
 ATTACHMENTS = (("问题台账", "Issue ledger"), ("整改前后照片", "Photos before and after rectification"),
@@ -69,10 +69,11 @@ def section_next(c: Composer, st: QuarterStats) -> None:
         c.p(L("本季度无其他建议。", "No further recommendations this quarter."))
 
 
-def closing(c: Composer, st: QuarterStats, issued: str) -> None:
-    """The list of attachments, then the NGO's name and the date (GB/T 9704: right-aligned, four characters in)."""
+def closing(c: Composer, st: QuarterStats, issued: str, f: Formalities) -> None:
+    """The list of attachments, then the NGO's name, the date and the contact (GB/T 9704), on the page of
+    the last paragraph."""
     L, S = c.L, c.S
-    c.gap(6)
+    notes: list = [Spacer(1, S.body.leading)]  # 附件说明: one blank line under the text, two characters in
     for i, (zh, en) in enumerate(ATTACHMENTS, start=1):
         prefix = L("附件：", "Attachments: ") if i == 1 else ""
         style = S.body if i == 1 else S.plain
@@ -80,5 +81,5 @@ def closing(c: Composer, st: QuarterStats, issued: str) -> None:
         if i > 1:
             p.style = style.clone(f"att{i}", leftIndent=S.body.firstLineIndent + S.body.fontSize * (3 if not L.en
                                                                                                       else 7.5))
-        c.add(p)
-    c.add(KeepTogether([Spacer(1, 18 * mm), para(st.scope.contract.ngo, S.signature), para(issued, S.signature)]))
+        notes.append(p)
+    signature(c, st.scope.contract.ngo, issued, f, before=notes)

@@ -115,6 +115,7 @@ class Styles:
         self.h1 = style("h1", hei, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
         self.h2 = style("h2", kai, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
         self.h3 = style("h3", body, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
+        self.number = style("number", body, BODY_SIZE, line, alignment=TA_CENTER, spaceAfter=line)
         self.signature = style("signature", body, BODY_SIZE, line, alignment=TA_RIGHT, rightIndent=indent)
         self.attachment_label = style("attachment", hei, BODY_SIZE, line, alignment=TA_LEFT)
         self.attachment_title = style("attachment-title", title, 20, 30, alignment=TA_CENTER, spaceBefore=6,

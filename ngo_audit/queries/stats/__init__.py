@@ -54,6 +54,8 @@ from .history import Flow, History, S, flow
 from .overview import Coverage, Obligation, coverage, obligations
 from .scope import (
     Scope,
+    check_issue_date,
+    default_issue_date,
     is_demo,
     reference_date,
     report_scope,
@@ -120,5 +122,5 @@ def quarter_stats(session: Session, quarter: Quarter | str, today: date | None =
 __all__ = [
     "AuditRow", "Breakdown", "Case", "Coverage", "DepartmentDuties", "DrawRecord", "DutyResult", "EscalationRow",
     "Flow", "History", "LeadRow", "LedgerRow", "NextPlan", "Obligation", "Photo", "QuarterStats", "Recommendation",
-    "Scope", "flow", "is_demo", "ledger", "quarter_stats", "reference_date", "report_scope",
+    "Scope", "check_issue_date", "default_issue_date", "flow", "is_demo", "ledger", "quarter_stats", "reference_date", "report_scope",
 ]
