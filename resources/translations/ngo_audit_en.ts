@@ -26,7 +26,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+144"/>
+        <location filename="../../ui/pages/audits.py" line="+137"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>%n audit</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+144"/>
+        <location filename="../../ui/pages/findings.py" line="+137"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>SubjectsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/subjects.py" line="+246"/>
+        <location filename="../../ui/pages/subjects.py" line="+219"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>%n subject exported to %1</numerusform>

@@ -342,7 +342,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+144"/>
+        <location filename="../../ui/pages/audits.py" line="+137"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -364,7 +364,7 @@
         <translation>全部监督员</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+85"/>
         <source>All types</source>
         <translation>全部检查类型</translation>
     </message>
@@ -1666,7 +1666,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+144"/>
+        <location filename="../../ui/pages/findings.py" line="+137"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>共 %n 个问题</numerusform>
@@ -1695,7 +1695,7 @@
         <translation>全部季度</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+36"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -3139,9 +3139,42 @@
     </message>
 </context>
 <context>
+    <name>ReportFormalPanel</name>
+    <message>
+        <location filename="../../ui/pages/report_formal.py" line="+45"/>
+        <source>Issue date</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: the day the report was due (never after the agreement&apos;s end)</source>
+        <translation>不勾选时：取报告的报送期限日（不晚于委托协议期满）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document No.</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 黔中环监〔2014〕12号</source>
+        <translation>如 黔中环监〔2014〕12号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+</context>
+<context>
     <name>ReportTextsPanel</name>
     <message>
-        <location filename="../../ui/pages/report_texts.py" line="+39"/>
+        <location filename="../../ui/pages/report_texts.py" line="+43"/>
         <source>VI. Difficulties and problems</source>
         <translation>六、存在的困难和问题</translation>
     </message>
@@ -3161,7 +3194,7 @@
         <translation>开头概述（可不填）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This file is open read-only: the texts cannot be changed here, but the report can be generated.</source>
         <translation>此文件以只读方式打开：这里的文字不能修改，但可以生成报告。</translation>
     </message>
@@ -3224,7 +3257,7 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="+103"/>
+        <location filename="../../ui/pages/report_work.py" line="+110"/>
         <location filename="../../ui/pages/reports.py" line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
@@ -3919,7 +3952,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectFileView</name>
     <message>
-        <location filename="../../ui/pages/subject_file.py" line="+221"/>
+        <location filename="../../ui/pages/subject_file.py" line="+214"/>
         <source>Key-monitored</source>
         <translation>重点监控</translation>
     </message>
@@ -4256,7 +4289,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>Loading subjects</source>
         <translation>正在加载监督对象</translation>
     </message>
@@ -4274,7 +4307,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+233"/>
+        <location filename="../../ui/pages/subjects.py" line="+206"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>

@@ -44,10 +44,17 @@ def report_setup(session, today) -> ReportSetup:
     return ReportSetup(contract.id, quarters, current)
 
 
-def build_report(session, quarter: str, out: Path, lang: str, task) -> BuiltReport:
+def build_report(session, quarter: str, out: Path, lang: str, formal=(None, "", "", ""), task=None) -> BuiltReport:
+    """``formal``: (issue date ISO or None, document number, contact, phone) from the page."""
+    from datetime import date
+
+    from reports.formal import Formalities
     from reports.quarterly import build_quarterly_report
 
-    info = build_quarterly_report(session, quarter, out, lang, progress=task.progress)
+    issued, number, contact, phone = formal
+    info = build_quarterly_report(session, quarter, out, lang, progress=task.progress if task else None,
+                                  formal=Formalities(date.fromisoformat(issued) if issued else None, number,
+                                                     contact, phone))
     return BuiltReport(Path(info.path), info.pages, info.quarter, info.lang, info.title, list(info.headings))
 
 
