@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, PageBreak
 
 from ngo_audit.draw import ALGORITHM
-from ngo_audit.labels import AUDIT_TYPE, SEVERITY, STATUS, SUBJECT_KIND, TERM_RESULT
+from ngo_audit.labels import AUDIT_TYPE, CREDIT_LEVEL, SECTOR, SEVERITY, STATUS, SUBJECT_KIND, TERM_RESULT
 from ngo_audit.queries.stats import LedgerRow, QuarterStats
 
 from .compose import Composer
@@ -104,8 +104,9 @@ def _filter_words(L, flt: dict) -> str:
     for key, value in flt.items():
         if value in (None, [], "", False):
             continue
-        if key == "kinds":
-            value = [L.label(SUBJECT_KIND, v) for v in value]
+        labels = {"kinds": SUBJECT_KIND, "sectors": SECTOR, "credit_levels": CREDIT_LEVEL}.get(key)
+        if labels is not None:  # stored values ("secondary") in the reader's words (第二产业)
+            value = [L.label(labels, v) for v in (value if isinstance(value, list) else [value])]
         words = L.join([str(v) for v in value]) if isinstance(value, list) else (L("是", "yes") if value is True
                                                                                  else str(value))
         parts.append(f"{names.get(key, key)}{L.colon}{words}")
@@ -118,12 +119,13 @@ def draws(c: Composer, st: QuarterStats) -> None:
     c.p(L(f"“双随机”抽取算法（{ALGORITHM}）：对候选名单中的每个对象，以其统一社会信用代码（无代码的用其唯一标识）为键，计算"
           "文本“随机种子|键”（UTF-8 编码）的 SHA-256 值，按十六进制值从小到大排序，排在最前的若干个即为抽中对象。"
           "每个抽中对象的监督员以“随机种子|该对象的键”为种子，用同样方法从监督员名单中抽取。结果不依赖候选名单的顺序，"
-          "任何人可用表格软件或 sha256sum 命令复核；在本软件中运行 ngo-audit check 文件名 也会重新运行全部抽取并比对。",
+          "任何人可用表格软件或 sha256sum 命令复核；委托方用本软件打开受托方报送的审计文件，也可重新运行全部抽取并比对结果。",
           f"The double-random draw ({ALGORITHM}): every candidate has a key (its unified social credit code, or its "
           "unique id when it has none). Its rank is the SHA-256 of the UTF-8 text “seed|key” in hexadecimal; the "
           "candidates with the lowest ranks are drawn. The auditors of each drawn subject are drawn the same way "
           "from the auditor pool with the seed “seed|subject key”. The result does not depend on the order of the "
-          "pool; anyone can check it with a spreadsheet or sha256sum, and “ngo-audit check FILE” re-runs every draw."),
+          "pool; anyone can check it with a spreadsheet or sha256sum, and the commissioning government can re-run every "
+          "draw and compare the results by opening the audit file the NGO sent with this software."),
           c.S.note)
     if not st.draws:
         c.p(L("本季度未进行随机抽取。", "No random draw was made this quarter."))

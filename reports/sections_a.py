@@ -30,7 +30,7 @@ def obligation_cells(o: Obligation, L) -> list[str]:
         return [L(f"季度结束后≤{n}日", f"≤{n} days after the quarter"), dash, dash,
                 L(f"应于{L.iso(o.due_date)}前报送", f"due by {L.iso(o.due_date)}"), dash]
     if o.metric not in units:
-        return [dash, dash, dash, L("不自动统计", "not measured"), dash]
+        return [dash, dash, dash, L("见正文", "see the text"), dash]  # a duty without a count (e.g. impartiality)
     target, unit = units[o.metric]
 
     def amount(v):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ngo_audit.labels import ESCALATION_CHANNEL, LEAD_CHANNEL, LEAD_STATUS, STATUS
-from ngo_audit.models import FindingStatus, LeadStatus, TermResult
+from ngo_audit.models import FindingStatus, TermResult
 from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
+from .sentences import leads_summary, rectification_overall
 from .styles import Col
 
 
@@ -46,14 +47,10 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
     as_of = L.date(st.scope.as_of)
     c.heading(0, L.number(0, 4) + L("问题交办与整改跟踪", "Notices and rectification"))
     c.heading(1, L.number(1, 1) + L("整改总体情况", "Overall"))
-    total = fl.carried_over + fl.new
-    c.p(L(f"截至{as_of}，本季度应跟踪整改的问题共{total}个（以前季度结转{fl.carried_over}个、本季度新发现{fl.new}个），"
-          f"已复查销号{fl.rectified}个，撤销{fl.withdrawn}个，仍在整改或处理中{fl.still_open}个，其中逾期未整改{fl.overdue}个、"
-          f"已移交有关部门处理{fl.escalated}个。本季度整改率为{L.pct(fl.rate)}，协议期累计整改率为{L.pct(fl.cumulative_rate)}。",
-          f"On {as_of}, {total} findings were followed up this quarter ({fl.carried_over} carried over, {fl.new} new): "
-          f"{fl.rectified} verified rectified and closed, {fl.withdrawn} withdrawn, {fl.still_open} still open, of which "
-          f"{fl.overdue} overdue and {fl.escalated} escalated. The quarter's rectification rate is {L.pct(fl.rate)}; "
-          f"since the start of the agreement it is {L.pct(fl.cumulative_rate)}."))
+    c.p(rectification_overall(L, as_of, carried_over=fl.carried_over, new=fl.new, rectified=fl.rectified,
+                              withdrawn=fl.withdrawn, still_open=fl.still_open, overdue=fl.overdue,
+                              escalated=fl.escalated, escalated_in_quarter=len({e.finding_id for e in st.escalations}),
+                              rate=L.pct(fl.rate), cumulative_rate=L.pct(fl.cumulative_rate)))
     c.p(L("注：本季度整改率＝本季度复查销号问题数÷（以前季度结转问题数＋本季度新发现问题数－撤销问题数）；"
           "累计整改率＝协议期内已销号问题数÷（协议期内发现问题数－撤销问题数）；逾期指整改期限已过而仍待整改的问题。",
           "Note: quarter's rate = findings closed ÷ (carried over + new − withdrawn); cumulative rate = findings "
@@ -106,16 +103,8 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
         return
     channels = L.join([L(f"{L.label(LEAD_CHANNEL, ch)}{n}条", f"{L.label(LEAD_CHANNEL, ch)} {n}")
                        for ch, n in sorted(by_channel.items())])
-    linked = sum(len(x.finding_ids) for x in st.leads)
-    S = LeadStatus
-    c.p(L(f"本季度共受理公众举报线索{len(st.leads)}条（{channels}）。截至{L.date(st.scope.as_of)}，经核查属实"
-          f"{by_status[S.CONFIRMED]}条（已登记为问题{linked}个），不属实{by_status[S.UNFOUNDED]}条，转交有关部门"
-          f"{by_status[S.REFERRED]}条，已办结{by_status[S.CLOSED]}条，核查中{by_status[S.CHECKING]}条，待核查"
-          f"{by_status[S.RECEIVED]}条。",
-          f"{len(st.leads)} leads were received ({channels}). On {L.date(st.scope.as_of)}: {by_status[S.CONFIRMED]} "
-          f"confirmed ({linked} findings recorded), {by_status[S.UNFOUNDED]} unfounded, {by_status[S.REFERRED]} "
-          f"referred to the competent department, {by_status[S.CLOSED]} closed, {by_status[S.CHECKING]} being checked, "
-          f"{by_status[S.RECEIVED]} not yet checked."))
+    c.p(leads_summary(L, L.date(st.scope.as_of), len(st.leads), channels,
+                      {str(k): n for k, n in by_status.items()}, sum(len(x.finding_ids) for x in st.leads)))
     rows = []
     for x in st.leads:
         result = L.label(LEAD_STATUS, x.status)

@@ -23,7 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from . import cjkwrap
-from .fonts import FontSet, with_fallback
+from .fonts import FontSet, lacks, with_fallback
 from .grid import BODY_SIZE, CHAR, LINE
 
 # C0 controls (except tab/newline), DEL, lone surrogates and non-characters break PDF text or the parser.
@@ -212,7 +212,9 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
             if c.kind == "para":
                 cells.append(para(value, styles.cell))
             else:
-                cells.append(wrap(value, w - 2 * pad, font, size))
+                text = wrap(value, w - 2 * pad, font, size)
+                # a rare character the font lacks (a name): the same lines as a Paragraph with the fallback font
+                cells.append(_lines_para(text, styles, size, c.kind) if lacks(text, font) else text)
         data.append(cells)
     heights = None
     if not any(c.kind == "para" for c in cols):
@@ -220,7 +222,8 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
         # reportlab skips measuring; otherwise it re-measures the rest of a table at every page break,
         # with a list search and a sum per row (quadratic: 20 s of the large file's 10,000-row ledger,
         # LongTable included, whose early stop only works for tables with spans).
-        heights = [max(cell.count("\n") + 1 for cell in row) * size * 1.3 + 4.5 for row in data]
+        heights = [max(cell.count("\n") + 1 if isinstance(cell, str) else cell.lines for cell in row) * size * 1.3
+                   + 4.5 for row in data]
     kind = WholeTable if whole else Table
     if heights is not None and len(rows) > 60 and not whole:
         return RowsTable(data, heights, widths, TableStyle(_style_commands(cols, font, hei, size, pad, zebra)))
@@ -228,6 +231,16 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
              hAlign="CENTER")
     t.setStyle(TableStyle(_style_commands(cols, font, hei, size, pad, zebra)))
     return t
+
+
+def _lines_para(text: str, styles: Styles, size: float, kind: str) -> Paragraph:
+    """Lines already broken by :func:`wrap`, as a Paragraph of exactly that height (size × 1.3 a line)."""
+    style = styles.cell.clone(f"cell-{size}-{kind}", fontSize=size, leading=size * 1.3, wordWrap=None,
+                              alignment=TA_CENTER if kind == "num" else TA_LEFT)
+    markup = "<br/>".join(with_fallback(escape(line), style.fontName) for line in text.split("\n"))
+    p = Paragraph(markup, style)
+    p.lines = text.count("\n") + 1
+    return p
 
 
 def _style_commands(cols: list[Col], font: str, hei: str, size: float, pad: float, zebra: bool) -> list:
