@@ -130,7 +130,7 @@ class Composer:
             parts = [caption]
         else:
             parts = [phase + (L("：", ": ") + caption if caption else "")]
-        meta = [x for x in (photo.taken_by, photo.captured_at.strftime("%Y-%m-%d %H:%M") if photo.captured_at
+        meta = [x for x in (L.person(photo.taken_by), photo.captured_at.strftime("%Y-%m-%d %H:%M") if photo.captured_at
                             else "") if x]
         if meta:
             parts.append(L.paren(", ".join(meta) if L.en else "，".join(meta)))

@@ -81,6 +81,8 @@ def place_name(government: str) -> str:
 def report_title(st: QuarterStats, L: Lang, lines: int = 1) -> str:
     """The title, in Chinese broken into ``lines`` lines where it reads well (not mid-word as wrapping would)."""
     place = place_name(st.scope.contract.government)
+    if L.en:
+        place = L.name(place).removesuffix(" Municipal")
     b1, b2 = ("\n" if lines >= 2 else ""), ("\n" if lines >= 3 else "")
     return L(f"关于{L.quarter(st.scope.quarter)}{place}{b1}公众参与环保第三方监督{b2}工作情况的报告",
              f"Report on third-party environmental supervision with public participation in {place}, "
@@ -143,7 +145,7 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
                                     ("TEXTCOLOR", (0, 0), (-1, -1), "#b5452b")]))
         c.add(banner)
     c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False), Spacer(1, 16 * mm))
-    rows = [(L("委 托 方", "Commissioned by"), k.government), (L("受 托 方", "Prepared by"), k.ngo),
+    rows = [(L("委 托 方", "Commissioned by"), L.name(k.government)), (L("受 托 方", "Prepared by"), L.name(k.ngo)),
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
             (L("报 告 期", "Period"), f"{L.date(st.scope.start)}{L('至', ' to ')}{L.date(st.scope.quarter.end)}"),
             (L("统计截至", "Figures as of"), L.date(st.scope.as_of))]
@@ -173,12 +175,12 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
     body = Composer(L, fonts, pictures)
     number_line(body, formal.number)
     body.heading(0, report_title(st, L, 2), toc=False, style=body.S.title)
-    body.p(st.scope.contract.government + L.colon, body.S.plain)
+    body.p(L.name(st.scope.contract.government) + L.colon, body.S.plain)
     k, q = st.scope.contract, st.scope.quarter
     body.p(L(f"根据{L.book(k.title)}（协议编号：{k.number}），{k.ngo}受托对{place_name(k.government)}企业和有关政府部门开展公众参与"
              f"环保第三方监督。现将{L.quarter(q)}（{L.date(st.scope.start)}至{L.date(st.scope.as_of)}）监督工作情况报告如下：",
-             f"Under {L.book(k.title)} (No. {k.number}), {k.ngo} supervises enterprises and government departments of "
-             f"{place_name(k.government)} as an independent third party with public participation. This is our report "
+             f"Under {L.book(k.title)} (No. {k.number}), {L.name(k.ngo)} supervises enterprises and government "
+             f"departments of {L.name(place_name(k.government)).removesuffix(' Municipal')} as an independent third party with public participation. This is our report "
              f"on {L.quarter(q)} ({L.date(st.scope.start)} to {L.date(st.scope.as_of)})."))
     from ngo_audit.models import NoteSection
 
@@ -246,10 +248,10 @@ def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: Fo
     def write(tmp: str) -> None:
         doc = GovDoc(tmp, fonts, title=title, author=st.scope.contract.ngo, lang=lang, on_flowable=tick,
                      subject=L(f"{st.scope.contract.government}{L.quarter(st.scope.quarter)}公众参与环保第三方监督季度报告",
-                               f"Quarterly supervision report {st.scope.quarter} for {st.scope.contract.government}"),
+                               f"Quarterly supervision report {st.scope.quarter} for {L.name(st.scope.contract.government)}"),
                      keywords=[str(st.scope.quarter), L("季度监督报告", "quarterly supervision report")]
                      + ([L("演示数据", "demo data")] if st.demo else []))
-        doc.cover_footer = [st.scope.contract.ngo, L.date(issued)]
+        doc.cover_footer = [L.name(st.scope.contract.ngo), L.date(issued)]
         info.pages = doc.build_story(story, body.toc_lines())
         info.headings = list(doc.headings)
 

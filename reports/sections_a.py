@@ -46,7 +46,7 @@ def section_general(c: Composer, st: QuarterStats, charts: dict) -> None:
     freq = L.label(REPORTING_FREQUENCY, k.reporting_frequency)
     c.p(L(f"{k.government}（委托方）与{k.ngo}（受托方）{signed}签订{L.book(k.title)}（协议编号：{k.number}），"
           f"服务期自{L.date(k.period_start)}至{L.date(k.period_end)}，{freq}报告一次监督工作情况。",
-          f"{k.government} (the commissioning government) and {k.ngo} (the NGO) signed {L.book(k.title)} "
+          f"{L.name(k.government)} (the commissioning government) and {L.name(k.ngo)} (the NGO) signed {L.book(k.title)} "
           f"(No. {k.number}){signed}. It runs from {L.date(k.period_start)} to {L.date(k.period_end)}; "
           f"the NGO reports {freq}."))
     if k.scope.strip():
@@ -132,7 +132,7 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
         c.p(L("本季度无典型案例。", "No typical cases this quarter."))
     for i, case in enumerate(st.cases, start=1):
         r = case.row
-        c.heading(2, L.number(2, i) + f"{r.subject}{L.colon}{r.title}", toc=False)
+        c.heading(2, L.number(2, i) + f"{L.name(r.subject)}{L.colon}{r.title}", toc=False)
         basis = clause(case.legal_basis)
         basis = L(f"，依据{basis}", f"; legal basis: {basis}") if basis else ""
         c.p(L(f"{L.date(r.found_on)}检查发现（问题编号{r.id}，{L.label(SEVERITY, r.severity)}）："

@@ -31,7 +31,7 @@ def section_departments(c: Composer, st: QuarterStats) -> None:
             Col(L("职责事项", "Duties"), 16, "num"), Col(L("检查项次", "Checks"), 16, "num"),
             Col(L("符合", "Compliant"), 16, "num"), Col(L("不符合", "Non-compliant"), 16, "num"),
             Col(L("新发现问题", "New findings"), 16, "num"), Col(L("未检查职责", "Duties not checked"), 16, "num")]
-    rows = [[d.name, d.audits, len(d.duties), sum(x.checked for x in d.duties), sum(x.compliant for x in d.duties),
+    rows = [[L.name(d.name), d.audits, len(d.duties), sum(x.checked for x in d.duties), sum(x.compliant for x in d.duties),
              sum(x.non_compliant for x in d.duties), sum(x.findings for x in d.duties),
              sum(x.conclusion == TermResult.NOT_CHECKED for x in d.duties)] for d in depts]
     c.table(cols, rows, note=L("文件中没有政府部门监督对象。", "The file holds no government departments."))
@@ -39,7 +39,7 @@ def section_departments(c: Composer, st: QuarterStats) -> None:
         bad = [x for x in d.duties if x.conclusion == TermResult.NON_COMPLIANT]
         if bad:
             duties = L.join([f"{x.number}{L.quote(x.title)}" for x in bad])
-            c.p(L(f"{d.name}：{duties}履职不到位。", f"{d.name}: duties not performed: {duties}."))
+            c.p(L(f"{d.name}：{duties}履职不到位。", f"{L.name(d.name)}: duties not performed: {duties}."))
 
 
 def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
@@ -69,7 +69,7 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
     c.table([Col(L("日期", "Date"), 19, "num"), Col(L("监督对象", "Subject"), 30), Col(L("问题", "Finding"), 32),
              Col(L("方式", "Channel"), 17), Col(L("接收单位及文号", "Recipient, reference"), 28),
              Col(L("处理结果", "Outcome"), 30, "para")],
-            [[L.iso(e.escalated_on), e.subject, e.title + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
+            [[L.iso(e.escalated_on), L.name(e.subject), e.title + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
               L.label(ESCALATION_CHANNEL, e.channel),
               "\n".join(x for x in (e.recipient, e.reference_no) if x), e.outcome] for e in st.escalations],
             note=L("本季度无移交升级的问题。", "No escalations this quarter."))
@@ -78,7 +78,7 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
     overdue = [r for r in st.ledger if r.overdue]
     c.table([Col(L("编号", "No."), 12, "num"), Col(L("监督对象", "Subject"), 46), Col(L("问题", "Finding"), 52),
              Col(L("整改期限", "Deadline"), 22, "num"), Col(L("逾期天数", "Days over"), 24, "num")],
-            [[r.id, r.subject, r.title, L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
+            [[r.id, L.name(r.subject), r.title, L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
             note=L(f"截至{as_of}，无逾期未整改的问题。", f"On {as_of} no finding was overdue."))
 
     c.heading(1, L.number(1, 4) + L("协议期整改趋势", "Trend over the agreement"))
@@ -113,7 +113,7 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
                         f" (finding {', '.join(str(i) for i in x.finding_ids)})")
         if x.outcome:
             result += L("：", ": ") + x.outcome
-        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), x.summary, x.subject, result])
+        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), x.summary, L.name(x.subject), result])
     c.table([Col(L("受理日期", "Received"), 19, "num"), Col(L("来源", "Channel"), 17), Col(L("线索内容", "Lead"), 52, "para"),
              Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows)
 

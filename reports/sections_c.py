@@ -65,7 +65,7 @@ def section_next(c: Composer, st: QuarterStats) -> None:
                  Col(L("本季度问题", "Findings"), 15, "num"), Col(L("较重及以上", "Serious or worse"), 17, "num"),
                  Col(L("逾期", "Overdue"), 15, "num"), Col(L("已移交", "Escalated"), 15, "num"),
                  Col(L("建议", "Recommended"), 28)],
-                [[r.subject, L.label(CREDIT_LEVEL, r.credit_level, "—"), r.findings, r.serious, r.overdue, r.escalated,
+                [[L.name(r.subject), L.label(CREDIT_LEVEL, r.credit_level, "—"), r.findings, r.serious, r.overdue, r.escalated,
                   recommendation_action(L, r.credit_level)] for r in rows])
     elif not written:
         c.p(L("本季度无其他建议。", "No further recommendations this quarter."))
@@ -84,4 +84,4 @@ def closing(c: Composer, st: QuarterStats, issued: str, f: Formalities) -> None:
             p.style = style.clone(f"att{i}", leftIndent=S.body.firstLineIndent + S.body.fontSize * (3 if not L.en
                                                                                                       else 7.5))
         notes.append(p)
-    signature(c, st.scope.contract.ngo, issued, f, before=notes)
+    signature(c, L.name(st.scope.contract.ngo), issued, f, before=notes)

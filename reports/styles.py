@@ -205,7 +205,8 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
     pad = 2.5
     widths = [c.width_mm * mm for c in cols]
     font, hei = styles.body_font, styles.heading_font
-    data: list[list[object]] = [[wrap(c.header, w - 2 * pad, hei, size) for c, w in zip(cols, widths, strict=True)]]
+    hs = header_size(cols, widths, hei, size, pad)
+    data: list[list[object]] = [[wrap(c.header, w - 2 * pad, hei, hs) for c, w in zip(cols, widths, strict=True)]]
     for row in rows:
         cells = []
         for c, w, value in zip(cols, widths, row, strict=True):
@@ -224,12 +225,13 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
         # LongTable included, whose early stop only works for tables with spans).
         heights = [max(cell.count("\n") + 1 if isinstance(cell, str) else cell.lines for cell in row) * size * 1.3
                    + 4.5 for row in data]
+        heights[0] = max(h.count("\n") + 1 for h in data[0]) * hs * 1.3 + 4.5
     kind = WholeTable if whole else Table
     if heights is not None and len(rows) > 60 and not whole:
-        return RowsTable(data, heights, widths, TableStyle(_style_commands(cols, font, hei, size, pad, zebra)))
+        return RowsTable(data, heights, widths, TableStyle(_style_commands(cols, font, hei, size, pad, zebra, hs)))
     t = kind(data, colWidths=widths, rowHeights=heights, repeatRows=1, splitByRow=1, splitInRow=1,
              hAlign="CENTER")
-    t.setStyle(TableStyle(_style_commands(cols, font, hei, size, pad, zebra)))
+    t.setStyle(TableStyle(_style_commands(cols, font, hei, size, pad, zebra, hs)))
     return t
 
 
@@ -243,12 +245,24 @@ def _lines_para(text: str, styles: Styles, size: float, kind: str) -> Paragraph:
     return p
 
 
-def _style_commands(cols: list[Col], font: str, hei: str, size: float, pad: float, zebra: bool) -> list:
+def header_size(cols: list[Col], widths: list[float], font: str, size: float, pad: float) -> float:
+    """The header's type size: ``size``, or smaller so that no word of a header is broken (6 pt at least)."""
+    hs = size
+    for c, w in zip(cols, widths, strict=True):
+        for word in c.header.split():
+            need = pdfmetrics.stringWidth(word, font, size)
+            if need > w - 2 * pad and word.isascii():
+                hs = min(hs, size * (w - 2 * pad) / need)
+    return max(6.0, hs)
+
+
+def _style_commands(cols: list[Col], font: str, hei: str, size: float, pad: float, zebra: bool,
+                    hs: float | None = None) -> list:
     """Grid, header, paddings and alignment; every command is written relative to the table's ends, so
     it fits any slice of the rows (RowsTable)."""
     cmds = [
         ("FONT", (0, 0), (-1, -1), font, size, size * 1.3),
-        ("FONT", (0, 0), (-1, 0), hei, size, size * 1.3),
+        ("FONT", (0, 0), (-1, 0), hei, hs or size, (hs or size) * 1.3),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -65,6 +65,21 @@ class Lang:
         except (KeyError, ValueError, StopIteration):
             return str(value)
 
+    def name(self, text: str, english: str | None = None) -> str:
+        """An organisation's name: as written in Chinese; in English its English name or romanisation."""
+        if not self.en or not text:
+            return text
+        from .names import name
+
+        return name(text, english)
+
+    def person(self, text: str) -> str:
+        if not self.en or not text:
+            return text
+        from .names import person
+
+        return person(text)
+
     def date(self, day: date | None) -> str:
         if day is None:
             return self("无", "none")
