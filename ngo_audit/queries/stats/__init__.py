@@ -51,6 +51,7 @@ from .attachments import (
     trend,
 )
 from .history import Flow, History, S, flow
+from .ledger_extra import LedgerExtra, ledger_extras
 from .overview import Coverage, Obligation, coverage, obligations
 from .scope import (
     Scope,
@@ -120,7 +121,32 @@ def quarter_stats(session: Session, quarter: Quarter | str, today: date | None =
 
 
 __all__ = [
-    "AuditRow", "Breakdown", "Case", "Coverage", "DepartmentDuties", "DrawRecord", "DutyResult", "EscalationRow",
-    "Flow", "History", "LeadRow", "LedgerRow", "NextPlan", "Obligation", "Photo", "QuarterStats", "Recommendation",
-    "Scope", "check_issue_date", "default_issue_date", "flow", "is_demo", "ledger", "quarter_stats", "reference_date", "report_scope",
+    "AuditRow",
+    "Breakdown",
+    "Case",
+    "Coverage",
+    "DepartmentDuties",
+    "DrawRecord",
+    "DutyResult",
+    "EscalationRow",
+    "Flow",
+    "History",
+    "LeadRow",
+    "LedgerExtra",
+    "LedgerRow",
+    "NextPlan",
+    "Obligation",
+    "Photo",
+    "QuarterStats",
+    "Recommendation",
+    "Scope",
+    "check_issue_date",
+    "default_issue_date",
+    "flow",
+    "is_demo",
+    "ledger",
+    "ledger_extras",
+    "quarter_stats",
+    "reference_date",
+    "report_scope",
 ]
