@@ -55,13 +55,33 @@ def _formal(args):
     return Formalities(_day(args.date, "date"), args.number or "", args.contact or "", args.phone or "")
 
 
+def _signer(args):
+    """The unlocked NGO key when ``--sign`` was given (before any work: a wrong passphrase stops at once)."""
+    if not getattr(args, "sign", False):
+        return None
+    from ngo_audit.sharing import keys
+    from ngo_audit.sharing.commands import _passphrase
+
+    return keys.unlock(_passphrase(args))
+
+
+def _sign(signer, path: Path, ngo: str, reason: str) -> None:
+    if signer is not None:
+        from .pdfsign import sign_pdf
+
+        sign_pdf(path, signer, ngo=ngo, reason=reason)
+        print(t(f"已签名（密钥指纹 {signer.info.grouped}）", f"Signed (key fingerprint {signer.info.grouped})"))
+
+
 def cmd_report(args) -> int:
     from .quarterly import build_quarterly_report
 
     _check_suffix(args.out, ".pdf")
     formal = _formal(args)
+    signer = _signer(args)
     with _open(args.path) as af:
         info = build_quarterly_report(af, args.quarter, args.out, lang=_lang(args), formal=formal)
+    _sign(signer, info.path, info.stats.scope.contract.ngo, t("季度监督报告", "quarterly supervision report"))
     print(t(f"已生成 {info.quarter} 季度监督报告：{info.path}（{info.pages} 页）",
             f"Wrote the quarterly report {info.quarter}: {info.path} ({info.pages} pages)"))
     return 0
@@ -72,8 +92,10 @@ def cmd_notice(args) -> int:
 
     _check_suffix(args.out, ".pdf")
     formal, deadline = _formal(args), _day(args.deadline, "deadline")
+    signer = _signer(args)
     with _open(args.path) as af:
         info = build_notice(af, args.subject, args.out, lang=_lang(args), formal=formal, deadline=deadline)
+    _sign(signer, info.path, signer.info.ngo if signer else "", t("整改通知书", "rectification notice"))
     print(t(f"已生成“{info.subject}”的整改通知书：{info.path}（{len(info.finding_ids)} 个问题，{info.pages} 页）",
             f"Wrote the rectification notice for “{info.subject}”: {info.path} "
             f"({len(info.finding_ids)} findings, {info.pages} pages)"))
@@ -91,6 +113,37 @@ def cmd_ledger(args) -> int:
     return 0
 
 
+def cmd_verify_pdf(args) -> int:
+    """Exit 0: intact and signed by a trusted NGO; 1: not signed, changed, or not trusted; 2: not a PDF."""
+    from ngo_audit.sharing.keys import format_fingerprint
+
+    from .pdfsign import verify_pdf
+
+    check = verify_pdf(args.file)
+    if not check.signed:
+        print(t("未签名：该 PDF 没有机构签名。", "Not signed: the PDF carries no NGO signature."))
+        return 1
+    print(t(f"签名机构：{check.ngo}；签名时间：{check.signed_at}", f"Signed by: {check.ngo}; at {check.signed_at}"))
+    if check.fingerprint:
+        print(t("密钥指纹：", "Key fingerprint: ") + format_fingerprint(check.fingerprint))
+    problems = []
+    if not check.intact:
+        problems.append(t("签名无效：签名后文件内容已被改动", "invalid: the content was changed after signing"))
+    elif not check.whole_file:
+        problems.append(t("签名后文件末尾又追加了内容", "content was added after the signature"))
+    if not check.bound:
+        problems.append(t("证书未与 ngo-audit 机构密钥绑定", "the certificate is not bound to an ngo-audit NGO key"))
+    elif not check.trusted:
+        problems.append(t("该机构密钥不在本机的受信任列表中（ngo-audit trust add）",
+                          "the NGO key is not trusted on this computer (ngo-audit trust add)"))
+    if problems:
+        print(t("验证失败：", "Verification failed: ") + t("；", "; ").join(problems))
+        return 1
+    print(t("验证通过：文件自签名以来未被改动，签名机构受信任。",
+            "Verified: unchanged since it was signed, by a trusted NGO."))
+    return 0
+
+
 def register(subparsers) -> dict:
     def lang_option(p: argparse.ArgumentParser) -> None:
         # its own dest: the global --lang (messages) is another option of the main parser
@@ -104,6 +157,13 @@ def register(subparsers) -> dict:
         p.add_argument("--contact", help=t("联系人", "contact person"))
         p.add_argument("--phone", help=t("联系电话", "contact telephone"))
 
+    def sign_option(p: argparse.ArgumentParser) -> None:
+        from ngo_audit.sharing.commands import _passphrase_option
+
+        p.add_argument("--sign", action="store_true",
+                       help=t("用机构签名密钥对 PDF 进行数字签名（PAdES）", "digitally sign the PDF with the NGO's key (PAdES)"))
+        _passphrase_option(p)
+
     p = subparsers.add_parser("report", help=t("生成季度监督报告（PDF，只读打开文件）",
                                                "write the quarterly supervision report (PDF; opens the file read-only)"))
     p.add_argument("path", type=Path)
@@ -111,6 +171,7 @@ def register(subparsers) -> dict:
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)
     formal_options(p)
+    sign_option(p)
 
     p = subparsers.add_parser("notice", help=t("生成监督对象的整改通知书（PDF）", "write a subject's rectification notice (PDF)"))
     p.add_argument("path", type=Path)
@@ -121,10 +182,14 @@ def register(subparsers) -> dict:
     formal_options(p)
     p.add_argument("--deadline", help=t("逾期问题的新整改期限 YYYY-MM-DD（默认：通知日期后15天）",
                                         "new deadline for overdue findings, YYYY-MM-DD (default: 15 days after the notice)"))
+    sign_option(p)
 
     p = subparsers.add_parser("ledger", help=t("导出季度问题台账（.xlsx）", "write the quarter's issue ledger (.xlsx)"))
     p.add_argument("path", type=Path)
     p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)
-    return {"report": cmd_report, "notice": cmd_notice, "ledger": cmd_ledger}
+    p = subparsers.add_parser("verify-pdf", help=t("验证 PDF 的机构数字签名（0 通过，1 未通过，2 不是 PDF）",
+                                                   "verify the NGO signature of a PDF (0 ok, 1 failed, 2 not a PDF)"))
+    p.add_argument("file", type=Path)
+    return {"report": cmd_report, "notice": cmd_notice, "ledger": cmd_ledger, "verify-pdf": cmd_verify_pdf}
