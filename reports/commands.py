@@ -80,7 +80,7 @@ def cmd_report(args) -> int:
     formal = _formal(args)
     signer = _signer(args)
     with _open(args.path) as af:
-        info = build_quarterly_report(af, args.quarter, args.out, lang=_lang(args), formal=formal)
+        info = build_quarterly_report(af, args.quarter, args.out, lang=_lang(args), formal=formal, public=args.public)
     _sign(signer, info.path, info.stats.scope.contract.ngo, t("季度监督报告", "quarterly supervision report"))
     print(t(f"已生成 {info.quarter} 季度监督报告：{info.path}（{info.pages} 页）",
             f"Wrote the quarterly report {info.quarter}: {info.path} ({info.pages} pages)"))
@@ -172,6 +172,9 @@ def register(subparsers) -> dict:
     lang_option(p)
     formal_options(p)
     sign_option(p)
+    p.add_argument("--public", action="store_true",
+                   help=t("公开版：略去举报人姓名、电话号码等个人信息", "public edition: without reporters' names, phone numbers "
+                          "and other personal data"))
 
     p = subparsers.add_parser("notice", help=t("生成监督对象的整改通知书（PDF）", "write a subject's rectification notice (PDF)"))
     p.add_argument("path", type=Path)

@@ -29,7 +29,13 @@ from sqlalchemy.orm import Session
 from ngo_audit.labels import SEVERITY
 from ngo_audit.models import EvidenceBlob, Severity
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.stats import QuarterStats, check_issue_date, default_issue_date, quarter_stats
+from ngo_audit.queries.stats import (
+    QuarterStats,
+    check_issue_date,
+    default_issue_date,
+    personal_strings,
+    quarter_stats,
+)
 
 from . import attachments, charts
 from .compose import Composer
@@ -37,6 +43,7 @@ from .fonts import FontSet, font_set
 from .formal import Formalities, number_line
 from .images import Picture, prepare
 from .layout import TEXT_W, GovDoc, check_cancel, heading, write_atomically
+from .redact import Redactor, redacting
 from .sections_a import section_enterprises, section_general
 from .sections_b import section_departments, section_leads, section_rectification, status_items
 from .sections_c import closing, section_difficulties, section_next
@@ -45,6 +52,9 @@ from .text import Lang
 
 Progress = Callable[[int, int], bool | None]
 TOTAL = 1000
+PUBLIC_NOTE = {"zh": "本公开版略去了个人信息（举报人姓名及联系方式、电话号码、电子邮箱等），以“（略）”标示。",
+               "en": "This public edition leaves out personal data (reporters' names and contacts, telephone "
+                     "numbers, e-mail addresses), marked “[withheld]”."}
 _SEVERITY_COLORS = ("#7a1f12", "#b5452b", "#1f3b5c", "#7d8fa3")
 
 
@@ -135,7 +145,7 @@ def make_charts(st: QuarterStats, L: Lang, fonts: FontSet) -> dict:
     }
 
 
-def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str = "") -> None:
+def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str = "", public: bool = False) -> None:
     L, S, k = c.L, c.S, st.scope.contract
     if st.demo:
         banner = Table([[para(L("演示数据 · 虚构的企业和监督记录，不是真实的监督信息",
@@ -144,7 +154,10 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
         banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "#b5452b"), ("FONT", (0, 0), (-1, -1), S.body_font, 9),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), "#b5452b")]))
         c.add(banner)
-    c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False), Spacer(1, 16 * mm))
+    c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False))
+    if public:
+        c.add(Spacer(1, 4 * mm), para(L("（公开版）", "(Public edition)"), S.cover_center))
+    c.add(Spacer(1, 12 * mm))
     rows = [(L("委 托 方", "Commissioned by"), L.name(k.government)), (L("受 托 方", "Prepared by"), L.name(k.ngo)),
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
             (L("报 告 期", "Period"), f"{L.date(st.scope.start)}{L('至', ' to ')}{L.date(st.scope.quarter.end)}"),
@@ -157,6 +170,8 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("FONT", (0, 0), (-1, -1), S.body_font, 9)]))
     c.add(t)
+    if public:
+        c.add(Spacer(1, 8 * mm), para(PUBLIC_NOTE[L.code], S.note))
 
 
 def issue_date(st: QuarterStats, given: date | None = None) -> date:
@@ -168,7 +183,7 @@ def issue_date(st: QuarterStats, given: date | None = None) -> date:
 
 
 def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set: dict,
-            issued: date, formal: Formalities | None = None) -> tuple[Composer, list, str]:
+            issued: date, formal: Formalities | None = None, public: bool = False) -> tuple[Composer, list, str]:
     """The whole story: (composer, story with cover and TOC, title)."""
     formal = formal or Formalities()
     title = report_title(st, L)
@@ -197,7 +212,7 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
         part(body, st)
 
     front = Composer(L, fonts)
-    _cover(front, st, report_title(st, L, 3), L.date(issued), formal.number)
+    _cover(front, st, report_title(st, L, 3), L.date(issued), formal.number, public)
     front.add(NextPageTemplate("front-odd"), PageBreak(), para(L("目　　录", "Contents"), front.S.toc_title))
     toc = body.toc_lines()
     front.add(*toc, NextPageTemplate("body-odd"), PageBreak())
@@ -206,10 +221,12 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
 
 def build_quarterly_report(af_or_session, quarter: Quarter | str, out_path: str | Path, lang: str = "zh",
                            progress: Progress | None = None, *, today: date | None = None,
-                           fonts: FontSet | None = None, formal: Formalities | None = None) -> ReportInfo:
+                           fonts: FontSet | None = None, formal: Formalities | None = None,
+                           public: bool = False) -> ReportInfo:
     """Write the quarterly report of ``quarter`` to ``out_path`` (PDF); returns what was written.
 
     ``formal``: document number, issue date (default: :func:`issue_date`), contact person and phone.
+    ``public``: the public edition (公开版), without personal data (see :mod:`reports.redact`).
     Raises NotFound / ValidationError for a quarter outside the agreement or not yet begun,
     ReportFontError without a usable font, ReportWriteError when the file cannot be written,
     Cancelled when ``progress`` returns False.  A failed build leaves no file behind.
@@ -221,20 +238,22 @@ def build_quarterly_report(af_or_session, quarter: Quarter | str, out_path: str 
     # ignore_cleanup_errors: on Windows a photo file still held open by a reader must not fail a finished report
     with tempfile.TemporaryDirectory(prefix="ngo-audit-report-", ignore_cleanup_errors=True) as folder:
         return _build(af_or_session, quarter, out_path, L, progress, today, fonts, Path(folder), started,
-                      formal or Formalities())
+                      formal or Formalities(), public)
 
 
 def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: FontSet, folder: Path,
-           started: float, formal: Formalities) -> ReportInfo:
+           started: float, formal: Formalities, public: bool = False) -> ReportInfo:
     lang = L.code
     with open_session(af_or_session) as session:
         st = quarter_stats(session, quarter, today)
         issued = issue_date(st, formal.issued)
+        redactor = Redactor(personal_strings(session), L("（略）", "[withheld]")) if public else None
         check_cancel(progress, 100, TOTAL)
         pictures = _load_pictures(session, st, lambda n: check_cancel(progress, 100 + n, TOTAL), folder)
     chart_set = make_charts(st, L, fonts)
     check_cancel(progress, 450, TOTAL)
-    body, story, title = compose(st, L, fonts, pictures, chart_set, issued, formal)
+    with redacting(redactor):
+        body, story, title = compose(st, L, fonts, pictures, chart_set, issued, formal, public)
     count, n = [0], max(1, len(story))
 
     def tick() -> None:
@@ -250,7 +269,8 @@ def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: Fo
                      subject=L(f"{st.scope.contract.government}{L.quarter(st.scope.quarter)}公众参与环保第三方监督季度报告",
                                f"Quarterly supervision report {st.scope.quarter} for {L.name(st.scope.contract.government)}"),
                      keywords=[str(st.scope.quarter), L("季度监督报告", "quarterly supervision report")]
-                     + ([L("演示数据", "demo data")] if st.demo else []))
+                     + ([L("演示数据", "demo data")] if st.demo else [])
+                     + ([L("公开版", "public edition")] if public else []))
         doc.cover_footer = [L.name(st.scope.contract.ngo), L.date(issued)]
         info.pages = doc.build_story(story, body.toc_lines())
         info.headings = list(doc.headings)

@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from . import cjkwrap
+from . import cjkwrap, redact
 from .fonts import FontSet, lacks, with_fallback
 from .grid import BODY_SIZE, CHAR, LINE
 
@@ -36,7 +36,9 @@ HEADER_BG = HexColor("#e6e6e6")
 
 
 def clean(text: object) -> str:
-    return _UNPRINTABLE.sub("", "" if text is None else str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    """Text without what breaks a PDF; in a public edition also without personal data (reports.redact)."""
+    return redact.apply(_UNPRINTABLE.sub("", "" if text is None else str(text)).replace("\r\n", "\n")
+                        .replace("\r", "\n"))
 
 
 def esc(text: object) -> str:

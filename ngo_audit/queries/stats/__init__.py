@@ -53,6 +53,7 @@ from .attachments import (
 from .history import Flow, History, S, flow
 from .ledger_extra import LedgerExtra, ledger_extras
 from .overview import Coverage, Obligation, coverage, obligations
+from .privacy import personal_strings
 from .scope import (
     Scope,
     check_issue_date,
@@ -146,6 +147,7 @@ __all__ = [
     "is_demo",
     "ledger",
     "ledger_extras",
+    "personal_strings",
     "quarter_stats",
     "reference_date",
     "report_scope",
