@@ -113,6 +113,18 @@ def cmd_ledger(args) -> int:
     return 0
 
 
+def cmd_draw_notice(args) -> int:
+    from .draw_notice import build_draw_notice
+
+    if args.out.suffix.lower() not in (".pdf", ".xlsx"):
+        _check_suffix(args.out, ".pdf")
+    with _open(args.path) as af:
+        info = build_draw_notice(af, args.quarter, args.out, lang=_lang(args), formal=_formal(args))
+    print(t(f"已生成 {info.quarter} “双随机”抽查结果公示：{info.path}（{info.rows} 家次）",
+            f"Wrote the random-draw notice {info.quarter}: {info.path} ({info.rows} subjects)"))
+    return 0
+
+
 def cmd_verify_pdf(args) -> int:
     """Exit 0: intact and signed by a trusted NGO; 1: not signed, changed, or not trusted; 2: not a PDF."""
     from ngo_audit.sharing.keys import format_fingerprint
@@ -192,7 +204,16 @@ def register(subparsers) -> dict:
     p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)
+    p = subparsers.add_parser("draw-notice", help=t("生成季度“双随机”抽查结果公示（.pdf 或 .xlsx）",
+                                                    "write the quarter's random-draw notice (.pdf or .xlsx)"))
+    p.add_argument("path", type=Path)
+    p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
+    p.add_argument("--out", type=Path, required=True)
+    lang_option(p)
+    formal_options(p)
+
     p = subparsers.add_parser("verify-pdf", help=t("验证 PDF 的机构数字签名（0 通过，1 未通过，2 不是 PDF）",
                                                    "verify the NGO signature of a PDF (0 ok, 1 failed, 2 not a PDF)"))
     p.add_argument("file", type=Path)
-    return {"report": cmd_report, "notice": cmd_notice, "ledger": cmd_ledger, "verify-pdf": cmd_verify_pdf}
+    return {"report": cmd_report, "notice": cmd_notice, "ledger": cmd_ledger, "verify-pdf": cmd_verify_pdf,
+            "draw-notice": cmd_draw_notice}
