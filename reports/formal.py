@@ -59,11 +59,11 @@ def signature(c, ngo: str, issued: str, f: Formalities, *, keep_last: int = 1, b
     (and ``before``: e.g. the list of attachments) so that it never stands alone on a page."""
     S = c.S
     tail: list = []
-    # the last paragraphs, with what follows them (a short table): at most four flowables
-    while keep_last and c.story and len(tail) < 4 and not isinstance(c.story[-1], KeepTogether):
+    # the last paragraphs, with what follows them (a short table): at most five flowables
+    while keep_last and c.story and len(tail) < 5 and not isinstance(c.story[-1], KeepTogether):
         item = c.story.pop()
         tail.insert(0, item)
-        if isinstance(item, Paragraph):
+        if isinstance(item, Paragraph) and item.style.name != "table-caption":  # a caption goes with its table
             keep_last -= 1
     size = S.body.fontSize
     date_w = stringWidth(issued, S.body.fontName, size)

@@ -34,7 +34,7 @@ def section_departments(c: Composer, st: QuarterStats) -> None:
     rows = [[L.name(d.name), d.audits, len(d.duties), sum(x.checked for x in d.duties), sum(x.compliant for x in d.duties),
              sum(x.non_compliant for x in d.duties), sum(x.findings for x in d.duties),
              sum(x.conclusion == TermResult.NOT_CHECKED for x in d.duties)] for d in depts]
-    c.table(cols, rows, note=L("文件中没有政府部门监督对象。", "The file holds no government departments."))
+    c.table(cols, rows, note=L("文件中没有政府部门监督对象。", "The file holds no government departments."), caption=L("部门履职监督情况", "Duty audits of the departments"))
     for d in depts:
         bad = [x for x in d.duties if x.conclusion == TermResult.NON_COMPLIANT]
         if bad:
@@ -62,7 +62,7 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
             (L("其中：已移交处理", "of which escalated"), fl.escalated),
             (L("本季度整改率", "Rectification rate (quarter)"), L.pct(fl.rate)),
             (L("累计整改率", "Rectification rate (cumulative)"), L.pct(fl.cumulative_rate))]
-    c.table([Col(L("项目", "Item"), 90), Col(L("数量", "Number"), 50, "num")], [list(r) for r in rows])
+    c.table([Col(L("项目", "Item"), 90), Col(L("数量", "Number"), 50, "num")], [list(r) for r in rows], caption=L("问题整改总体情况", "Rectification overall"))
     c.chart(charts.get("status"), L(f"本季度问题整改状态（截至{as_of}）", f"Rectification status on {as_of}"))
 
     c.heading(1, L.number(1, 2) + L("移交升级情况", "Escalations"))
@@ -72,14 +72,14 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
             [[L.iso(e.escalated_on), L.name(e.subject), e.title + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
               L.label(ESCALATION_CHANNEL, e.channel),
               "\n".join(x for x in (e.recipient, e.reference_no) if x), e.outcome] for e in st.escalations],
-            note=L("本季度无移交升级的问题。", "No escalations this quarter."))
+            note=L("本季度无移交升级的问题。", "No escalations this quarter."), caption=L("本季度移交升级的问题", "Findings escalated this quarter"))
 
     c.heading(1, L.number(1, 3) + L("逾期未整改问题", "Overdue findings"))
     overdue = [r for r in st.ledger if r.overdue]
     c.table([Col(L("编号", "No."), 12, "num"), Col(L("监督对象", "Subject"), 46), Col(L("问题", "Finding"), 52),
              Col(L("整改期限", "Deadline"), 22, "num"), Col(L("逾期天数", "Days over"), 24, "num")],
             [[r.id, L.name(r.subject), r.title, L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
-            note=L(f"截至{as_of}，无逾期未整改的问题。", f"On {as_of} no finding was overdue."))
+            note=L(f"截至{as_of}，无逾期未整改的问题。", f"On {as_of} no finding was overdue."), caption=L("逾期未整改问题", "Overdue findings"))
 
     c.heading(1, L.number(1, 4) + L("协议期整改趋势", "Trend over the agreement"))
     c.chart(charts.get("trend"), L("各季度问题发现与整改情况", "Findings and rectification per quarter"))
@@ -87,7 +87,7 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
              Col(L("销号", "Closed"), 20, "num"), Col(L("期末未完成", "Open at end"), 24, "num"),
              Col(L("期末逾期", "Overdue at end"), 20, "num"), Col(L("整改率", "Rate"), 24, "num")],
             [[L.quarter(f.quarter), f.audits, f.new, f.rectified, f.still_open, f.overdue, L.pct(f.rate)]
-             for f in st.trend])
+             for f in st.trend], caption=L("各季度问题发现与整改情况", "Findings and rectification per quarter"))
 
 
 def lead_counts(st: QuarterStats) -> tuple[Counter, Counter]:
@@ -115,7 +115,7 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
             result += L("：", ": ") + x.outcome
         rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), x.summary, L.name(x.subject), result])
     c.table([Col(L("受理日期", "Received"), 19, "num"), Col(L("来源", "Channel"), 17), Col(L("线索内容", "Lead"), 52, "para"),
-             Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows)
+             Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows, caption=L("本季度受理的公众线索", "Leads received this quarter"))
 
 
 STATUS_ORDER = (FindingStatus.CLOSED, FindingStatus.REPORTED, FindingStatus.NOTIFIED, FindingStatus.OPEN,

@@ -66,7 +66,7 @@ def section_next(c: Composer, st: QuarterStats) -> None:
                  Col(L("逾期", "Overdue"), 15, "num"), Col(L("已移交", "Escalated"), 15, "num"),
                  Col(L("建议", "Recommended"), 28)],
                 [[L.name(r.subject), L.label(CREDIT_LEVEL, r.credit_level, "—"), r.findings, r.serious, r.overdue, r.escalated,
-                  recommendation_action(L, r.credit_level)] for r in rows])
+                  recommendation_action(L, r.credit_level)] for r in rows], caption=L("建议列入“黑名单”的监督对象", "Subjects recommended for the blacklist"))
     elif not written:
         c.p(L("本季度无其他建议。", "No further recommendations this quarter."))
 

@@ -92,8 +92,10 @@ def recommendation_intro(L: Lang, *, overdue: int, escalated: int, repeated: int
         reasons.append(L("存在逾期未整改的问题", "left findings overdue"))
     if escalated:
         reasons.append(L("有问题已移交有关部门", "had findings escalated to the authorities"))
-    why = (L("或", " or ").join(reasons) if reasons else L("被项目组标记为拟列入“黑名单”",
-                                                        "were marked for the blacklist by the project team"))
+    if len(reasons) > 1:
+        why = L("、", ", ").join(reasons[:-1]) + L("或", " or ") + reasons[-1]
+    else:
+        why = reasons[0] if reasons else L("被项目组标记为拟列入“黑名单”", "were marked for the blacklist by the project team")
     return L(f"下列监督对象{why}，建议委托方按表中所列处理：",
              f"The following subjects {why}; we recommend that the commissioning government act as the table says:")
 

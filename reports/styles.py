@@ -72,8 +72,10 @@ def wrap(text: object, width: float, font: str, size: float) -> str:
                     line, used = "", 0.0
                 continue
             if used + w > width and line.strip():
-                if token[0] in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+                if (token[0] in _NO_LINE_START or line[-1] in cjkwrap.NO_END) and len(line) > 1 \
+                        and not line[-1].isspace():
                     # carry the last character down too, so that the punctuation does not start the line
+                    # (nor an opening mark end one)
                     out.append(line[:-1].rstrip())
                     line = line[-1]
                 else:
@@ -126,6 +128,8 @@ class Styles:
         self.small = style("small", body, 10.5, 15, alignment=TA_LEFT)
         self.label = style("label", body, 10.5, 15, alignment=TA_LEFT, keepWithNext=1, spaceBefore=4)
         self.caption = style("caption", kai, 10.5, 14, alignment=TA_CENTER)
+        self.table_caption = style("table-caption", hei, 12, 18, alignment=TA_CENTER, spaceBefore=6, spaceAfter=3,
+                                   keepWithNext=1)
         self.chart_title = style("chart-title", hei, 12, 18, alignment=TA_CENTER, spaceBefore=4, spaceAfter=8)
         self.cell = style("cell", body, 9, 12, alignment=TA_LEFT)
         self.toc_title = style("toc-title", hei, 22, 34, alignment=TA_CENTER, spaceAfter=24)
