@@ -119,7 +119,8 @@ class Composer:
                 # a table that splits: the caption must not bind it (reportlab would try to keep them together,
                 # which fails for a row taller than a page); room for the caption and some rows instead
                 cap.style = self.S.table_caption.clone("table-caption", keepWithNext=0)
-                self.story.append(CondPageBreak(40 * mm))
+                if not any(c.kind == "para" for c in cols):  # (reportlab's split of a row taller than a page
+                    self.story.append(CondPageBreak(40 * mm))  # fails after a conditional break: not for those)
             self.story.append(cap)
             t.spaceBefore = 0
         self.story.append(t)
