@@ -47,7 +47,7 @@ def _latin_break(U, start: int, k: int) -> int:
     for j in range(k - 1, (start + k) >> 1, -1):
         ch = U[j]
         if ch and (category(ch) == "Zs" or ord(ch[0]) >= 0x3000):
-            return j + 1
+            return j if ch in NO_END else j + 1  # "〔2015〕": the opening mark goes down with the number
     return k
 
 

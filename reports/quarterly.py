@@ -156,8 +156,9 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
         c.add(banner)
     c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False))
     if public:
-        c.add(Spacer(1, 4 * mm), para(L("（公开版）", "(Public edition)"), S.cover_center))
-    c.add(Spacer(1, 12 * mm))
+        c.add(Spacer(1, 4 * mm), para(L("（公开版）", "(Public edition)"), S.cover_center), Spacer(1, 2 * mm),
+              para(PUBLIC_NOTE[L.code], S.note))
+    c.add(Spacer(1, 12 * mm if not public else 6 * mm))
     rows = [(L("委 托 方", "Commissioned by"), L.name(k.government)), (L("受 托 方", "Prepared by"), L.name(k.ngo)),
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
             (L("报 告 期", "Period"), f"{L.date(st.scope.start)}{L('至', ' to ')}{L.date(st.scope.quarter.end)}"),
@@ -170,8 +171,6 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("FONT", (0, 0), (-1, -1), S.body_font, 9)]))
     c.add(t)
-    if public:
-        c.add(Spacer(1, 8 * mm), para(PUBLIC_NOTE[L.code], S.note))
 
 
 def issue_date(st: QuarterStats, given: date | None = None) -> date:
