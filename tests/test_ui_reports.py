@@ -158,13 +158,13 @@ def test_cancel_during_the_build(opened, qtbot, monkeypatch):
     page = _page(opened, qtbot)
     real = quarterly.build_quarterly_report
 
-    def slow(session, quarter, out, lang, progress):
+    def slow(session, quarter, out, lang, progress, **kw):
         def cancelled_later(done, total):
             if done >= 300:
                 page.task.cancel()  # as if the user pressed Cancel now
             return progress(done, total)
 
-        return real(session, quarter, out, lang, cancelled_later)
+        return real(session, quarter, out, lang, cancelled_later, **kw)
 
     monkeypatch.setattr(quarterly, "build_quarterly_report", slow)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
