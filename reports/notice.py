@@ -30,7 +30,7 @@ from ngo_audit.models import (
     RectificationEvent,
     Subject,
 )
-from ngo_audit.queries.stats import Photo, is_demo, reference_date
+from ngo_audit.queries.stats import Photo, english_names, is_demo, reference_date
 
 from .compose import Composer
 from .fonts import FontSet, font_set
@@ -139,6 +139,7 @@ def build_notice(af_or_session, subject: int | str, out_path: str | Path, lang: 
         # a few photos at most: kept in memory (the quarterly report stores its hundreds in files)
         pictures = {p.evidence_id: prepare(data.get(p.blob_id)) for items in photos.values() for p in items}
         demo = is_demo(session)
+        L.english = english_names(session) if L.en else {}
         c = Composer(L, fonts, pictures)
         _compose(c, s, findings, contract, numbers, photos, today, demo, formal, due)
     check_cancel(progress, 50, 100)
@@ -163,15 +164,15 @@ def _compose(c: Composer, s: Subject, findings: list[Finding], contract: Contrac
         c.p(L("（演示数据，非真实通知）", "(Demo data — not a real notice)"), S.caption)
     number_line(c, formal.number)
     c.heading(0, L("整改通知书", "Rectification notice"), toc=False, style=S.title)
-    c.p(s.name + L.colon, S.plain)
+    c.p(L.name(s.name) + L.colon, S.plain)
     if s.credit_code:
         c.p(L(f"（统一社会信用代码：{s.credit_code}）", f"(Unified social credit code: {s.credit_code})"), S.small)
     if contract is not None:
         c.p(L(f"根据{contract.government}与{contract.ngo}签订的{L.book(contract.title)}（协议编号：{contract.number}），"
               f"本中心受委托对你单位开展环境保护第三方监督。截至{L.date(today)}，你单位尚有以下{len(findings)}个问题"
               "未完成整改，现通知如下：",
-              f"Under {L.book(contract.title)} (No. {contract.number}) between {contract.government} and "
-              f"{contract.ngo}, we supervise your environmental compliance as an independent third party. On "
+              f"Under {L.book(contract.title)} (No. {contract.number}) between {L.name(contract.government)} and "
+              f"{L.name(contract.ngo)}, we supervise your environmental compliance as an independent third party. On "
               f"{L.date(today)}, the following {len(findings)} finding(s) have not been rectified:"))
     for i, f in enumerate(findings, start=1):
         c.heading(1, L.number(1, i) + f.title, toc=False)
@@ -204,7 +205,7 @@ def _compose(c: Composer, s: Subject, findings: list[Finding], contract: Contrac
           "Please rectify as required by the deadlines and send us a written report with evidence (photos before "
           "and after). We will verify on site; findings not rectified in time will be reported to the commissioning "
           "government and referred to the competent authorities under the agreement."))
-    signature(c, contract.ngo if contract else "", L.date(today), formal)
+    signature(c, L.name(contract.ngo) if contract else "", L.date(today), formal)
     if contract is not None:
         c.gap(10)
-        c.p(L(f"抄送：{contract.government}", f"Copy to: {contract.government}"), S.plain)
+        c.p(L(f"抄送：{contract.government}", f"Copy to: {L.name(contract.government)}"), S.plain)

@@ -33,6 +33,7 @@ from ngo_audit.queries.stats import (
     QuarterStats,
     check_issue_date,
     default_issue_date,
+    english_names,
     personal_strings,
     quarter_stats,
 )
@@ -247,6 +248,7 @@ def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: Fo
         st = quarter_stats(session, quarter, today)
         issued = issue_date(st, formal.issued)
         redactor = Redactor(personal_strings(session), L("（略）", "[withheld]")) if public else None
+        L.english = english_names(session) if L.en else {}
         check_cancel(progress, 100, TOTAL)
         pictures = _load_pictures(session, st, lambda n: check_cancel(progress, 100 + n, TOTAL), folder)
     chart_set = make_charts(st, L, fonts)

@@ -50,6 +50,7 @@ class Lang:
             raise ValueError(f"unsupported report language {code!r}; use one of {SUPPORTED}")
         self.code = code
         self.en = code == "en"
+        self.english: dict[str, str] = {}  # the file's English names (Chinese name → English)
 
     def __call__(self, zh: str, en: str) -> str:
         return en if self.en else zh
@@ -71,7 +72,7 @@ class Lang:
             return text
         from .names import name
 
-        return name(text, english)
+        return name(text, english or self.english.get(text))
 
     def person(self, text: str) -> str:
         if not self.en or not text:

@@ -96,3 +96,23 @@ def test_plurals_and_unbroken_header_words(report_en: Built):
     assert "(1 audits)" not in report_en.text and not re.search(r"\b1 (audits|findings|leads)\b", report_en.text)
     for broken in ("Complian\nt", "announce\nd", "Non-compl\n"):
         assert broken not in report_en.text
+
+
+def test_the_files_english_names_are_used(file_copy, tmp_path):
+    import sqlite3
+
+    from ngo_audit.cli import main
+    from tests.report_fixtures import page_texts
+
+    db = sqlite3.connect(file_copy)
+    name = db.execute("SELECT s.name FROM subject s JOIN finding f ON f.subject_id = s.id "
+                      "WHERE f.found_on BETWEEN '2014-07-01' AND '2014-09-30' LIMIT 1").fetchone()[0]
+    db.execute("UPDATE subject SET name_en = 'Acme Cement Co., Ltd.' WHERE name = ?", (name,))
+    db.execute("UPDATE contract SET government_en = 'Qingzhen City Government', ngo_en = 'Qianzhong Watch'")
+    db.commit()
+    db.close()
+    out = tmp_path / "en.pdf"
+    assert main(["report", str(file_copy), "--quarter", "2014Q3", "--out", str(out), "--lang", "en"]) == 0
+    text = squash("".join(page_texts(out)))
+    assert squash("Acme Cement Co., Ltd.") in text and squash("Qingzhen City Government") in text
+    assert squash("Qianzhong Watch") in text and "QianzhongGongzhong" not in text

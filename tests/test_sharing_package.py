@@ -65,7 +65,9 @@ def test_seal_then_verify(world, tmp_path):
     assert m.person == "李明" and m.ngo == "测试环境监督中心" and m.quarter == "2014Q3"
     assert (m.period_start, m.period_end) == ("2014-07-01", "2014-09-30")
     assert m.counts["findings"] == 1 and m.counts["evidence"] == 2 and m.counts["findings_in_quarter"] == 1
-    assert m.fingerprint == keys.key_info().fingerprint and m.schema_revision == "0003"
+    from ngo_audit.migrations import runner
+
+    assert m.fingerprint == keys.key_info().fingerprint and m.schema_revision == runner.head()
     assert result.package_sha256 == digest(out) and result.trusted_key.own
     assert "完好" in result.reason.zh and "intact" in result.reason.en
     lines = "\n".join(result.summary())
@@ -342,5 +344,7 @@ def test_package_of_an_older_schema_opens_upgraded_in_private(tmp_path):
     result, af = open_package(package)
     with af, af.session() as s:
         assert s.scalar(select(Finding.title)) == "雨水排口有黄褐色废水外排"
-        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        from ngo_audit.migrations import runner
+
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == runner.head()
     assert result.ok and digest(package) == before

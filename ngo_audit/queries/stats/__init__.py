@@ -50,6 +50,7 @@ from .attachments import (
     recommendations,
     trend,
 )
+from .english import english_names
 from .history import Flow, History, S, flow
 from .ledger_extra import LedgerExtra, ledger_extras
 from .overview import Coverage, Obligation, coverage, obligations
@@ -143,6 +144,7 @@ __all__ = [
     "Scope",
     "check_issue_date",
     "default_issue_date",
+    "english_names",
     "flow",
     "is_demo",
     "ledger",
