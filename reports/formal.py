@@ -18,6 +18,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ngo_audit.errors import ValidationError
 
 from .grid import CHAR, LINE
+from .redact import redacting
 from .styles import para
 
 
@@ -75,5 +76,6 @@ def signature(c, ngo: str, issued: str, f: Formalities, *, keep_last: int = 1, b
              para(issued, S.signature.clone("sig-date", rightIndent=right))]
     note = contact_text(c.L, f.contact, f.phone)
     if note:
-        block.append(para(note, S.body))
+        with redacting(None):  # the NGO's own contact for this document is published on purpose, even in 公开版
+            block.append(para(note, S.body))
     c.add(KeepTogether(block))

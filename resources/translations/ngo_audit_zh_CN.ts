@@ -3141,7 +3141,7 @@
 <context>
     <name>ReportFormalPanel</name>
     <message>
-        <location filename="../../ui/pages/report_formal.py" line="+45"/>
+        <location filename="../../ui/pages/report_formal.py" line="+48"/>
         <source>Issue date</source>
         <translation>成文日期</translation>
     </message>
@@ -3169,6 +3169,11 @@
         <location line="+1"/>
         <source>Telephone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public edition (without reporters&apos; names, phone numbers and other personal data)</source>
+        <translation>公开版（略去举报人姓名、电话号码等个人信息）</translation>
     </message>
 </context>
 <context>
@@ -3257,7 +3262,7 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="+110"/>
+        <location filename="../../ui/pages/report_work.py" line="+111"/>
         <location filename="../../ui/pages/reports.py" line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>

@@ -34,12 +34,15 @@ class ReportFormalPanel(QWidget):
         grid.addWidget(self.contact, 1, 1)
         grid.addWidget(self.phone_label, 1, 2)
         grid.addWidget(self.phone, 1, 3)
+        self.public = QCheckBox(objectName="reportPublic")  # 公开版: without personal data
+        grid.addWidget(self.public, 2, 0, 1, 4)
         grid.setColumnStretch(3, 1)
 
-    def values(self) -> tuple[str | None, str, str, str]:
-        """(issue date ISO or None for the default, number, contact, phone)."""
+    def values(self) -> tuple[str | None, str, str, str, bool]:
+        """(issue date ISO or None for the default, number, contact, phone, public edition)."""
         issued = self.date.date().toString("yyyy-MM-dd") if self.date_box.isChecked() else None
-        return issued, self.number.text().strip(), self.contact.text().strip(), self.phone.text().strip()
+        return (issued, self.number.text().strip(), self.contact.text().strip(), self.phone.text().strip(),
+                self.public.isChecked())
 
     def retranslate_ui(self) -> None:
         self.date_box.setText(self.tr("Issue date"))
@@ -48,3 +51,4 @@ class ReportFormalPanel(QWidget):
         self.number.setPlaceholderText(self.tr("e.g. 黔中环监〔2014〕12号"))
         self.contact_label.setText(self.tr("Contact"))
         self.phone_label.setText(self.tr("Telephone"))
+        self.public.setText(self.tr("Public edition (without reporters' names, phone numbers and other personal data)"))
