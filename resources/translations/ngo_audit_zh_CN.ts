@@ -3172,8 +3172,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Public edition (without reporters&apos; names, phone numbers and other personal data)</source>
-        <translation>公开版（略去举报人姓名、电话号码等个人信息）</translation>
+        <source>Public edition (no personal data)</source>
+        <translation>公开版（不含个人信息）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves out reporters&apos; names and contacts, phone numbers and e-mail addresses</source>
+        <translation>略去举报人姓名及联系方式、电话号码和电子邮箱</translation>
     </message>
 </context>
 <context>

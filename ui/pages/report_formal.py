@@ -51,4 +51,5 @@ class ReportFormalPanel(QWidget):
         self.number.setPlaceholderText(self.tr("e.g. 黔中环监〔2014〕12号"))
         self.contact_label.setText(self.tr("Contact"))
         self.phone_label.setText(self.tr("Telephone"))
-        self.public.setText(self.tr("Public edition (without reporters' names, phone numbers and other personal data)"))
+        self.public.setText(self.tr("Public edition (no personal data)"))
+        self.public.setToolTip(self.tr("Leaves out reporters' names and contacts, phone numbers and e-mail addresses"))
