@@ -298,7 +298,11 @@ def test_issue_date_number_and_contact_reach_the_report(opened, qtbot):
     text = "".join(p.extract_text() for p in PdfReader(built.path).pages).replace(" ", "").replace("\n", "")
     assert "黔中环监〔2014〕12号" in text and "2014年10月12日" in text and "联系人：王芳，电话：0851-82518888" in text
     assert "公开版" not in text
-    qtbot.mouseClick(formal.public, Qt.MouseButton.LeftButton)  # the public edition leaves personal data out
+    from PySide6.QtCore import QPoint
+
+    # the public edition leaves personal data out (clicked on its box: the widget is wider than its label)
+    qtbot.mouseClick(formal.public, Qt.MouseButton.LeftButton, pos=QPoint(8, formal.public.height() // 2))
+    assert formal.public.isChecked()
     built = _generate(page, qtbot, opened)
     text = "".join(p.extract_text() for p in PdfReader(built.path).pages).replace(" ", "").replace("\n", "")
     assert "（公开版）" in text and "联系人：王芳，电话：0851-82518888" in text  # the NGO's contact is public
