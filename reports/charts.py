@@ -125,7 +125,10 @@ def trend(quarters: list[str], new: list[int], rectified: list[int], still_open:
     for offset, values, color, label in ((-w, new, INK, labels[0]), (0, rectified, GREEN, labels[1]),
                                          (w, still_open, "#9a9a9a", labels[2])):
         bars = ax.bar([i + offset for i in x], values, width=w, color=color, label=label)
-        ax.bar_label(bars, labels=[str(v) for v in values], padding=1, fontproperties=font_properties(fonts.body, 6.5))
+        if len(quarters) <= 5:  # more quarters: the labels would run into each other and the rate line;
+            # the table under the chart gives every value
+            ax.bar_label(bars, labels=[str(v) for v in values], padding=1,
+                         fontproperties=font_properties(fonts.body, 6.5))
     ax.set_xticks(x, [_plain(q) for q in quarters])
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0, max([*new, *rectified, *still_open, 1]) * 1.2)

@@ -1,7 +1,9 @@
 """The reports' commands of ``ngo-audit`` (registered through the ``ngo_audit.commands`` entry point).
 
     ngo-audit report PATH --quarter 2014Q3 --out FILE.pdf [--lang zh|en]
+                     [--date YYYY-MM-DD] [--number 黔中环监〔2014〕12号] [--contact NAME] [--phone TEL]
     ngo-audit notice PATH --subject ID --out FILE.pdf [--lang zh|en]
+                     [--date YYYY-MM-DD] [--number …] [--deadline YYYY-MM-DD] [--contact NAME] [--phone TEL]
     ngo-audit ledger PATH --quarter 2014Q3 --out FILE.xlsx [--lang zh|en]
 
 The audit file is opened read-only, so a sealed package or a file shared with
@@ -13,6 +15,7 @@ the CLI turns into one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from ngo_audit import i18n
@@ -37,12 +40,49 @@ def _check_suffix(out: Path, suffix: str) -> None:
                               field="out")
 
 
+def _day(text: str | None, field: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(f"日期“{text}”无效，请写成 YYYY-MM-DD，如 2014-10-15。",
+                              f"“{text}” is not a date; write YYYY-MM-DD, e.g. 2014-10-15.", field=field) from None
+
+
+def _formal(args):
+    from .formal import Formalities
+
+    return Formalities(_day(args.date, "date"), args.number or "", args.contact or "", args.phone or "")
+
+
+def _signer(args):
+    """The unlocked NGO key when ``--sign`` was given (before any work: a wrong passphrase stops at once)."""
+    if not getattr(args, "sign", False):
+        return None
+    from ngo_audit.sharing import keys
+    from ngo_audit.sharing.commands import _passphrase
+
+    return keys.unlock(_passphrase(args))
+
+
+def _sign(signer, path: Path, ngo: str, reason: str) -> None:
+    if signer is not None:
+        from .pdfsign import sign_pdf
+
+        sign_pdf(path, signer, ngo=ngo, reason=reason)
+        print(t(f"已签名（密钥指纹 {signer.info.grouped}）", f"Signed (key fingerprint {signer.info.grouped})"))
+
+
 def cmd_report(args) -> int:
     from .quarterly import build_quarterly_report
 
     _check_suffix(args.out, ".pdf")
+    formal = _formal(args)
+    signer = _signer(args)
     with _open(args.path) as af:
-        info = build_quarterly_report(af, args.quarter, args.out, lang=_lang(args))
+        info = build_quarterly_report(af, args.quarter, args.out, lang=_lang(args), formal=formal, public=args.public)
+    _sign(signer, info.path, info.stats.scope.contract.ngo, t("季度监督报告", "quarterly supervision report"))
     print(t(f"已生成 {info.quarter} 季度监督报告：{info.path}（{info.pages} 页）",
             f"Wrote the quarterly report {info.quarter}: {info.path} ({info.pages} pages)"))
     return 0
@@ -52,8 +92,11 @@ def cmd_notice(args) -> int:
     from .notice import build_notice
 
     _check_suffix(args.out, ".pdf")
+    formal, deadline = _formal(args), _day(args.deadline, "deadline")
+    signer = _signer(args)
     with _open(args.path) as af:
-        info = build_notice(af, args.subject, args.out, lang=_lang(args))
+        info = build_notice(af, args.subject, args.out, lang=_lang(args), formal=formal, deadline=deadline)
+    _sign(signer, info.path, signer.info.ngo if signer else "", t("整改通知书", "rectification notice"))
     print(t(f"已生成“{info.subject}”的整改通知书：{info.path}（{len(info.finding_ids)} 个问题，{info.pages} 页）",
             f"Wrote the rectification notice for “{info.subject}”: {info.path} "
             f"({len(info.finding_ids)} findings, {info.pages} pages)"))
@@ -71,11 +114,68 @@ def cmd_ledger(args) -> int:
     return 0
 
 
+def cmd_draw_notice(args) -> int:
+    from .draw_notice import build_draw_notice
+
+    if args.out.suffix.lower() not in (".pdf", ".xlsx"):
+        _check_suffix(args.out, ".pdf")
+    with _open(args.path) as af:
+        info = build_draw_notice(af, args.quarter, args.out, lang=_lang(args), formal=_formal(args))
+    print(t(f"已生成 {info.quarter} “双随机”抽查结果公示：{info.path}（{info.rows} 家次）",
+            f"Wrote the random-draw notice {info.quarter}: {info.path} ({info.rows} subjects)"))
+    return 0
+
+
+def cmd_verify_pdf(args) -> int:
+    """Exit 0: intact and signed by a trusted NGO; 1: not signed, changed, or not trusted; 2: not a PDF."""
+    from ngo_audit.sharing.keys import format_fingerprint
+
+    from .pdfsign import verify_pdf
+
+    check = verify_pdf(args.file)
+    if not check.signed:
+        print(t("未签名：该 PDF 没有机构签名。", "Not signed: the PDF carries no NGO signature."))
+        return 1
+    print(t(f"签名机构：{check.ngo}；签名时间：{check.signed_at}", f"Signed by: {check.ngo}; at {check.signed_at}"))
+    if check.fingerprint:
+        print(t("密钥指纹：", "Key fingerprint: ") + format_fingerprint(check.fingerprint))
+    problems = []
+    if not check.intact:
+        problems.append(t("签名无效：签名后文件内容已被改动", "invalid: the content was changed after signing"))
+    elif not check.whole_file:
+        problems.append(t("签名后文件末尾又追加了内容", "content was added after the signature"))
+    if not check.bound:
+        problems.append(t("证书未与 ngo-audit 机构密钥绑定", "the certificate is not bound to an ngo-audit NGO key"))
+    elif not check.trusted:
+        problems.append(t("该机构密钥不在本机的受信任列表中（ngo-audit trust add）",
+                          "the NGO key is not trusted on this computer (ngo-audit trust add)"))
+    if problems:
+        print(t("验证失败：", "Verification failed: ") + t("；", "; ").join(problems))
+        return 1
+    print(t("验证通过：文件自签名以来未被改动，签名机构受信任。",
+            "Verified: unchanged since it was signed, by a trusted NGO."))
+    return 0
+
+
 def register(subparsers) -> dict:
     def lang_option(p: argparse.ArgumentParser) -> None:
         # its own dest: the global --lang (messages) is another option of the main parser
         p.add_argument("--lang", dest="report_lang", choices=i18n.SUPPORTED,
                        help=t("文档语言（默认与界面语言相同）", "language of the document (default: of the messages)"))
+
+    def formal_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--date", help=t("成文日期 YYYY-MM-DD（默认：报送期限日，不晚于协议期满）",
+                                        "issue date YYYY-MM-DD (default: the day it is due, within the agreement)"))
+        p.add_argument("--number", help=t("发文字号，如 黔中环监〔2014〕12号", "document number, e.g. 黔中环监〔2014〕12号"))
+        p.add_argument("--contact", help=t("联系人", "contact person"))
+        p.add_argument("--phone", help=t("联系电话", "contact telephone"))
+
+    def sign_option(p: argparse.ArgumentParser) -> None:
+        from ngo_audit.sharing.commands import _passphrase_option
+
+        p.add_argument("--sign", action="store_true",
+                       help=t("用机构签名密钥对 PDF 进行数字签名（PAdES）", "digitally sign the PDF with the NGO's key (PAdES)"))
+        _passphrase_option(p)
 
     p = subparsers.add_parser("report", help=t("生成季度监督报告（PDF，只读打开文件）",
                                                "write the quarterly supervision report (PDF; opens the file read-only)"))
@@ -83,6 +183,11 @@ def register(subparsers) -> dict:
     p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)
+    formal_options(p)
+    sign_option(p)
+    p.add_argument("--public", action="store_true",
+                   help=t("公开版：略去举报人姓名、电话号码等个人信息", "public edition: without reporters' names, phone numbers "
+                          "and other personal data"))
 
     p = subparsers.add_parser("notice", help=t("生成监督对象的整改通知书（PDF）", "write a subject's rectification notice (PDF)"))
     p.add_argument("path", type=as_location)
@@ -90,10 +195,26 @@ def register(subparsers) -> dict:
                    help=t("监督对象编号或统一社会信用代码", "the subject's id or unified social credit code"))
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)
+    formal_options(p)
+    p.add_argument("--deadline", help=t("逾期问题的新整改期限 YYYY-MM-DD（默认：通知日期后15天）",
+                                        "new deadline for overdue findings, YYYY-MM-DD (default: 15 days after the notice)"))
+    sign_option(p)
 
     p = subparsers.add_parser("ledger", help=t("导出季度问题台账（.xlsx）", "write the quarter's issue ledger (.xlsx)"))
     p.add_argument("path", type=as_location)
     p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
     p.add_argument("--out", type=Path, required=True)
     lang_option(p)
-    return {"report": cmd_report, "notice": cmd_notice, "ledger": cmd_ledger}
+    p = subparsers.add_parser("draw-notice", help=t("生成季度“双随机”抽查结果公示（.pdf 或 .xlsx）",
+                                                    "write the quarter's random-draw notice (.pdf or .xlsx)"))
+    p.add_argument("path", type=Path)
+    p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
+    p.add_argument("--out", type=Path, required=True)
+    lang_option(p)
+    formal_options(p)
+
+    p = subparsers.add_parser("verify-pdf", help=t("验证 PDF 的机构数字签名（0 通过，1 未通过，2 不是 PDF）",
+                                                   "verify the NGO signature of a PDF (0 ok, 1 failed, 2 not a PDF)"))
+    p.add_argument("file", type=Path)
+    return {"report": cmd_report, "notice": cmd_notice, "ledger": cmd_ledger, "verify-pdf": cmd_verify_pdf,
+            "draw-notice": cmd_draw_notice}

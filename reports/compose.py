@@ -14,7 +14,7 @@ from .charts import Chart
 from .fonts import FontSet
 from .images import Picture, photo_box, side_by_side
 from .layout import TEXT_W, Heading, TocLine, heading
-from .styles import Col, Styles, para, table
+from .styles import Col, Styles, WholeTable, para, table
 from .text import Lang
 
 
@@ -53,6 +53,7 @@ class Composer:
         self.story: list = []
         self.headings: list[Heading] = []
         self.figures = 0
+        self.tables = 0
 
     # -- text ---------------------------------------------------------------------------------
 
@@ -92,8 +93,10 @@ class Composer:
 
     # -- tables, charts, photos ------------------------------------------------------------------
 
-    def table(self, cols: Sequence[Col], rows: list[list[object]], *, size: float = 9, note: str = "") -> None:
-        """A table, or ``note`` (e.g. "none this quarter") when there are no rows."""
+    def table(self, cols: Sequence[Col], rows: list[list[object]], *, size: float = 9, note: str = "",
+              caption: str = "") -> None:
+        """A table, or ``note`` (e.g. "none this quarter") when there are no rows; ``caption``: a numbered
+        title above it ("表1　…"), kept on the page of the table's first rows."""
         if not rows:
             if note:
                 self.p(note)
@@ -108,6 +111,18 @@ class Composer:
             h = self.story.pop()
             h.keepWithNext = 0
             self.story += [CondPageBreak(50 * mm), h]
+        if caption:
+            self.tables += 1
+            label = self.L(f"表{self.tables}　{caption}", f"Table {self.tables}. {caption}")
+            cap = para(label, self.S.table_caption)
+            if not isinstance(t, WholeTable):
+                # a table that splits: the caption must not bind it (reportlab would try to keep them together,
+                # which fails for a row taller than a page); room for the caption and some rows instead
+                cap.style = self.S.table_caption.clone("table-caption", keepWithNext=0)
+                if not any(c.kind == "para" for c in cols):  # (reportlab's split of a row taller than a page
+                    self.story.append(CondPageBreak(40 * mm))  # fails after a conditional break: not for those)
+            self.story.append(cap)
+            t.spaceBefore = 0
         self.story.append(t)
 
     def chart(self, chart: Chart | None, title: str) -> None:
@@ -130,7 +145,7 @@ class Composer:
             parts = [caption]
         else:
             parts = [phase + (L("：", ": ") + caption if caption else "")]
-        meta = [x for x in (photo.taken_by, photo.captured_at.strftime("%Y-%m-%d %H:%M") if photo.captured_at
+        meta = [x for x in (L.person(photo.taken_by), photo.captured_at.strftime("%Y-%m-%d %H:%M") if photo.captured_at
                             else "") if x]
         if meta:
             parts.append(L.paren(", ".join(meta) if L.en else "，".join(meta)))

@@ -22,15 +22,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from ngo_audit import durable
 from ngo_audit.errors import Cancelled, NgoAuditError
 
-from .fonts import FontSet
+from .fonts import FontSet, with_fallback
+from .grid import (
+    BINDING,
+    BOTTOM,
+    OUTER,
+    PAGE_H,
+    PAGE_NUMBER_GAP,
+    PAGE_NUMBER_SIZE,
+    PAGE_W,
+    TEXT_H,
+    TEXT_W,
+    TOP,
+)
 from .styles import esc
 
 # Images as binary streams, not ASCII85 text: reportlab's ASCII85 encoder is pure Python when its C
@@ -38,12 +50,6 @@ from .styles import esc
 # binary is also 20 % smaller.  (A process-wide reportlab setting; nothing else here relies on it.)
 rl_config.useA85 = 0
 
-PAGE_W, PAGE_H = A4
-TOP, BINDING = 37 * mm, 28 * mm
-TEXT_W, TEXT_H = 156 * mm, 225 * mm
-OUTER = PAGE_W - BINDING - TEXT_W  # 26 mm
-BOTTOM = PAGE_H - TOP - TEXT_H  # 35 mm
-PAGE_NUMBER_SIZE = 14
 
 
 class ReportWriteError(NgoAuditError):
@@ -90,7 +96,7 @@ class Heading(Paragraph):
 
 def heading(text: str, style, level: int, key: str, *, toc: bool = True, bold: bool = False) -> Heading:
     """``text`` may hold line breaks (a title broken where it reads well); the TOC and outline join them."""
-    h = Heading(esc(text), style)
+    h = Heading(with_fallback(esc(text), style.fontName), style)
     h.plain = h.outline = text.replace("\n", "")
     h.level, h.key, h.toc, h.bold = level, key, toc, bold
     return h
@@ -169,7 +175,7 @@ class GovDoc(BaseDocTemplate):
     def __init__(self, filename: str, fonts: FontSet, *, title: str, author: str, subject: str, lang: str,
                  keywords: list[str] = (), on_flowable: Callable[[], None] | None = None,
                  first: str = "cover") -> None:
-        super().__init__(filename, pagesize=A4, title=title, author=author, subject=subject,
+        super().__init__(filename, pagesize=(PAGE_W, PAGE_H), title=title, author=author, subject=subject,
                          creator="ngo-audit", keywords=list(keywords), lang="en" if lang == "en" else "zh-CN",
                          initialFontName=fonts.body.name, initialFontSize=12, displayDocTitle=1,
                          leftMargin=BINDING, rightMargin=OUTER, topMargin=TOP, bottomMargin=BOTTOM)
@@ -223,12 +229,16 @@ class GovDoc(BaseDocTemplate):
         return self.page - (self.body_start or 1) + 1
 
     def _numbered(self, canv, doc) -> None:
+        """The page number "— 3 —" in 宋体 4号: its top 7 mm below the text area, one character in from
+        the outer edge (right on odd pages, left on even ones)."""
         if self.body_start is None:
             self.body_start = self.page
         text = f"— {self.logical_page()} —"
+        font = self.fonts.song.name
+        descent = pdfmetrics.getFont(font).face.descent / 1000  # negative; a text box's top is 1 em above its foot
+        y = BOTTOM - PAGE_NUMBER_GAP - PAGE_NUMBER_SIZE * (1 + descent)
         canv.saveState()
-        canv.setFont(self.fonts.body.name, PAGE_NUMBER_SIZE)
-        y = BOTTOM - 7 * mm - PAGE_NUMBER_SIZE * 0.8
+        canv.setFont(font, PAGE_NUMBER_SIZE)
         if self.page % 2:  # odd: outer edge is the right one
             canv.drawRightString(BINDING + TEXT_W - PAGE_NUMBER_SIZE, y, text)
         else:
@@ -253,7 +263,7 @@ class GovDoc(BaseDocTemplate):
             page = self.heading_pages.get(key)
             # the bounding box must hold the right-aligned number drawn left of the origin
             self.canv.beginForm(_page_form(key), lowerx=-60, lowery=-6, upperx=2, uppery=18)
-            self.canv.setFont(self.fonts.body.name, 14)
+            self.canv.setFont(self.fonts.song.name, 14)
             self.canv.drawRightString(0, 0, str(page) if page else "—")
             self.canv.endForm()
 

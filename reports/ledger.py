@@ -24,7 +24,7 @@ from sqlalchemy import select
 from ngo_audit.labels import SEVERITY, STATUS, SUBJECT_KIND
 from ngo_audit.models import Finding, Subject, Term
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.stats import History, flow, is_demo, ledger, report_scope
+from ngo_audit.queries.stats import History, flow, is_demo, ledger, ledger_extras, report_scope
 
 from .layout import check_cancel, write_atomically
 from .quarterly import Progress, open_session
@@ -38,7 +38,10 @@ COLUMNS = [
     ("问题类别", "Category", 12), ("问题", "Finding title", 36), ("问题描述", "Description", 50),
     ("整改要求", "Requirement", 40), ("严重程度", "Severity", 9), ("发现日期", "Found on", 12),
     ("整改期限", "Deadline", 12), ("状态", "Status", 14), ("是否逾期", "Overdue", 9),
+    ("逾期天数", "Days overdue", 9), ("复查结果", "Verification", 12), ("销号日期", "Closed on", 12),
+    ("移交单位及文号", "Escalated to", 30),
 ]
+WRAPPED = {"监督对象", "协议条款", "问题", "问题描述", "整改要求", "移交单位及文号"}  # long text: wrapped in the cell
 
 
 @dataclass
@@ -49,7 +52,13 @@ class LedgerInfo:
     as_of: date
 
 
-def _cell(ws, value):
+def _cell(ws, value, wrapped: bool = False):
+    if isinstance(value, str) and wrapped and value:
+        cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+        if cell.value.startswith(("=", "+", "-", "@")) or cell.value in ERROR_CODES:
+            cell.data_type = "s"
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        return cell
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
         if value.startswith(("=", "+", "-", "@")) or value in ERROR_CODES:
@@ -78,6 +87,7 @@ def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, la
             select(Finding.id, Finding.description, Finding.requirement, Subject.credit_code)
             .join(Subject, Subject.id == Finding.subject_id).join(Term, Term.id == Finding.term_id)
             .where(Term.contract_id == scope.contract.id, Finding.found_on <= scope.as_of)) if fid in wanted}
+        extras = ledger_extras(session, [r.id for r in rows], scope.as_of)
         demo = is_demo(session)
     check_cancel(progress, 40, 100)
     title = L(f"{L.quarter(scope.quarter)}问题台账（状态截至{L.date(scope.as_of)}）",
@@ -92,6 +102,16 @@ def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, la
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A3"
         ws.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{len(rows) + 2}"
+        # printed: A4 landscape, all columns on the width of a page, the header row on every page, page numbers
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = "9"  # A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = "2:2"
+        ws.print_options.gridLines = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.oddFooter.center.text = L("第 &P 页，共 &N 页", "Page &P of &N")
+        ws.oddHeader.center.text = title.replace("&", "&&")
         head = WriteOnlyCell(ws, value=title)
         head.font = Font(bold=True, size=13)
         ws.append([head])
@@ -103,13 +123,18 @@ def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, la
             header.append(cell)
         ws.append(header)
         yes, no = L("是", "yes"), L("否", "no")
+        result = {True: L("通过", "passed"), False: L("未通过", "failed"), None: ""}
+        wrapped = [zh in WRAPPED for zh, _, _ in COLUMNS]
         for n, r in enumerate(rows, start=1):
             desc, req, code = texts.get(r.id, ("", "", ""))
             values = [n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), r.subject,
                       code or "", L.label(SUBJECT_KIND, r.subject_kind), r.industry, r.grid, r.term_number,
                       r.term_title, r.category, r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
                       r.deadline, L.label(STATUS, r.status), yes if r.overdue else no]
-            ws.append([_cell(ws, v) for v in values])
+            x = extras[r.id]
+            values += [(scope.as_of - r.deadline).days if r.overdue and r.deadline else None, result[x.verified],
+                       x.closed_on, x.escalated_to]
+            ws.append([_cell(ws, v, w) for v, w in zip(values, wrapped, strict=True)])
             if n % 2000 == 0:
                 check_cancel(progress, 40 + 50 * n // max(1, len(rows)), 100)
         wb.save(tmp)

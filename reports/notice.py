@@ -10,11 +10,9 @@ commissioning government (抄送).  A subject without open findings gets no noti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -32,14 +30,14 @@ from ngo_audit.models import (
     RectificationEvent,
     Subject,
 )
-from ngo_audit.queries.stats import Photo, is_demo, reference_date
+from ngo_audit.queries.stats import Photo, english_names, is_demo, reference_date
 
 from .compose import Composer
 from .fonts import FontSet, font_set
+from .formal import Formalities, number_line, signature
 from .images import prepare
 from .layout import GovDoc, check_cancel, write_atomically
 from .quarterly import Progress, open_session
-from .styles import para
 from .text import Lang, clause
 
 
@@ -50,6 +48,21 @@ class NoticeInfo:
     subject_id: int
     subject: str
     finding_ids: list[int] = field(default_factory=list)
+    issued: date | None = None
+    deadline: date | None = None
+
+
+NOTICE_DAYS = 15  # the time a notice gives for findings whose own deadline has passed
+
+
+def notice_deadline(issued: date, given: date | None = None) -> date:
+    """The deadline a notice sets: the user's (after the notice's date), else 15 days after it."""
+    if given is None:
+        return issued + timedelta(days=NOTICE_DAYS)
+    if given <= issued:
+        raise ValidationError(f"整改期限 {given} 应晚于通知书的日期 {issued}。",
+                              f"The deadline {given} must come after the notice's date {issued}.", field="deadline")
+    return given
 
 
 def find_subject(session: Session, ref: int | str) -> Subject:
@@ -95,17 +108,24 @@ def _photos(session: Session, ids: list[int]) -> dict[int, list[Photo]]:
 
 def build_notice(af_or_session, subject: int | str, out_path: str | Path, lang: str = "zh",
                  progress: Progress | None = None, *, today: date | None = None,
-                 fonts: FontSet | None = None) -> NoticeInfo:
+                 fonts: FontSet | None = None, formal: Formalities | None = None,
+                 deadline: date | None = None) -> NoticeInfo:
     """Write the rectification notice of ``subject`` (id or credit code) to ``out_path`` (PDF).
+
+    ``formal``: its document number and date (default: the file's reference date), contact and phone;
+    ``deadline``: by when findings whose own deadline has passed are to be rectified (default 15 days
+    after the notice's date; never on or before it).
 
     Raises NotFound for an unknown subject, ValidationError when it has no open finding.
     """
     L = Lang(lang)
+    formal = formal or Formalities()
     fonts = fonts or font_set()
     check_cancel(progress, 0, 100)
     with open_session(af_or_session) as session:
         s = find_subject(session, subject)
-        today = today or reference_date(session)
+        today = formal.issued or today or reference_date(session)
+        due = notice_deadline(today, deadline)
         findings = _open_findings(session, s)
         if not findings:
             raise ValidationError(f"“{s.name}”目前没有未完成整改的问题，无需发出整改通知书。",
@@ -119,11 +139,12 @@ def build_notice(af_or_session, subject: int | str, out_path: str | Path, lang: 
         # a few photos at most: kept in memory (the quarterly report stores its hundreds in files)
         pictures = {p.evidence_id: prepare(data.get(p.blob_id)) for items in photos.values() for p in items}
         demo = is_demo(session)
+        L.english = english_names(session) if L.en else {}
         c = Composer(L, fonts, pictures)
-        _compose(c, s, findings, contract, numbers, photos, today, demo)
+        _compose(c, s, findings, contract, numbers, photos, today, demo, formal, due)
     check_cancel(progress, 50, 100)
     title = L("整改通知书", "Rectification notice")
-    info = NoticeInfo(Path(out_path), 0, s.id, s.name, ids)
+    info = NoticeInfo(Path(out_path), 0, s.id, s.name, ids, today, due)
     ngo = contract.ngo if contract else ""
 
     def write(tmp: str) -> None:
@@ -137,20 +158,21 @@ def build_notice(af_or_session, subject: int | str, out_path: str | Path, lang: 
 
 
 def _compose(c: Composer, s: Subject, findings: list[Finding], contract: Contract | None, numbers: dict,
-             photos: dict, today: date, demo: bool) -> None:
+             photos: dict, today: date, demo: bool, formal: Formalities, due: date) -> None:
     L, S = c.L, c.S
     if demo:
         c.p(L("（演示数据，非真实通知）", "(Demo data — not a real notice)"), S.caption)
-    c.heading(0, L("整改通知书", "Rectification notice"), toc=False, style=S.title, bold=True)
-    c.p(s.name + L.colon, S.plain)
+    number_line(c, formal.number)
+    c.heading(0, L("整改通知书", "Rectification notice"), toc=False, style=S.title)
+    c.p(L.name(s.name) + L.colon, S.plain)
     if s.credit_code:
         c.p(L(f"（统一社会信用代码：{s.credit_code}）", f"(Unified social credit code: {s.credit_code})"), S.small)
     if contract is not None:
         c.p(L(f"根据{contract.government}与{contract.ngo}签订的{L.book(contract.title)}（协议编号：{contract.number}），"
               f"本中心受委托对你单位开展环境保护第三方监督。截至{L.date(today)}，你单位尚有以下{len(findings)}个问题"
               "未完成整改，现通知如下：",
-              f"Under {L.book(contract.title)} (No. {contract.number}) between {contract.government} and "
-              f"{contract.ngo}, we supervise your environmental compliance as an independent third party. On "
+              f"Under {L.book(contract.title)} (No. {contract.number}) between {L.name(contract.government)} and "
+              f"{L.name(contract.ngo)}, we supervise your environmental compliance as an independent third party. On "
               f"{L.date(today)}, the following {len(findings)} finding(s) have not been rectified:"))
     for i, f in enumerate(findings, start=1):
         c.heading(1, L.number(1, i) + f.title, toc=False)
@@ -167,16 +189,23 @@ def _compose(c: Composer, s: Subject, findings: list[Finding], contract: Contrac
             c.p(L("问题描述：", "Description: ") + f.description.strip())
         c.p(L("整改要求：", "Required: ") + (f.requirement.strip() or L("按协议要求整改。", "rectify as the agreement requires.")))
         number = numbers.get(f.id)
-        c.p(L(f"整改期限：{L.date(f.deadline)}" + (f"（原通知文号：{number}）" if number else "") + "。",
-              f"Deadline: {L.date(f.deadline)}" + (f" (notice {number})" if number else "") + "."))
+        earlier = L(f"原通知文号：{number}", f"notice {number}") if number else ""
+        if f.deadline is not None and f.deadline > today:
+            c.p(L(f"整改期限：{L.date(f.deadline)}" + (f"（{earlier}）" if earlier else "") + "。",
+                  f"Deadline: {L.date(f.deadline)}" + (f" ({earlier})" if earlier else "") + "."))
+        else:  # the finding's own deadline has passed: the notice sets a new one, after its own date
+            was = L(f"原定期限{L.date(f.deadline)}已过", f"the deadline of {L.date(f.deadline)} has passed") \
+                if f.deadline else ""
+            note = L("；".join(x for x in (was, earlier) if x), "; ".join(x for x in (was, earlier) if x))
+            c.p(L(f"整改期限：{L.date(due)}" + (f"（{note}）" if note else "") + "。",
+                  f"Deadline: {L.date(due)}" + (f" ({note})" if note else "") + "."))
         c.add(*c.photo_rows(photos.get(f.id, []), box_h_mm=48))
     c.p(L("请你单位按上述要求和期限完成整改，并在整改完成后将整改情况（附整改前后照片等证明材料）书面报送本中心。本中心将适时复查；"
           "逾期未整改或整改不到位的，将依照委托协议报告委托方，并提请有关部门依法处理。",
           "Please rectify as required by the deadlines and send us a written report with evidence (photos before "
           "and after). We will verify on site; findings not rectified in time will be reported to the commissioning "
           "government and referred to the competent authorities under the agreement."))
-    ngo = contract.ngo if contract else ""
-    c.add(KeepTogether([Spacer(1, 16 * mm), para(ngo, S.signature), para(L.date(today), S.signature)]))
+    signature(c, L.name(contract.ngo) if contract else "", L.date(today), formal)
     if contract is not None:
         c.gap(10)
-        c.p(L(f"抄送：{contract.government}", f"Copy to: {contract.government}"), S.plain)
+        c.p(L(f"抄送：{contract.government}", f"Copy to: {L.name(contract.government)}"), S.plain)

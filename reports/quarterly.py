@@ -29,13 +29,22 @@ from sqlalchemy.orm import Session
 from ngo_audit.labels import SEVERITY
 from ngo_audit.models import EvidenceBlob, Severity
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.stats import QuarterStats, quarter_stats
+from ngo_audit.queries.stats import (
+    QuarterStats,
+    check_issue_date,
+    default_issue_date,
+    english_names,
+    personal_strings,
+    quarter_stats,
+)
 
 from . import attachments, charts
 from .compose import Composer
 from .fonts import FontSet, font_set
+from .formal import Formalities, number_line
 from .images import Picture, prepare
 from .layout import TEXT_W, GovDoc, check_cancel, heading, write_atomically
+from .redact import Redactor, redacting
 from .sections_a import section_enterprises, section_general
 from .sections_b import section_departments, section_leads, section_rectification, status_items
 from .sections_c import closing, section_difficulties, section_next
@@ -44,6 +53,9 @@ from .text import Lang
 
 Progress = Callable[[int, int], bool | None]
 TOTAL = 1000
+PUBLIC_NOTE = {"zh": "本公开版略去了个人信息（举报人姓名及联系方式、电话号码、电子邮箱等），以“（略）”标示。",
+               "en": "This public edition leaves out personal data (reporters' names and contacts, telephone "
+                     "numbers, e-mail addresses), marked “[withheld]”."}
 _SEVERITY_COLORS = ("#7a1f12", "#b5452b", "#1f3b5c", "#7d8fa3")
 
 
@@ -55,6 +67,8 @@ class ReportInfo:
     lang: str
     as_of: date
     title: str
+    issued: date | None = None
+    number: str = ""
     headings: list[tuple[int, str, int]] = field(default_factory=list)  # (level, text, page "— n —")
     stats: QuarterStats | None = None
     seconds: float = 0.0
@@ -78,6 +92,8 @@ def place_name(government: str) -> str:
 def report_title(st: QuarterStats, L: Lang, lines: int = 1) -> str:
     """The title, in Chinese broken into ``lines`` lines where it reads well (not mid-word as wrapping would)."""
     place = place_name(st.scope.contract.government)
+    if L.en:
+        place = L.name(place).removesuffix(" Municipal")
     b1, b2 = ("\n" if lines >= 2 else ""), ("\n" if lines >= 3 else "")
     return L(f"关于{L.quarter(st.scope.quarter)}{place}{b1}公众参与环保第三方监督{b2}工作情况的报告",
              f"Report on third-party environmental supervision with public participation in {place}, "
@@ -130,7 +146,7 @@ def make_charts(st: QuarterStats, L: Lang, fonts: FontSet) -> dict:
     }
 
 
-def _cover(c: Composer, st: QuarterStats, title: str, issued: str) -> None:
+def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str = "", public: bool = False) -> None:
     L, S, k = c.L, c.S, st.scope.contract
     if st.demo:
         banner = Table([[para(L("演示数据 · 虚构的企业和监督记录，不是真实的监督信息",
@@ -139,11 +155,17 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str) -> None:
         banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "#b5452b"), ("FONT", (0, 0), (-1, -1), S.body_font, 9),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), "#b5452b")]))
         c.add(banner)
-    c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False, bold=True), Spacer(1, 16 * mm))
-    rows = [(L("委 托 方", "Commissioned by"), k.government), (L("受 托 方", "Prepared by"), k.ngo),
+    c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False))
+    if public:
+        c.add(Spacer(1, 4 * mm), para(L("（公开版）", "(Public edition)"), S.cover_center), Spacer(1, 2 * mm),
+              para(PUBLIC_NOTE[L.code], S.note))
+    c.add(Spacer(1, 12 * mm if not public else 6 * mm))
+    rows = [(L("委 托 方", "Commissioned by"), L.name(k.government)), (L("受 托 方", "Prepared by"), L.name(k.ngo)),
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
             (L("报 告 期", "Period"), f"{L.date(st.scope.start)}{L('至', ' to ')}{L.date(st.scope.quarter.end)}"),
             (L("统计截至", "Figures as of"), L.date(st.scope.as_of))]
+    if number.strip():
+        rows.insert(0, (L("文　　号", "Document No."), number.strip()))
     label_w = (52 if L.en else 36) * mm
     t = Table([[para(a + L.colon, S.cover_line), para(b, S.cover_line)] for a, b in rows],
               colWidths=[label_w, TEXT_W - label_w - 6 * mm])
@@ -152,18 +174,28 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str) -> None:
     c.add(t)
 
 
+def issue_date(st: QuarterStats, given: date | None = None) -> date:
+    """The report's issue date: the user's (checked), else the default rule of the core."""
+    if given is not None:
+        return check_issue_date(st.scope, given)
+    due = next((o.due_date for o in st.obligations if o.due_date), None)
+    return default_issue_date(st.scope, due)
+
+
 def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set: dict,
-            issued: date) -> tuple[Composer, list, str]:
+            issued: date, formal: Formalities | None = None, public: bool = False) -> tuple[Composer, list, str]:
     """The whole story: (composer, story with cover and TOC, title)."""
+    formal = formal or Formalities()
     title = report_title(st, L)
     body = Composer(L, fonts, pictures)
-    body.heading(0, report_title(st, L, 2), toc=False, style=body.S.title, bold=True)
-    body.p(st.scope.contract.government + L.colon, body.S.plain)
+    number_line(body, formal.number)
+    body.heading(0, report_title(st, L, 2), toc=False, style=body.S.title)
+    body.p(L.name(st.scope.contract.government) + L.colon, body.S.plain)
     k, q = st.scope.contract, st.scope.quarter
     body.p(L(f"根据{L.book(k.title)}（协议编号：{k.number}），{k.ngo}受托对{place_name(k.government)}企业和有关政府部门开展公众参与"
              f"环保第三方监督。现将{L.quarter(q)}（{L.date(st.scope.start)}至{L.date(st.scope.as_of)}）监督工作情况报告如下：",
-             f"Under {L.book(k.title)} (No. {k.number}), {k.ngo} supervises enterprises and government departments of "
-             f"{place_name(k.government)} as an independent third party with public participation. This is our report "
+             f"Under {L.book(k.title)} (No. {k.number}), {L.name(k.ngo)} supervises enterprises and government "
+             f"departments of {L.name(place_name(k.government)).removesuffix(' Municipal')} as an independent third party with public participation. This is our report "
              f"on {L.quarter(q)} ({L.date(st.scope.start)} to {L.date(st.scope.as_of)})."))
     from ngo_audit.models import NoteSection
 
@@ -175,12 +207,12 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
     section_leads(body, st)
     section_difficulties(body, st)
     section_next(body, st)
-    closing(body, st, L.date(issued))
+    closing(body, st, L.date(issued), formal)
     for part in (attachments.ledger, attachments.photos, attachments.duties, attachments.audits, attachments.draws):
         part(body, st)
 
     front = Composer(L, fonts)
-    _cover(front, st, report_title(st, L, 3), L.date(issued))
+    _cover(front, st, report_title(st, L, 3), L.date(issued), formal.number, public)
     front.add(NextPageTemplate("front-odd"), PageBreak(), para(L("目　　录", "Contents"), front.S.toc_title))
     toc = body.toc_lines()
     front.add(*toc, NextPageTemplate("body-odd"), PageBreak())
@@ -189,9 +221,12 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
 
 def build_quarterly_report(af_or_session, quarter: Quarter | str, out_path: str | Path, lang: str = "zh",
                            progress: Progress | None = None, *, today: date | None = None,
-                           fonts: FontSet | None = None) -> ReportInfo:
+                           fonts: FontSet | None = None, formal: Formalities | None = None,
+                           public: bool = False) -> ReportInfo:
     """Write the quarterly report of ``quarter`` to ``out_path`` (PDF); returns what was written.
 
+    ``formal``: document number, issue date (default: :func:`issue_date`), contact person and phone.
+    ``public``: the public edition (公开版), without personal data (see :mod:`reports.redact`).
     Raises NotFound / ValidationError for a quarter outside the agreement or not yet begun,
     ReportFontError without a usable font, ReportWriteError when the file cannot be written,
     Cancelled when ``progress`` returns False.  A failed build leaves no file behind.
@@ -202,19 +237,24 @@ def build_quarterly_report(af_or_session, quarter: Quarter | str, out_path: str 
     fonts = fonts or font_set()
     # ignore_cleanup_errors: on Windows a photo file still held open by a reader must not fail a finished report
     with tempfile.TemporaryDirectory(prefix="ngo-audit-report-", ignore_cleanup_errors=True) as folder:
-        return _build(af_or_session, quarter, out_path, L, progress, today, fonts, Path(folder), started)
+        return _build(af_or_session, quarter, out_path, L, progress, today, fonts, Path(folder), started,
+                      formal or Formalities(), public)
 
 
 def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: FontSet, folder: Path,
-           started: float) -> ReportInfo:
+           started: float, formal: Formalities, public: bool = False) -> ReportInfo:
     lang = L.code
     with open_session(af_or_session) as session:
         st = quarter_stats(session, quarter, today)
+        issued = issue_date(st, formal.issued)
+        redactor = Redactor(personal_strings(session), L("（略）", "[withheld]")) if public else None
+        L.english = english_names(session) if L.en else {}
         check_cancel(progress, 100, TOTAL)
         pictures = _load_pictures(session, st, lambda n: check_cancel(progress, 100 + n, TOTAL), folder)
     chart_set = make_charts(st, L, fonts)
     check_cancel(progress, 450, TOTAL)
-    body, story, title = compose(st, L, fonts, pictures, chart_set, st.scope.today)
+    with redacting(redactor):
+        body, story, title = compose(st, L, fonts, pictures, chart_set, issued, formal, public)
     count, n = [0], max(1, len(story))
 
     def tick() -> None:
@@ -222,15 +262,17 @@ def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: Fo
         if count[0] % 20 == 0:
             check_cancel(progress, 450 + min(540, count[0] * 540 // n), TOTAL)
 
-    info = ReportInfo(Path(out_path), 0, str(st.scope.quarter), lang, st.scope.as_of, title, stats=st)
+    info = ReportInfo(Path(out_path), 0, str(st.scope.quarter), lang, st.scope.as_of, title, issued,
+                      formal.number.strip(), stats=st)
 
     def write(tmp: str) -> None:
         doc = GovDoc(tmp, fonts, title=title, author=st.scope.contract.ngo, lang=lang, on_flowable=tick,
                      subject=L(f"{st.scope.contract.government}{L.quarter(st.scope.quarter)}公众参与环保第三方监督季度报告",
-                               f"Quarterly supervision report {st.scope.quarter} for {st.scope.contract.government}"),
+                               f"Quarterly supervision report {st.scope.quarter} for {L.name(st.scope.contract.government)}"),
                      keywords=[str(st.scope.quarter), L("季度监督报告", "quarterly supervision report")]
-                     + ([L("演示数据", "demo data")] if st.demo else []))
-        doc.cover_footer = [st.scope.contract.ngo, L.date(st.scope.today)]
+                     + ([L("演示数据", "demo data")] if st.demo else [])
+                     + ([L("公开版", "public edition")] if public else []))
+        doc.cover_footer = [L.name(st.scope.contract.ngo), L.date(issued)]
         info.pages = doc.build_story(story, body.toc_lines())
         info.headings = list(doc.headings)
 

@@ -30,7 +30,7 @@ def obligation_cells(o: Obligation, L) -> list[str]:
         return [L(f"季度结束后≤{n}日", f"≤{n} days after the quarter"), dash, dash,
                 L(f"应于{L.iso(o.due_date)}前报送", f"due by {L.iso(o.due_date)}"), dash]
     if o.metric not in units:
-        return [dash, dash, dash, L("不自动统计", "not measured"), dash]
+        return [dash, dash, dash, L("定性要求", "qualitative"), dash]  # a duty without a count (e.g. impartiality)
     target, unit = units[o.metric]
 
     def amount(v):
@@ -46,7 +46,7 @@ def section_general(c: Composer, st: QuarterStats, charts: dict) -> None:
     freq = L.label(REPORTING_FREQUENCY, k.reporting_frequency)
     c.p(L(f"{k.government}（委托方）与{k.ngo}（受托方）{signed}签订{L.book(k.title)}（协议编号：{k.number}），"
           f"服务期自{L.date(k.period_start)}至{L.date(k.period_end)}，{freq}报告一次监督工作情况。",
-          f"{k.government} (the commissioning government) and {k.ngo} (the NGO) signed {L.book(k.title)} "
+          f"{L.name(k.government)} (the commissioning government) and {L.name(k.ngo)} (the NGO) signed {L.book(k.title)} "
           f"(No. {k.number}){signed}. It runs from {L.date(k.period_start)} to {L.date(k.period_end)}; "
           f"the NGO reports {freq}."))
     if k.scope.strip():
@@ -63,7 +63,7 @@ def section_general(c: Composer, st: QuarterStats, charts: dict) -> None:
             Col(L("应完成", "Due"), 18, "num"), Col(L("计划", "Planned"), 18, "num"),
             Col(L("实际完成", "Done"), 27, "num"), Col(L("结论", "Verdict"), 16, "num")]
     c.table(cols, [[o.number, o.title, *obligation_cells(o, L)] for o in st.obligations],
-            note=L("委托协议未约定受托方义务条款。", "The agreement sets no obligations of the NGO."))
+            note=L("委托协议未约定受托方义务条款。", "The agreement sets no obligations of the NGO."), caption=L("受托方义务完成情况", "The NGO's obligations"))
     missed = [o.number for o in st.obligations if o.met is False]
     if missed:
         c.p(L(f"本季度未达标的义务条款：{L.join(missed)}。", f"Obligations not met this quarter: {L.join(missed)}."))
@@ -107,7 +107,7 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
     cols = [Col(L("行业", "Industry"), 52), Col(L("检查企业数", "Enterprises audited"), 34, "num"),
             Col(L("发现问题数", "Findings"), 34, "num"), Col(L("占企业问题比例", "Share of findings"), 36, "num")]
     c.table(cols, [[i or unnamed, b.audited_by_industry.get(i, 0), found.get(i, 0),
-                    L.share(found.get(i, 0), b.enterprise_new)] for i in industries])
+                    L.share(found.get(i, 0), b.enterprise_new)] for i in industries], caption=L("分行业检查和问题情况", "Audits and findings by industry"))
     c.chart(charts.get("industry"), L("企业问题行业分布", "Enterprise findings by industry"))
 
     c.heading(1, L.number(1, 2) + L("分网格情况", "By grid cell"))
@@ -115,7 +115,7 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
     cols = [Col(L("网格", "Grid cell"), 80), Col(L("发现问题数", "Findings"), 38, "num"),
             Col(L("占企业问题比例", "Share"), 38, "num")]
     c.table(cols, [[g or no_grid, n, L.share(n, b.enterprise_new)] for g, n in b.by_grid],
-            note=L("本季度无企业问题。", "No enterprise findings this quarter."))
+            note=L("本季度无企业问题。", "No enterprise findings this quarter."), caption=L("分网格问题情况", "Findings by grid cell"))
 
     c.heading(1, L.number(1, 3) + L("主要问题类型", "Main types of problems"))
     other = L("其他", "other")
@@ -125,14 +125,14 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
               f"By the agreement's criteria, the most frequent problems were: {top}. Per term:"))
     c.chart(charts.get("category"), L("企业问题类型分布（按监督标准类别）", "Enterprise findings by criterion category"))
     c.table([Col(L("协议条款（监督标准）", "Term (criterion)"), 120), Col(L("问题数", "Findings"), 36, "num")],
-            [[t, n] for t, n in b.by_term])
+            [[t, n] for t, n in b.by_term], caption=L("按监督标准分类的企业问题", "Enterprise findings by criterion"))
 
     c.heading(1, L.number(1, 4) + L("典型案例", "Typical cases"))
     if not st.cases:
         c.p(L("本季度无典型案例。", "No typical cases this quarter."))
     for i, case in enumerate(st.cases, start=1):
         r = case.row
-        c.heading(2, L.number(2, i) + f"{r.subject}{L.colon}{r.title}", toc=False)
+        c.heading(2, L.number(2, i) + f"{L.name(r.subject)}{L.colon}{r.title}", toc=False)
         basis = clause(case.legal_basis)
         basis = L(f"，依据{basis}", f"; legal basis: {basis}") if basis else ""
         c.p(L(f"{L.date(r.found_on)}检查发现（问题编号{r.id}，{L.label(SEVERITY, r.severity)}）："

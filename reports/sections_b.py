@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ngo_audit.labels import ESCALATION_CHANNEL, LEAD_CHANNEL, LEAD_STATUS, STATUS
-from ngo_audit.models import FindingStatus, LeadStatus, TermResult
+from ngo_audit.models import FindingStatus, TermResult
 from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
+from .sentences import leads_summary, rectification_overall
 from .styles import Col
 
 
@@ -30,15 +31,15 @@ def section_departments(c: Composer, st: QuarterStats) -> None:
             Col(L("职责事项", "Duties"), 16, "num"), Col(L("检查项次", "Checks"), 16, "num"),
             Col(L("符合", "Compliant"), 16, "num"), Col(L("不符合", "Non-compliant"), 16, "num"),
             Col(L("新发现问题", "New findings"), 16, "num"), Col(L("未检查职责", "Duties not checked"), 16, "num")]
-    rows = [[d.name, d.audits, len(d.duties), sum(x.checked for x in d.duties), sum(x.compliant for x in d.duties),
+    rows = [[L.name(d.name), d.audits, len(d.duties), sum(x.checked for x in d.duties), sum(x.compliant for x in d.duties),
              sum(x.non_compliant for x in d.duties), sum(x.findings for x in d.duties),
              sum(x.conclusion == TermResult.NOT_CHECKED for x in d.duties)] for d in depts]
-    c.table(cols, rows, note=L("文件中没有政府部门监督对象。", "The file holds no government departments."))
+    c.table(cols, rows, note=L("文件中没有政府部门监督对象。", "The file holds no government departments."), caption=L("部门履职监督情况", "Duty audits of the departments"))
     for d in depts:
         bad = [x for x in d.duties if x.conclusion == TermResult.NON_COMPLIANT]
         if bad:
             duties = L.join([f"{x.number}{L.quote(x.title)}" for x in bad])
-            c.p(L(f"{d.name}：{duties}履职不到位。", f"{d.name}: duties not performed: {duties}."))
+            c.p(L(f"{d.name}：{duties}履职不到位。", f"{L.name(d.name)}: duties not performed: {duties}."))
 
 
 def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
@@ -46,14 +47,10 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
     as_of = L.date(st.scope.as_of)
     c.heading(0, L.number(0, 4) + L("问题交办与整改跟踪", "Notices and rectification"))
     c.heading(1, L.number(1, 1) + L("整改总体情况", "Overall"))
-    total = fl.carried_over + fl.new
-    c.p(L(f"截至{as_of}，本季度应跟踪整改的问题共{total}个（以前季度结转{fl.carried_over}个、本季度新发现{fl.new}个），"
-          f"已复查销号{fl.rectified}个，撤销{fl.withdrawn}个，仍在整改或处理中{fl.still_open}个，其中逾期未整改{fl.overdue}个、"
-          f"已移交有关部门处理{fl.escalated}个。本季度整改率为{L.pct(fl.rate)}，协议期累计整改率为{L.pct(fl.cumulative_rate)}。",
-          f"On {as_of}, {total} findings were followed up this quarter ({fl.carried_over} carried over, {fl.new} new): "
-          f"{fl.rectified} verified rectified and closed, {fl.withdrawn} withdrawn, {fl.still_open} still open, of which "
-          f"{fl.overdue} overdue and {fl.escalated} escalated. The quarter's rectification rate is {L.pct(fl.rate)}; "
-          f"since the start of the agreement it is {L.pct(fl.cumulative_rate)}."))
+    c.p(rectification_overall(L, as_of, carried_over=fl.carried_over, new=fl.new, rectified=fl.rectified,
+                              withdrawn=fl.withdrawn, still_open=fl.still_open, overdue=fl.overdue,
+                              escalated=fl.escalated, escalated_in_quarter=len({e.finding_id for e in st.escalations}),
+                              rate=L.pct(fl.rate), cumulative_rate=L.pct(fl.cumulative_rate)))
     c.p(L("注：本季度整改率＝本季度复查销号问题数÷（以前季度结转问题数＋本季度新发现问题数－撤销问题数）；"
           "累计整改率＝协议期内已销号问题数÷（协议期内发现问题数－撤销问题数）；逾期指整改期限已过而仍待整改的问题。",
           "Note: quarter's rate = findings closed ÷ (carried over + new − withdrawn); cumulative rate = findings "
@@ -65,24 +62,24 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
             (L("其中：已移交处理", "of which escalated"), fl.escalated),
             (L("本季度整改率", "Rectification rate (quarter)"), L.pct(fl.rate)),
             (L("累计整改率", "Rectification rate (cumulative)"), L.pct(fl.cumulative_rate))]
-    c.table([Col(L("项目", "Item"), 90), Col(L("数量", "Number"), 50, "num")], [list(r) for r in rows])
+    c.table([Col(L("项目", "Item"), 90), Col(L("数量", "Number"), 50, "num")], [list(r) for r in rows], caption=L("问题整改总体情况", "Rectification overall"))
     c.chart(charts.get("status"), L(f"本季度问题整改状态（截至{as_of}）", f"Rectification status on {as_of}"))
 
     c.heading(1, L.number(1, 2) + L("移交升级情况", "Escalations"))
     c.table([Col(L("日期", "Date"), 19, "num"), Col(L("监督对象", "Subject"), 30), Col(L("问题", "Finding"), 32),
              Col(L("方式", "Channel"), 17), Col(L("接收单位及文号", "Recipient, reference"), 28),
              Col(L("处理结果", "Outcome"), 30, "para")],
-            [[L.iso(e.escalated_on), e.subject, e.title + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
+            [[L.iso(e.escalated_on), L.name(e.subject), e.title + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
               L.label(ESCALATION_CHANNEL, e.channel),
               "\n".join(x for x in (e.recipient, e.reference_no) if x), e.outcome] for e in st.escalations],
-            note=L("本季度无移交升级的问题。", "No escalations this quarter."))
+            note=L("本季度无移交升级的问题。", "No escalations this quarter."), caption=L("本季度移交升级的问题", "Findings escalated this quarter"))
 
     c.heading(1, L.number(1, 3) + L("逾期未整改问题", "Overdue findings"))
     overdue = [r for r in st.ledger if r.overdue]
     c.table([Col(L("编号", "No."), 12, "num"), Col(L("监督对象", "Subject"), 46), Col(L("问题", "Finding"), 52),
              Col(L("整改期限", "Deadline"), 22, "num"), Col(L("逾期天数", "Days over"), 24, "num")],
-            [[r.id, r.subject, r.title, L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
-            note=L(f"截至{as_of}，无逾期未整改的问题。", f"On {as_of} no finding was overdue."))
+            [[r.id, L.name(r.subject), r.title, L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
+            note=L(f"截至{as_of}，无逾期未整改的问题。", f"On {as_of} no finding was overdue."), caption=L("逾期未整改问题", "Overdue findings"))
 
     c.heading(1, L.number(1, 4) + L("协议期整改趋势", "Trend over the agreement"))
     c.chart(charts.get("trend"), L("各季度问题发现与整改情况", "Findings and rectification per quarter"))
@@ -90,7 +87,7 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
              Col(L("销号", "Closed"), 20, "num"), Col(L("期末未完成", "Open at end"), 24, "num"),
              Col(L("期末逾期", "Overdue at end"), 20, "num"), Col(L("整改率", "Rate"), 24, "num")],
             [[L.quarter(f.quarter), f.audits, f.new, f.rectified, f.still_open, f.overdue, L.pct(f.rate)]
-             for f in st.trend])
+             for f in st.trend], caption=L("各季度问题发现与整改情况", "Findings and rectification per quarter"))
 
 
 def lead_counts(st: QuarterStats) -> tuple[Counter, Counter]:
@@ -106,16 +103,8 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
         return
     channels = L.join([L(f"{L.label(LEAD_CHANNEL, ch)}{n}条", f"{L.label(LEAD_CHANNEL, ch)} {n}")
                        for ch, n in sorted(by_channel.items())])
-    linked = sum(len(x.finding_ids) for x in st.leads)
-    S = LeadStatus
-    c.p(L(f"本季度共受理公众举报线索{len(st.leads)}条（{channels}）。截至{L.date(st.scope.as_of)}，经核查属实"
-          f"{by_status[S.CONFIRMED]}条（已登记为问题{linked}个），不属实{by_status[S.UNFOUNDED]}条，转交有关部门"
-          f"{by_status[S.REFERRED]}条，已办结{by_status[S.CLOSED]}条，核查中{by_status[S.CHECKING]}条，待核查"
-          f"{by_status[S.RECEIVED]}条。",
-          f"{len(st.leads)} leads were received ({channels}). On {L.date(st.scope.as_of)}: {by_status[S.CONFIRMED]} "
-          f"confirmed ({linked} findings recorded), {by_status[S.UNFOUNDED]} unfounded, {by_status[S.REFERRED]} "
-          f"referred to the competent department, {by_status[S.CLOSED]} closed, {by_status[S.CHECKING]} being checked, "
-          f"{by_status[S.RECEIVED]} not yet checked."))
+    c.p(leads_summary(L, L.date(st.scope.as_of), len(st.leads), channels,
+                      {str(k): n for k, n in by_status.items()}, sum(len(x.finding_ids) for x in st.leads)))
     rows = []
     for x in st.leads:
         result = L.label(LEAD_STATUS, x.status)
@@ -124,9 +113,9 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
                         f" (finding {', '.join(str(i) for i in x.finding_ids)})")
         if x.outcome:
             result += L("：", ": ") + x.outcome
-        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), x.summary, x.subject, result])
+        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), x.summary, L.name(x.subject), result])
     c.table([Col(L("受理日期", "Received"), 19, "num"), Col(L("来源", "Channel"), 17), Col(L("线索内容", "Lead"), 52, "para"),
-             Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows)
+             Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows, caption=L("本季度受理的公众线索", "Leads received this quarter"))
 
 
 STATUS_ORDER = (FindingStatus.CLOSED, FindingStatus.REPORTED, FindingStatus.NOTIFIED, FindingStatus.OPEN,

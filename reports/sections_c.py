@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer
 
 from ngo_audit.labels import CREDIT_LEVEL
 from ngo_audit.models import NoteSection, PlanItemSource
 from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
+from .formal import Formalities, signature
+from .sentences import recommendation_action, recommendation_intro
 from .styles import Col, para
 
 ATTACHMENTS = (("问题台账", "Issue ledger"), ("整改前后照片", "Photos before and after rectification"),
@@ -57,22 +58,24 @@ def section_next(c: Composer, st: QuarterStats) -> None:
     c.heading(1, L.number(1, 2) + L("有关建议", "Recommendations"))
     written = _note(c, st, NoteSection.RECOMMENDATIONS)
     if st.recommendations:
-        c.p(L("下列监督对象多次违法或逾期拒不整改，建议委托方将其列入环保“黑名单”或下调其环境信用等级：",
-              "The following subjects broke the rules repeatedly or refused to rectify; we recommend that the "
-              "commissioning government blacklist them or lower their environmental credit rating:"))
-        c.table([Col(L("监督对象", "Subject"), 52), Col(L("信用等级", "Credit level"), 28),
-                 Col(L("本季度问题", "Findings"), 19, "num"), Col(L("较重及以上", "Serious+"), 19, "num"),
-                 Col(L("逾期", "Overdue"), 19, "num"), Col(L("已移交", "Escalated"), 19, "num")],
-                [[r.subject, L.label(CREDIT_LEVEL, r.credit_level, "—"), r.findings, r.serious, r.overdue, r.escalated]
-                 for r in st.recommendations])
+        rows = st.recommendations
+        c.p(recommendation_intro(L, overdue=sum(r.overdue for r in rows), escalated=sum(r.escalated for r in rows),
+                                 repeated=sum(r.findings > 1 for r in rows)))
+        c.table([Col(L("监督对象", "Subject"), 40), Col(L("信用等级", "Credit level"), 26),
+                 Col(L("本季度问题", "Findings"), 15, "num"), Col(L("较重及以上", "Serious or worse"), 17, "num"),
+                 Col(L("逾期", "Overdue"), 15, "num"), Col(L("已移交", "Escalated"), 15, "num"),
+                 Col(L("建议", "Recommended"), 28)],
+                [[L.name(r.subject), L.label(CREDIT_LEVEL, r.credit_level, "—"), r.findings, r.serious, r.overdue, r.escalated,
+                  recommendation_action(L, r.credit_level)] for r in rows], caption=L("建议列入“黑名单”的监督对象", "Subjects recommended for the blacklist"))
     elif not written:
         c.p(L("本季度无其他建议。", "No further recommendations this quarter."))
 
 
-def closing(c: Composer, st: QuarterStats, issued: str) -> None:
-    """The list of attachments, then the NGO's name and the date (GB/T 9704: right-aligned, four characters in)."""
+def closing(c: Composer, st: QuarterStats, issued: str, f: Formalities) -> None:
+    """The list of attachments, then the NGO's name, the date and the contact (GB/T 9704), on the page of
+    the last paragraph."""
     L, S = c.L, c.S
-    c.gap(6)
+    notes: list = [Spacer(1, S.body.leading)]  # 附件说明: one blank line under the text, two characters in
     for i, (zh, en) in enumerate(ATTACHMENTS, start=1):
         prefix = L("附件：", "Attachments: ") if i == 1 else ""
         style = S.body if i == 1 else S.plain
@@ -80,5 +83,5 @@ def closing(c: Composer, st: QuarterStats, issued: str) -> None:
         if i > 1:
             p.style = style.clone(f"att{i}", leftIndent=S.body.firstLineIndent + S.body.fontSize * (3 if not L.en
                                                                                                       else 7.5))
-        c.add(p)
-    c.add(KeepTogether([Spacer(1, 18 * mm), para(st.scope.contract.ngo, S.signature), para(issued, S.signature)]))
+        notes.append(p)
+    signature(c, L.name(st.scope.contract.ngo), issued, f, before=notes)

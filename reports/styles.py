@@ -22,8 +22,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from . import cjkwrap
-from .fonts import FontSet
+from . import cjkwrap, redact
+from .fonts import FontSet, lacks, with_fallback
+from .grid import BODY_SIZE, CHAR, LINE
 
 # C0 controls (except tab/newline), DEL, lone surrogates and non-characters break PDF text or the parser.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -35,7 +36,9 @@ HEADER_BG = HexColor("#e6e6e6")
 
 
 def clean(text: object) -> str:
-    return _UNPRINTABLE.sub("", "" if text is None else str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    """Text without what breaks a PDF; in a public edition also without personal data (reports.redact)."""
+    return redact.apply(_UNPRINTABLE.sub("", "" if text is None else str(text)).replace("\r\n", "\n")
+                        .replace("\r", "\n"))
 
 
 def esc(text: object) -> str:
@@ -44,7 +47,8 @@ def esc(text: object) -> str:
 
 
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text), style)
+    """User or generated text as a Paragraph; characters the style's font lacks are set in the fallback font."""
+    return Paragraph(with_fallback(esc(text), style.fontName), style)
 
 
 @lru_cache(maxsize=65536)
@@ -68,8 +72,10 @@ def wrap(text: object, width: float, font: str, size: float) -> str:
                     line, used = "", 0.0
                 continue
             if used + w > width and line.strip():
-                if token[0] in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+                if (token[0] in _NO_LINE_START or line[-1] in cjkwrap.NO_END) and len(line) > 1 \
+                        and not line[-1].isspace():
                     # carry the last character down too, so that the punctuation does not start the line
+                    # (nor an opening mark end one)
                     out.append(line[:-1].rstrip())
                     line = line[-1]
                 else:
@@ -99,27 +105,31 @@ class Styles:
         wrapping = "CJK"
         justify = TA_LEFT if en else TA_JUSTIFY
         body, hei, kai, title = (f.name for f in fonts.faces)
-        self.body_font, self.heading_font = body, hei
+        self.body_font, self.heading_font, self.song_font = body, hei, fonts.song.name
 
         def style(name: str, font: str, size: float, leading: float, **kw) -> ParagraphStyle:
             return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, wordWrap=wrapping,
                                   splitLongWords=1, allowWidows=0, allowOrphans=0, **kw)
 
-        indent = 32
+        indent = 2 * CHAR  # two characters of the grid
+        line = LINE  # 22 lines on a full page
         self.title = style("title", title, 22, 34, alignment=TA_CENTER, spaceBefore=6, spaceAfter=24)
-        self.body = style("body", body, 16, 29, alignment=justify, firstLineIndent=indent)
-        self.plain = style("plain", body, 16, 29, alignment=TA_LEFT)
-        self.h1 = style("h1", hei, 16, 29, firstLineIndent=indent, spaceBefore=4, keepWithNext=1)
-        self.h2 = style("h2", kai, 16, 29, firstLineIndent=indent, keepWithNext=1)
-        self.h3 = style("h3", body, 16, 29, firstLineIndent=indent, keepWithNext=1)
-        self.signature = style("signature", body, 16, 29, alignment=TA_RIGHT, rightIndent=indent)
-        self.attachment_label = style("attachment", hei, 16, 29, alignment=TA_LEFT)
+        self.body = style("body", body, BODY_SIZE, line, alignment=justify, firstLineIndent=indent)
+        self.plain = style("plain", body, BODY_SIZE, line, alignment=TA_LEFT)
+        self.h1 = style("h1", hei, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
+        self.h2 = style("h2", kai, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
+        self.h3 = style("h3", body, BODY_SIZE, line, alignment=justify, firstLineIndent=indent, keepWithNext=1)
+        self.number = style("number", body, BODY_SIZE, line, alignment=TA_CENTER, spaceAfter=line)
+        self.signature = style("signature", body, BODY_SIZE, line, alignment=TA_RIGHT, rightIndent=indent)
+        self.attachment_label = style("attachment", hei, BODY_SIZE, line, alignment=TA_LEFT)
         self.attachment_title = style("attachment-title", title, 20, 30, alignment=TA_CENTER, spaceBefore=6,
                                       spaceAfter=12)
         self.note = style("note", body, 12, 20, alignment=justify, firstLineIndent=24)
         self.small = style("small", body, 10.5, 15, alignment=TA_LEFT)
         self.label = style("label", body, 10.5, 15, alignment=TA_LEFT, keepWithNext=1, spaceBefore=4)
         self.caption = style("caption", kai, 10.5, 14, alignment=TA_CENTER)
+        self.table_caption = style("table-caption", hei, 12, 18, alignment=TA_CENTER, spaceBefore=6, spaceAfter=3,
+                                   keepWithNext=1)
         self.chart_title = style("chart-title", hei, 12, 18, alignment=TA_CENTER, spaceBefore=4, spaceAfter=8)
         self.cell = style("cell", body, 9, 12, alignment=TA_LEFT)
         self.toc_title = style("toc-title", hei, 22, 34, alignment=TA_CENTER, spaceAfter=24)
@@ -201,14 +211,17 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
     pad = 2.5
     widths = [c.width_mm * mm for c in cols]
     font, hei = styles.body_font, styles.heading_font
-    data: list[list[object]] = [[wrap(c.header, w - 2 * pad, hei, size) for c, w in zip(cols, widths, strict=True)]]
+    hs = header_size(cols, widths, hei, size, pad)
+    data: list[list[object]] = [[wrap(c.header, w - 2 * pad, hei, hs) for c, w in zip(cols, widths, strict=True)]]
     for row in rows:
         cells = []
         for c, w, value in zip(cols, widths, row, strict=True):
             if c.kind == "para":
                 cells.append(para(value, styles.cell))
             else:
-                cells.append(wrap(value, w - 2 * pad, font, size))
+                text = wrap(value, w - 2 * pad, font, size)
+                # a rare character the font lacks (a name): the same lines as a Paragraph with the fallback font
+                cells.append(_lines_para(text, styles, size, c.kind) if lacks(text, font) else text)
         data.append(cells)
     heights = None
     if not any(c.kind == "para" for c in cols):
@@ -216,22 +229,46 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
         # reportlab skips measuring; otherwise it re-measures the rest of a table at every page break,
         # with a list search and a sum per row (quadratic: 20 s of the large file's 10,000-row ledger,
         # LongTable included, whose early stop only works for tables with spans).
-        heights = [max(cell.count("\n") + 1 for cell in row) * size * 1.3 + 4.5 for row in data]
+        heights = [max(cell.count("\n") + 1 if isinstance(cell, str) else cell.lines for cell in row) * size * 1.3
+                   + 4.5 for row in data]
+        heights[0] = max(h.count("\n") + 1 for h in data[0]) * hs * 1.3 + 4.5
     kind = WholeTable if whole else Table
     if heights is not None and len(rows) > 60 and not whole:
-        return RowsTable(data, heights, widths, TableStyle(_style_commands(cols, font, hei, size, pad, zebra)))
+        return RowsTable(data, heights, widths, TableStyle(_style_commands(cols, font, hei, size, pad, zebra, hs)))
     t = kind(data, colWidths=widths, rowHeights=heights, repeatRows=1, splitByRow=1, splitInRow=1,
              hAlign="CENTER")
-    t.setStyle(TableStyle(_style_commands(cols, font, hei, size, pad, zebra)))
+    t.setStyle(TableStyle(_style_commands(cols, font, hei, size, pad, zebra, hs)))
     return t
 
 
-def _style_commands(cols: list[Col], font: str, hei: str, size: float, pad: float, zebra: bool) -> list:
+def _lines_para(text: str, styles: Styles, size: float, kind: str) -> Paragraph:
+    """Lines already broken by :func:`wrap`, as a Paragraph of exactly that height (size × 1.3 a line)."""
+    style = styles.cell.clone(f"cell-{size}-{kind}", fontSize=size, leading=size * 1.3, wordWrap=None,
+                              alignment=TA_CENTER if kind == "num" else TA_LEFT)
+    markup = "<br/>".join(with_fallback(escape(line), style.fontName) for line in text.split("\n"))
+    p = Paragraph(markup, style)
+    p.lines = text.count("\n") + 1
+    return p
+
+
+def header_size(cols: list[Col], widths: list[float], font: str, size: float, pad: float) -> float:
+    """The header's type size: ``size``, or smaller so that no word of a header is broken (6 pt at least)."""
+    hs = size
+    for c, w in zip(cols, widths, strict=True):
+        for word in c.header.split():
+            need = pdfmetrics.stringWidth(word, font, size)
+            if need > w - 2 * pad and word.isascii():
+                hs = min(hs, size * (w - 2 * pad) / need)
+    return max(6.0, hs)
+
+
+def _style_commands(cols: list[Col], font: str, hei: str, size: float, pad: float, zebra: bool,
+                    hs: float | None = None) -> list:
     """Grid, header, paddings and alignment; every command is written relative to the table's ends, so
     it fits any slice of the rows (RowsTable)."""
     cmds = [
         ("FONT", (0, 0), (-1, -1), font, size, size * 1.3),
-        ("FONT", (0, 0), (-1, 0), hei, size, size * 1.3),
+        ("FONT", (0, 0), (-1, 0), hei, hs or size, (hs or size) * 1.3),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

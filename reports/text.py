@@ -50,6 +50,7 @@ class Lang:
             raise ValueError(f"unsupported report language {code!r}; use one of {SUPPORTED}")
         self.code = code
         self.en = code == "en"
+        self.english: dict[str, str] = {}  # the file's English names (Chinese name → English)
 
     def __call__(self, zh: str, en: str) -> str:
         return en if self.en else zh
@@ -64,6 +65,21 @@ class Lang:
             return table[type(next(iter(table)))(value)].get(self.code)
         except (KeyError, ValueError, StopIteration):
             return str(value)
+
+    def name(self, text: str, english: str | None = None) -> str:
+        """An organisation's name: as written in Chinese; in English its English name or romanisation."""
+        if not self.en or not text:
+            return text
+        from .names import name
+
+        return name(text, english or self.english.get(text))
+
+    def person(self, text: str) -> str:
+        if not self.en or not text:
+            return text
+        from .names import person
+
+        return person(text)
 
     def date(self, day: date | None) -> str:
         if day is None:

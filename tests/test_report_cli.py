@@ -53,6 +53,10 @@ def test_ledger_and_notice(file_copy, hostile_ids, tmp_path, capsys):
     (["report", "{file}", "--quarter", "2014Q3", "--out", "{out}.docx"], "应以 .pdf 结尾"),
     (["report", "{missing}", "--quarter", "2014Q3", "--out", "{out}.pdf"], "找不到文件"),
     (["report", "{file}", "--out", "{out}.pdf"], "用法错误"),
+    (["report", "{file}", "--quarter", "2014Q3", "--out", "{out}.pdf", "--date", "2014-13-01"], "日期“2014-13-01”无效"),
+    (["report", "{file}", "--quarter", "2014Q3", "--out", "{out}.pdf", "--date", "2014-06-30"], "早于 2014Q3 的开始日期"),
+    (["notice", "{file}", "--subject", "1", "--out", "{out}.pdf", "--date", "2015-12-20", "--deadline", "2015-12-01"],
+     "应晚于通知书的日期"),
 ])
 def test_bad_input_exits_2_with_one_line(report_file, tmp_path, capsys, args, message):
     values = {"file": str(report_file), "out": str(tmp_path / "out"), "missing": str(tmp_path / "missing.ngoaudit")}

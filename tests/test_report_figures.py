@@ -113,10 +113,14 @@ def test_flow_of_the_quarter(truth, report_zh):
         len(q["new"]), len(q["carried"]), q["closed"], q["withdrawn"], q["open"], q["escalated"], len(q["overdue"]))
     assert len(q["new"]) + len(q["carried"]) == q["closed"] + q["withdrawn"] + q["open"]
     expected = (f"本季度应跟踪整改的问题共{len(q['new']) + len(q['carried'])}个（以前季度结转{len(q['carried'])}个、"
-                f"本季度新发现{len(q['new'])}个），已复查销号{q['closed']}个，撤销{q['withdrawn']}个，仍在整改或处理中"
-                f"{q['open']}个，其中逾期未整改{len(q['overdue'])}个、已移交有关部门处理{q['escalated']}个。"
-                f"本季度整改率为{pct(q['rate'])}，协议期累计整改率为{pct(q['cumulative'])}。")
+                f"本季度新发现{len(q['new'])}个），已复查销号{q['closed']}个、撤销{q['withdrawn']}个、仍在整改或处理中"
+                f"{q['open']}个，其中逾期未整改{len(q['overdue'])}个、已移交有关部门处理{q['escalated']}个")
     assert squash(expected) in report_zh.flat
+    # the escalation table lists the quarter's escalations only: the sentence says how many of the total those are
+    in_quarter = len({e.finding_id for e in report_zh.info.stats.escalations})
+    if in_quarter != q["escalated"]:
+        assert squash(f"{q['escalated']}个（其中本季度移交{in_quarter}个，其余为以前季度移交、仍在处理中）") in report_zh.flat
+    assert squash(f"本季度整改率为{pct(q['rate'])}，协议期累计整改率为{pct(q['cumulative'])}。") in report_zh.flat
 
 
 def test_coverage_and_obligations(truth, report_zh):
@@ -246,9 +250,10 @@ def test_leads(truth, report_zh):
                        "ON f.id = lf.finding_id WHERE l.received_on BETWEEN ? AND ? AND f.found_on <= ?",
                        START.isoformat(), truth.as_of.isoformat(), truth.as_of.isoformat())
     assert squash(f"本季度共受理公众举报线索{len(rows)}条") in report_zh.flat
-    assert squash(f"经核查属实{status['confirmed']}条（已登记为问题{linked}个），不属实{status['unfounded']}条，"
-                  f"转交有关部门{status['referred']}条，已办结{status['closed']}条，核查中{status['checking']}条，"
-                  f"待核查{status['received']}条。") in report_zh.flat
+    words = [("confirmed", "经核查属实"), ("unfounded", "不属实"), ("referred", "转交有关部门"), ("closed", "已办结"),
+             ("checking", "核查中"), ("received", "待核查")]
+    states = "、".join(f"{zh}{status[key]}条" for key, zh in words if status[key])  # none of zero
+    assert squash(f"截至2014年9月30日，{states}。据线索登记问题{linked}个。") in report_zh.flat
     assert LEAD_STATUS  # the labels used by the table
 
 

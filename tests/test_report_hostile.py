@@ -78,8 +78,11 @@ def test_fonts_fall_back_and_fail_clearly(tmp_path, monkeypatch):
     (tmp_path / "simhei.ttf").write_bytes(b"OTTO" + b"\x00" * 100)  # CFF outlines: not embeddable
     (tmp_path / "simkai.ttf").write_bytes(fonts.BUNDLED.read_bytes())  # a good one (any TrueType CJK font)
     chosen = fonts.font_set([tmp_path])
-    assert chosen.body.path == fonts.BUNDLED and chosen.heading.path == fonts.BUNDLED
+    # unusable Windows fonts: the bundled Fandol font of the role instead
+    assert chosen.body.family == "FandolFang-Regular" and chosen.heading.family == "FandolHei-Regular"
     assert chosen.kai.path == tmp_path / "simkai.ttf"  # a font found in the Windows folder is used
+    assert chosen.title.family == "FandolSong-Bold" and chosen.song.family == "FandolSong-Regular"
+    assert chosen.fallback.path == fonts.BUNDLED
     assert len(chosen.skipped) == 2 and all("simfang" in s or "simhei" in s for s in chosen.skipped)
     monkeypatch.setattr(fonts, "BUNDLED", tmp_path / "missing.ttc")
     monkeypatch.setattr(fonts, "_cache", {})

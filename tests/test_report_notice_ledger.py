@@ -69,7 +69,7 @@ def test_ledger_rows_match_the_report_and_sql(report_file, report_zh, hostile_id
     ws = load_workbook(tmp_path / "ledger.xlsx").active
     assert "2014年第三季度问题台账" in ws["A1"].value and "演示数据" in ws["A1"].value
     header = [c.value for c in ws[2]]
-    assert header[:4] == ["序号", "问题编号", "类别", "监督对象"] and header[-1] == "是否逾期"
+    assert header[:4] == ["序号", "问题编号", "类别", "监督对象"] and header[18] == "是否逾期"
     rows = list(ws.iter_rows(min_row=3, values_only=True))
     assert len(rows) == info.rows == len(report_zh.info.stats.ledger)
     by_id = {r[1]: r for r in rows}
@@ -99,3 +99,42 @@ def test_english_ledger(report_file, tmp_path):
         build_ledger(af, "2014Q3", tmp_path / "ledger-en.xlsx", lang="en")
     ws = load_workbook(tmp_path / "ledger-en.xlsx").active
     assert ws["A1"].value.startswith("Issue ledger Q3 2014") and ws["B2"].value == "Finding"
+
+
+def test_ledger_prints_on_landscape_pages_and_has_the_reviewers_columns(report_file, tmp_path):
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from ngo_audit.auditfile import AuditFile
+    from reports import build_ledger
+
+    out = tmp_path / "ledger.xlsx"
+    with AuditFile.open(report_file, readonly=True) as af:
+        build_ledger(af, "2014Q3", out)
+    ws = load_workbook(out).active
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0  # as many pages down as needed
+    assert ws.print_title_rows == "$2:$2" and "&P" in ws.oddFooter.center.text
+    header = [c.value for c in ws[2]]
+    for name in ("逾期天数", "复查结果", "销号日期", "移交单位及文号"):
+        assert name in header
+    col = {h: i for i, h in enumerate(header)}
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    assert ws.cell(3, col["问题描述"] + 1).alignment.wrap_text
+    db = sqlite3.connect(report_file.resolve().as_uri() + "?mode=ro", uri=True)
+    for row in rows:
+        fid = row[col["问题编号"]]
+        if row[col["状态"]] == "已销号":
+            passed = db.execute("SELECT max(event_date) FROM rectification_event WHERE finding_id = ? AND "
+                                "kind = 'verification' AND passed = 1 AND event_date <= '2014-09-30'", (fid,)).fetchone()[0]
+            assert row[col["销号日期"]].date() == date.fromisoformat(passed) and row[col["复查结果"]] == "通过"
+        if row[col["是否逾期"]] == "是":
+            deadline = row[col["整改期限"]].date()
+            assert row[col["逾期天数"]] == (date(2014, 9, 30) - deadline).days > 0
+        else:
+            assert row[col["逾期天数"]] is None
+        if row[col["状态"]] == "已移交":
+            assert row[col["移交单位及文号"]]
+    db.close()

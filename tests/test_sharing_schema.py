@@ -45,7 +45,7 @@ def tamper(path: Path, *statements: str) -> Path:
 
 def test_our_files_pass_at_every_revision_and_are_not_touched(clean, tmp_path):
     before = digest(clean)
-    assert check_schema(clean) == runner.head() == "0007"
+    assert check_schema(clean) == runner.head()
     assert digest(clean) == before
     assert check_schema(FIXTURES / "schema_0001.ngoaudit") == "0001"
     upgraded = tmp_path / "升级 后.ngoaudit"

@@ -162,13 +162,13 @@ def test_cancel_during_the_build(opened, qtbot, monkeypatch):
     page = _page(opened, qtbot)
     real = quarterly.build_quarterly_report
 
-    def slow(session, quarter, out, lang, progress):
+    def slow(session, quarter, out, lang, progress, **kw):
         def cancelled_later(done, total):
             if done >= 300:
                 page.task.cancel()  # as if the user pressed Cancel now
             return progress(done, total)
 
-        return real(session, quarter, out, lang, cancelled_later)
+        return real(session, quarter, out, lang, cancelled_later, **kw)
 
     monkeypatch.setattr(quarterly, "build_quarterly_report", slow)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
@@ -282,3 +282,31 @@ def test_grab_the_page_in_both_languages(opened, qtbot, tmp_path):
         # the layout follows the new texts through the event loop; text still clipped then is a bug
         qtbot.waitUntil(lambda: all(b.width() >= b.sizeHint().width() for b in buttons), timeout=5_000)
         opened.grab().save(str(folder / f"reports_{lang}.png"))
+
+
+def test_issue_date_number_and_contact_reach_the_report(opened, qtbot):
+    from pypdf import PdfReader
+    from PySide6.QtCore import QDate
+
+    page = _page(opened, qtbot)
+    _choose(page, qtbot, opened, "2014Q3")
+    formal = page.texts.formal
+    assert not formal.date.isEnabled()  # unticked: the default date
+    qtbot.mouseClick(formal.date_box, Qt.MouseButton.LeftButton)
+    assert formal.date.isEnabled()
+    formal.date.setDate(QDate(2014, 10, 12))
+    formal.number.setText("黔中环监〔2014〕12号")  # typed through an input method: QTest cannot type it
+    formal.contact.setText("王芳")
+    qtbot.keyClicks(formal.phone, "0851-82518888")
+    built = _generate(page, qtbot, opened)
+    text = "".join(p.extract_text() for p in PdfReader(built.path).pages).replace(" ", "").replace("\n", "")
+    assert "黔中环监〔2014〕12号" in text and "2014年10月12日" in text and "联系人：王芳，电话：0851-82518888" in text
+    assert "公开版" not in text
+    from PySide6.QtCore import QPoint
+
+    # the public edition leaves personal data out (clicked on its box: the widget is wider than its label)
+    qtbot.mouseClick(formal.public, Qt.MouseButton.LeftButton, pos=QPoint(8, formal.public.height() // 2))
+    assert formal.public.isChecked()
+    built = _generate(page, qtbot, opened)
+    text = "".join(p.extract_text() for p in PdfReader(built.path).pages).replace(" ", "").replace("\n", "")
+    assert "（公开版）" in text and "联系人：王芳，电话：0851-82518888" in text  # the NGO's contact is public

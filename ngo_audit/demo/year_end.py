@@ -33,7 +33,7 @@ class YearEndMixin:
                                                      Finding.severity.in_(["serious", "critical"]),
                                                      Finding.status.in_([S.ESCALATED, S.NOTIFIED, S.REPORTED]))):
                 findings.update_finding(s, f.id, blacklist_recommended=True)
-        blacklist = "；".join(f"建议将{n}列入环保“黑名单”：{T.BLACKLIST_NOTE}" for n in names)
+        blacklist = "".join(f"{n}{T.BLACKLIST_NOTE}" for n in names)
         for quarter, sections in T.QUARTER_NOTES.items():
             for section, text in sections.items():
                 s.add(QuarterNote(contract_id=self.contract_id, quarter=quarter, section=NoteSection(section),

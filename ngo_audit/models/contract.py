@@ -22,6 +22,8 @@ class Contract(Tracked, Base):
     title: Mapped[str] = mapped_column(String(200))
     government: Mapped[str] = mapped_column(String(120))  # 委托方
     ngo: Mapped[str] = mapped_column(String(120))  # 受托方
+    government_en: Mapped[str] = mapped_column(String(120), default="", server_default="")  # English name, optional
+    ngo_en: Mapped[str] = mapped_column(String(120), default="", server_default="")
     signed_on: Mapped[date | None] = mapped_column(Date)
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)

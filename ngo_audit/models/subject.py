@@ -40,6 +40,7 @@ class Subject(Tracked, Base):
 
     kind: Mapped[SubjectKind] = mapped_column(enum_column(SubjectKind), index=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
+    name_en: Mapped[str] = mapped_column(String(200), default="", server_default="")  # English name, optional
     credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
     sector: Mapped[Sector | None] = mapped_column(enum_column(Sector))
     industry: Mapped[str] = mapped_column(String(60), default="", index=True)

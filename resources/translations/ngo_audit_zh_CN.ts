@@ -4325,9 +4325,52 @@
     </message>
 </context>
 <context>
+    <name>ReportFormalPanel</name>
+    <message>
+        <location filename="../../ui/pages/report_formal.py" line="+48"/>
+        <source>Issue date</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: the day the report was due (never after the agreement&apos;s end)</source>
+        <translation>不勾选时：取报告的报送期限日（不晚于委托协议期满）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document No.</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 黔中环监〔2014〕12号</source>
+        <translation>如 黔中环监〔2014〕12号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public edition (no personal data)</source>
+        <translation>公开版（不含个人信息）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves out reporters&apos; names and contacts, phone numbers and e-mail addresses</source>
+        <translation>略去举报人姓名及联系方式、电话号码和电子邮箱</translation>
+    </message>
+</context>
+<context>
     <name>ReportTextsPanel</name>
     <message>
-        <location filename="../../ui/pages/report_texts.py" line="+39"/>
+        <location filename="../../ui/pages/report_texts.py" line="+43"/>
         <source>VI. Difficulties and problems</source>
         <translation>六、存在的困难和问题</translation>
     </message>
@@ -4347,7 +4390,7 @@
         <translation>开头概述（可不填）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This file is open read-only: the texts cannot be changed here, but the report can be generated.</source>
         <translation>此文件以只读方式打开：这里的文字不能修改，但可以生成报告。</translation>
     </message>
@@ -4410,7 +4453,7 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="+110"/>
+        <location filename="../../ui/pages/report_work.py" line="+118"/>
         <location filename="../../ui/pages/reports.py" line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>

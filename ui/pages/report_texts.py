@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
+from .report_formal import ReportFormalPanel
+
 SECTIONS = ("difficulties", "next_plan", "recommendations", "summary")  # NoteSection values, in screen order
 
 
@@ -21,6 +23,8 @@ class ReportTextsPanel(QWidget):
         self.readonly_note = QLabel(objectName="reportReadonlyNote", wordWrap=True)
         self.readonly_note.hide()
         grid.addWidget(self.readonly_note, 0, 0)
+        self.formal = ReportFormalPanel()  # issue date, number, contact: settings of the build, not of the file
+        grid.addWidget(self.formal, 1 + 2 * len(SECTIONS), 0)
         self.section_labels: dict[str, QLabel] = {}
         self.editors: dict[str, QPlainTextEdit] = {}
         for i, key in enumerate(SECTIONS):
@@ -43,6 +47,7 @@ class ReportTextsPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         """Called by the page's ``retranslate_ui`` (at construction and at every language switch)."""
+        self.formal.retranslate_ui()
         self.readonly_note.setText(self.tr("This file is open read-only: the texts cannot be changed here, "
                                            "but the report can be generated."))
         for key, label in self.section_labels.items():

@@ -46,10 +46,18 @@ def report_setup(session, today) -> ReportSetup:
     return ReportSetup(contract.id, quarters, current, contract.period_start)
 
 
-def build_report(session, quarter: str, out: Path, lang: str, task) -> BuiltReport:
+def build_report(session, quarter: str, out: Path, lang: str, formal=(None, "", "", "", False),
+                 task=None) -> BuiltReport:
+    """``formal``: (issue date ISO or None, document number, contact, phone, public edition) from the page."""
+    from datetime import date
+
+    from reports.formal import Formalities
     from reports.quarterly import build_quarterly_report
 
-    info = build_quarterly_report(session, quarter, out, lang, progress=task.progress)
+    issued, number, contact, phone, public = formal
+    info = build_quarterly_report(session, quarter, out, lang, progress=task.progress if task else None,
+                                  formal=Formalities(date.fromisoformat(issued) if issued else None, number,
+                                                     contact, phone), public=public)
     return BuiltReport(Path(info.path), info.pages, info.quarter, info.lang, info.title, list(info.headings))
 
 

@@ -234,7 +234,7 @@ class ReportsPage(Page):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.set_status(lambda: self.tr("Generating the report of %1…").replace("%1", self._quarter_text(q)))
-        self.task = self.ctx.read(build_report, q, out, lang, on_done=self._generated, on_error=self._failed,
+        self.task = self.ctx.read(build_report, q, out, lang, self.texts.formal.values(), on_done=self._generated, on_error=self._failed,
                                   label=self.tr("Generating the quarterly report"), cancellable=True)
         self._update_actions()
 

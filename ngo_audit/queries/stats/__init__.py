@@ -50,10 +50,15 @@ from .attachments import (
     recommendations,
     trend,
 )
+from .english import english_names
 from .history import Flow, History, S, flow
+from .ledger_extra import LedgerExtra, ledger_extras
 from .overview import Coverage, Obligation, coverage, obligations
+from .privacy import personal_strings
 from .scope import (
     Scope,
+    check_issue_date,
+    default_issue_date,
     is_demo,
     reference_date,
     report_scope,
@@ -118,7 +123,34 @@ def quarter_stats(session: Session, quarter: Quarter | str, today: date | None =
 
 
 __all__ = [
-    "AuditRow", "Breakdown", "Case", "Coverage", "DepartmentDuties", "DrawRecord", "DutyResult", "EscalationRow",
-    "Flow", "History", "LeadRow", "LedgerRow", "NextPlan", "Obligation", "Photo", "QuarterStats", "Recommendation",
-    "Scope", "flow", "is_demo", "ledger", "quarter_stats", "reference_date", "report_scope",
+    "AuditRow",
+    "Breakdown",
+    "Case",
+    "Coverage",
+    "DepartmentDuties",
+    "DrawRecord",
+    "DutyResult",
+    "EscalationRow",
+    "Flow",
+    "History",
+    "LeadRow",
+    "LedgerExtra",
+    "LedgerRow",
+    "NextPlan",
+    "Obligation",
+    "Photo",
+    "QuarterStats",
+    "Recommendation",
+    "Scope",
+    "check_issue_date",
+    "default_issue_date",
+    "english_names",
+    "flow",
+    "is_demo",
+    "ledger",
+    "ledger_extras",
+    "personal_strings",
+    "quarter_stats",
+    "reference_date",
+    "report_scope",
 ]

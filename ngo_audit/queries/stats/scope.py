@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -46,3 +46,28 @@ def report_scope(session: Session, quarter: Quarter | str, today: date | None = 
 
 # -- the replayed history of every finding -----------------------------------------------------------------
 
+
+
+REPORT_DAYS_DEFAULT = 15  # when the agreement sets no deadline for the report: within 15 days of the quarter
+
+
+def default_issue_date(scope: Scope, due: date | None = None) -> date:
+    """The issue date (成文日期) a report gets unless the user gives one.
+
+    The day the report is due (``due``: the agreement's deadline, else 15 days after the quarter), or
+    the reference date when that comes first (a report written before it is due); never after the
+    agreement's end, and never before the figures' own date.  So the report of an old quarter is dated
+    when it was due, not months later, and the last quarter's report is dated within the agreement.
+    """
+    due = due or scope.quarter.end + timedelta(days=REPORT_DAYS_DEFAULT)
+    day = min(due, scope.today, scope.contract.period_end)
+    return max(day, min(scope.as_of, scope.contract.period_end))
+
+
+def check_issue_date(scope: Scope, issued: date) -> date:
+    """A date the user gave for a report: not before the quarter began, nor after the agreement ended."""
+    if issued < scope.start:
+        raise ValidationError(f"成文日期 {issued} 早于 {scope.quarter} 的开始日期 {scope.start}。",
+                              f"The issue date {issued} is before {scope.quarter} began ({scope.start}).",
+                              field="date")
+    return issued

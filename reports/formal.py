@@ -1,0 +1,81 @@
+"""The formalities of an official document (GB/T 9704-2012): document number, issue date, signature, contact.
+
+* 发文字号 (e.g. 黔中环监〔2014〕12号): centred above the title of the first page.
+* 发文机关署名 and 成文日期 at the end: the date four characters in from the right edge, the NGO's
+  name centred over it, two lines of room above for the seal; they stay on the page of the last
+  paragraph (a signature alone on a page proves nothing).
+* 附注 (联系人、电话): the next line, two characters in, in parentheses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from ngo_audit.errors import ValidationError
+
+from .grid import CHAR, LINE
+from .redact import redacting
+from .styles import para
+
+
+@dataclass(frozen=True)
+class Formalities:
+    """What the user sets for one document; empty means "not given" (the date then has a default)."""
+
+    issued: date | None = None
+    number: str = ""
+    contact: str = ""
+    phone: str = ""
+
+    def __post_init__(self) -> None:
+        for name, value, limit in (("number", self.number, 40), ("contact", self.contact, 40),
+                                   ("phone", self.phone, 40)):
+            if len(value.strip()) > limit or "\n" in value:
+                raise ValidationError(f"“{value[:20]}…”太长或含换行，请写成一行（最多{limit}个字）。",
+                                      f"“{value[:20]}…” is too long or spans lines; keep it to one line of at most "
+                                      f"{limit} characters.", field=name)
+
+
+def number_line(c, number: str) -> None:
+    """The document number, centred, with a blank line under it (nothing when there is none)."""
+    if number.strip():
+        c.p(number.strip(), c.S.number)
+
+
+def contact_text(L, contact: str, phone: str) -> str:
+    parts = []
+    if contact.strip():
+        parts.append(L(f"联系人：{contact.strip()}", f"Contact: {contact.strip()}"))
+    if phone.strip():
+        parts.append(L(f"电话：{phone.strip()}", f"Tel.: {phone.strip()}"))
+    return L.paren(L.join(parts) if L.en else "，".join(parts)).strip() if parts else ""
+
+
+def signature(c, ngo: str, issued: str, f: Formalities, *, keep_last: int = 1, before: list | None = None) -> None:
+    """The signature block, kept on one page with the last ``keep_last`` paragraphs of the story
+    (and ``before``: e.g. the list of attachments) so that it never stands alone on a page."""
+    S = c.S
+    tail: list = []
+    # the last paragraphs, with what follows them (a short table): at most five flowables
+    while keep_last and c.story and len(tail) < 5 and not isinstance(c.story[-1], KeepTogether):
+        item = c.story.pop()
+        tail.insert(0, item)
+        if isinstance(item, Paragraph) and item.style.name != "table-caption":  # a caption goes with its table
+            keep_last -= 1
+    size = S.body.fontSize
+    date_w = stringWidth(issued, S.body.fontName, size)
+    name_w = stringWidth(ngo, S.body.fontName, size)
+    right = 4 * CHAR  # the date four characters in
+    name_right = max(2 * CHAR, right + (date_w - name_w) / 2)  # the name centred over the date
+    block = [*tail, *(before or []), Spacer(1, 2 * LINE),
+             para(ngo, S.signature.clone("sig-name", rightIndent=name_right)),
+             para(issued, S.signature.clone("sig-date", rightIndent=right))]
+    note = contact_text(c.L, f.contact, f.phone)
+    if note:
+        with redacting(None):  # the NGO's own contact for this document is published on purpose, even in 公开版
+            block.append(para(note, S.body))
+    c.add(KeepTogether(block))
