@@ -211,7 +211,7 @@ class Smoke:
             return
         log("window: " + json.dumps(facts, ensure_ascii=False))
         expected = {"file_opened": True, "svg_icon_drawn": True, "cjk_font": True, "translated": "工作概览",
-                    "pdf_page_rendered": True, "errors": []}
+                    "pdf_page_rendered": True, "report_in_helper_process": True, "errors": []}
         for key, value in expected.items():
             if facts.get(key) != value:
                 self.failures.append(f"window: {key} = {facts.get(key)!r}, expected {value!r}")

@@ -1,8 +1,12 @@
 """ngo-audit.exe: the windowed program (no console). Double-clicked files arrive as its argument."""
 
+import multiprocessing
 import sys
 
 from ui.gui_main import main
 
 if __name__ == "__main__":
+    # The quarterly report is built in a helper process (ngo_audit.process_jobs, "spawn"): in a frozen
+    # program that process starts as this executable, and freeze_support() runs it instead of main().
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -155,26 +155,33 @@ def test_cancelling_a_generation_writes_no_file(opened, qtbot):
     assert not page.progress.isVisible() and page.generate_button.isEnabled() and not page.save_button.isEnabled()
 
 
-def test_cancel_during_the_build(opened, qtbot, monkeypatch):
-    """Cancel pressed while the report is being built (the build sees progress() return False)."""
-    import reports.quarterly as quarterly
-
+def test_cancel_during_the_build(opened, qtbot):
+    """Cancel pressed while the report is being built in its helper process: nothing is written."""
     page = _page(opened, qtbot)
-    real = quarterly.build_quarterly_report
+    pressed = []
 
-    def slow(session, quarter, out, lang, progress, **kw):
-        def cancelled_later(done, total):
-            if done >= 300:
-                page.task.cancel()  # as if the user pressed Cancel now
-            return progress(done, total)
+    def progressed(task, done, total):
+        if task is page.task and done >= 300 and not pressed:  # the build is well under way
+            pressed.append(done)
+            qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
 
-        return real(session, quarter, out, lang, cancelled_later, **kw)
-
-    monkeypatch.setattr(quarterly, "build_quarterly_report", slow)
+    opened.ctx.worker.task_progress.connect(progressed)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.task is None, timeout=60_000)
+    assert pressed, "the build reported its progress from the helper process"
     assert page.status.text() == "已取消生成，未写入任何报告。"
     assert not list(Path(page._temp.name).iterdir())
+
+
+def test_the_report_is_built_in_a_process_of_its_own(opened, qtbot):
+    import os
+
+    from ngo_audit import process_jobs
+
+    page = _page(opened, qtbot)
+    _choose(page, qtbot, opened, "2015Q3")
+    _generate(page, qtbot, opened)
+    assert process_jobs.helper_pid() not in (None, os.getpid())
 
 
 def test_english_generation(opened, qtbot):

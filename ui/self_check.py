@@ -65,6 +65,8 @@ def install(window, out: Path) -> None:
             from .pages.pdf_preview import render_page
 
             probe("pdf_page_rendered", lambda: not render_page(pdf, 0, 300).isNull())
+        if ctx.is_open and not getattr(ctx.facts, "readonly", True):
+            probe("report_in_helper_process", lambda: _report_in_helper(ctx.path, out.with_name("self-check.pdf")))
         probe("screenshot", lambda: window.grab().save(str(out.with_suffix(".png"))))
         out.write_text(json.dumps(facts, ensure_ascii=False, indent=2), encoding="utf-8")
         window.close()
@@ -84,6 +86,17 @@ def install(window, out: Path) -> None:
     window.ctx.file_opened.connect(opened)
     window.files.open_failed.connect(lambda path, reason: (facts["errors"].append(reason), finish()))
     QTimer.singleShot(OPEN_TIMEOUT_S * 1000, finish)
+
+
+def _report_in_helper(path: Path, pdf: Path) -> bool:
+    """The Reports page's way: the quarterly report built in the helper process (a frozen program
+    starts that process as itself: this checks its freeze_support())."""
+    from ngo_audit import process_jobs
+    from reports.jobs import quarterly_report_of_file
+
+    built = process_jobs.run_in_process(quarterly_report_of_file, str(path), "2014Q3", str(pdf), "zh",
+                                        (None, "", "", "", False))
+    return built.pages > 5 and pdf.is_file() and process_jobs.helper_pid() not in (None, os.getpid())
 
 
 def _opaque_pixels(image) -> int:

@@ -23,16 +23,6 @@ class ReportSetup:
     period_start: date | None = None  # of the contract's service period (why no quarter can be chosen yet)
 
 
-@dataclass(frozen=True)
-class BuiltReport:
-    path: Path
-    pages: int
-    quarter: str
-    lang: str
-    title: str
-    headings: list[tuple[int, str, int]]
-
-
 def report_setup(session, today) -> ReportSetup:
     from ngo_audit.quarters import Quarter, quarters_between
     from ngo_audit.services.contracts import current_contract
@@ -44,21 +34,6 @@ def report_setup(session, today) -> ReportSetup:
     quarters = [str(q) for q in quarters_between(contract.period_start, end)] if end >= contract.period_start else []
     current = str(Quarter.of(end)) if quarters else None
     return ReportSetup(contract.id, quarters, current, contract.period_start)
-
-
-def build_report(session, quarter: str, out: Path, lang: str, formal=(None, "", "", "", False),
-                 task=None) -> BuiltReport:
-    """``formal``: (issue date ISO or None, document number, contact, phone, public edition) from the page."""
-    from datetime import date
-
-    from reports.formal import Formalities
-    from reports.quarterly import build_quarterly_report
-
-    issued, number, contact, phone, public = formal
-    info = build_quarterly_report(session, quarter, out, lang, progress=task.progress if task else None,
-                                  formal=Formalities(date.fromisoformat(issued) if issued else None, number,
-                                                     contact, phone), public=public)
-    return BuiltReport(Path(info.path), info.pages, info.quarter, info.lang, info.title, list(info.headings))
 
 
 def build_ledger_file(session, quarter: str, out: Path, lang: str, task) -> Path:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngo_audit import durable
+from reports.jobs import BuiltReport, quarterly_report_for
 
 from .. import errors
 from ..folders import save_path
@@ -35,19 +36,17 @@ from . import Page
 from .pdf_preview import PdfPreview
 from .report_texts import SECTIONS, ReportTextsPanel
 from .report_work import (
-    BuiltReport,
     NoteEdit,
     ReportSetup,
     _pdf_name,
     build_ledger_file,
     build_notice_file,
-    build_report,
     make_notice,
     report_setup,
 )
 
 __all__ = ["SECTIONS", "BuiltReport", "NoteEdit", "ReportSetup", "ReportTextsPanel", "ReportsPage",
-           "build_ledger_file", "build_notice_file", "build_report", "make_notice", "report_setup"]
+           "build_ledger_file", "build_notice_file", "make_notice", "quarterly_report_for", "report_setup"]
 
 SAVE_DELAY_MS = 800
 
@@ -234,8 +233,9 @@ class ReportsPage(Page):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.set_status(lambda: self.tr("Generating the report of %1…").replace("%1", self._quarter_text(q)))
-        self.task = self.ctx.read(build_report, q, out, lang, self.texts.formal.values(), on_done=self._generated, on_error=self._failed,
-                                  label=self.tr("Generating the quarterly report"), cancellable=True)
+        self.task = self.ctx.with_file(quarterly_report_for, q, out, lang, self.texts.formal.values(),
+                                       on_done=self._generated, on_error=self._failed,
+                                       label=self.tr("Generating the quarterly report"), cancellable=True)
         self._update_actions()
 
     def cancel(self) -> None:
