@@ -90,3 +90,18 @@ def test_queries_read_without_the_services():
     offenders = [f"{p.relative_to(ROOT)}: {m}" for p in sorted((ROOT / "ngo_audit" / "queries").rglob("*.py"))
                  for m in _resolved_imports(p) if m.startswith("ngo_audit.services")]
     assert offenders == []
+
+
+def test_no_change_notification_is_declared_by_hand():
+    # Pages refresh from what the core saw flushed (ngo_audit/changes.py), never from a hand-written list.
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("write", "edit") \
+                    and any(k.arg == "tables" for k in node.keywords):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "emit" \
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "data_changed" \
+                    and path.name != "context.py":
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} data_changed.emit")
+    assert offenders == []

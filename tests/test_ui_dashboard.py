@@ -129,6 +129,6 @@ def test_the_dashboard_follows_an_edit(opened, qtbot):
     page = _dashboard(opened, qtbot)
     before = page.data.overdue_count
     fid = page.overdue_list.item(0).data(Qt.ItemDataRole.UserRole)
-    opened.ctx.write(withdraw, fid, on=date(2015, 12, 20), reason="测试撤销", tables={"finding"})
+    opened.ctx.write(withdraw, fid, on=date(2015, 12, 20), reason="测试撤销")
     wait_idle(qtbot, opened)
     assert page.data.overdue_count == before - 1

@@ -99,7 +99,7 @@ def test_reports_page_says_why_no_quarter_can_be_chosen(window, qtbot, tmp_path)
         create_contract(session, number="N1", title="T", government="G", ngo="N",
                         period_start=date(2099, 1, 1), period_end=date(2100, 12, 31))
 
-    window.ctx.write(future, tables={"contract"})
+    window.ctx.write(future)
     wait_idle(qtbot, window)
     assert page.empty.isVisible() and "2099-01-01" in page.empty.text.text()
     qtbot.mouseClick(page.empty.buttons["contract"], Qt.MouseButton.LeftButton)

@@ -98,7 +98,7 @@ def test_adding_a_suggestion_adds_an_item(opened, qtbot):
         return s.id
 
     box = []
-    opened.ctx.write(free_key_subject, "2015Q3", tables={"subject"}, on_done=box.append)
+    opened.ctx.write(free_key_subject, "2015Q3", on_done=box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT_MS)
     page = plan_page(opened, qtbot, "2015Q3")
     qtbot.waitUntil(lambda: page.suggestions.count() > 0, timeout=TIMEOUT_MS)

@@ -116,7 +116,7 @@ def test_intact_package_opens_read_only_under_a_banner(window, reviewer, sent, q
     assert not page.detail.action_buttons and not page.detail.edit_button.isVisible()
     assert not window.menu_actions.undo.isVisible() and not reviewer.import_comments.isEnabled()
     # a write through the context is refused before it runs…
-    assert ctx.write(lambda s: None, tables={"finding"}) is None
+    assert ctx.write(lambda s: None) is None
     assert isinstance(reported_errors[-1].exception, ReadOnlyFile)
     # …and raw SQL slipped in through a read fails at the SQLite level
     failures = []

@@ -106,7 +106,7 @@ def test_grid_editor_adds_merges_with_subjects_and_deletes_only_empty_cells(wind
         grid = session.query(Grid).filter_by(name=grid_name).one()
         return create_subject(session, SubjectData(kind="department", name="站街镇人民政府", grid_id=grid.id)).id
 
-    window.ctx.write(subject_in, "站街", tables={"subject"})
+    window.ctx.write(subject_in, "站街")
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: any(c.name == "站街" and c.subjects == 1 for c in page.cells), timeout=TIMEOUT_MS)
     page.select(next(c.id for c in page.cells if c.name == "站街"))

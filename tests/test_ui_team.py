@@ -96,7 +96,7 @@ def test_a_stale_edit_in_the_window_says_who_changed_it(window, qtbot, demo_file
             finding_id, seen = s.execute(select(Finding.id, Finding.version).limit(1)).one()
         with other.session() as s:
             findings.update_finding(s, finding_id, title="赵芳改过的标题")
-    window.ctx.write(findings.update_finding, finding_id, tables={"finding"}, expected_version=seen, title="我的")
+    window.ctx.write(findings.update_finding, finding_id, expected_version=seen, title="我的")
     wait_idle(qtbot, window)
     shown = [e for e in reported_errors if "赵芳" in e.message]
     assert shown and "未保存" in shown[0].message

@@ -12,7 +12,7 @@ Results of a file that has been closed meanwhile are dropped (``generation``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -218,7 +218,7 @@ class FileContext(QObject):
                                   on_error=self._guard(on_error) if on_error else None, label=label,
                                   cancellable=cancellable)
 
-    def write(self, fn: Callable[..., Any], *args, tables: Iterable[str] = (),
+    def write(self, fn: Callable[..., Any], *args,
               on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None, label: str = "",
               cancellable: bool = False, **kwargs) -> Task | None:
@@ -235,7 +235,6 @@ class FileContext(QObject):
             exc = ReadOnlyFile("此文件以只读方式打开，不能修改。", "This file is open read-only; it cannot be changed.")
             (on_error or errors.report)(exc)
             return None
-        changed = set(tables)
         generation = self.generation
         self._writes += 1
         if self._writes == 1:
@@ -251,7 +250,7 @@ class FileContext(QObject):
             finished()
             if generation != self.generation:
                 return
-            self.data_changed.emit(changed | set(op_changes.tables))
+            self.data_changed.emit(set(op_changes.tables))
             if on_done:
                 on_done(result)
 
@@ -264,17 +263,22 @@ class FileContext(QObject):
         return self.worker.submit(self._in_session(fn, args, kwargs, track=True), on_done=done, on_error=failed,
                                   label=label, cancellable=cancellable)
 
-    def edit(self, text: str, change, *, tables: Iterable[str] = (), on_done: Callable[[Any], None] | None = None,
+    def changed_elsewhere(self, tables: set[str]) -> None:
+        """Changes not made by this window's own units of work (another user of a team database, a merged
+        field copy): the pages showing ``tables`` refresh."""
+        if self.is_open:
+            self.data_changed.emit(set(tables))
+
+    def edit(self, text: str, change, *, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> Task | None:
         """Do an undoable ``change`` (see :mod:`ui.undo`) and push it on the undo stack once it succeeded."""
         from .undo import WorkerCommand
 
-        tables = set(tables)
 
         def done(result):
-            self.undo_stack.push(WorkerCommand(self, text, change, tables, already_done=True))
+            self.undo_stack.push(WorkerCommand(self, text, change, already_done=True))
             if on_done:
                 on_done(result)
 
-        return self.write(change.do, tables=tables, on_done=done, on_error=on_error, label=str(text))
+        return self.write(change.do, on_done=done, on_error=on_error, label=str(text))
 

@@ -65,7 +65,7 @@ class TeamWatcher(QObject):
         self.last_id = changes.last_id
         if not changes.tables:
             return
-        self.ctx.data_changed.emit(set(changes.tables))
+        self.ctx.changed_elsewhere(set(changes.tables))
         who = "、".join(changes.people[:3]) if self.window.language_manager.current == "zh" \
             else ", ".join(changes.people[:3])
         self.window.statusBar().showMessage(self.tr("Updated with changes by %1").replace("%1", who), 6000)

@@ -44,22 +44,21 @@ def retranslate_stack(stack) -> None:
 
 
 class WorkerCommand(QUndoCommand):
-    def __init__(self, ctx, text: str | UndoLabel, change, tables: set[str], already_done: bool = False) -> None:
+    def __init__(self, ctx, text: str | UndoLabel, change, already_done: bool = False) -> None:
         super().__init__(str(text))
         self.label = text if isinstance(text, UndoLabel) else None
         self._ctx = ctx
         self._change = change
-        self._tables = tables
         self._skip_redo = already_done  # QUndoStack.push() calls redo(); the change is already in the file
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._ctx.write(self._change.redo, tables=self._tables, on_error=self._failed, label=self.text())
+        self._ctx.write(self._change.redo, on_error=self._failed, label=self.text())
 
     def undo(self) -> None:
-        self._ctx.write(self._change.undo, tables=self._tables, on_error=self._failed, label=self.text())
+        self._ctx.write(self._change.undo, on_error=self._failed, label=self.text())
 
     def _failed(self, exc: BaseException) -> None:
         # The record changed underneath (deleted, or moved on in its lifecycle): say so and forget

@@ -336,7 +336,7 @@ def child_import(path: Path, xlsx: Path) -> None:
     from PySide6.QtWidgets import QProgressBar
 
     from ngo_audit.io.subjects_import import guess_mapping
-    from ui.pages.import_wizard import TABLES, _import, _read, _validate
+    from ui.pages.import_wizard import _import, _read, _validate
 
     app, window = _new_window()
     _open(app, window, path)
@@ -394,7 +394,7 @@ def child_import(path: Path, xlsx: Path) -> None:
     phase("validate", t1)
     t2 = time.perf_counter()
     state["phase"] = "import"
-    window.ctx.write(_import, sheet, mapping, False, tables=TABLES, on_done=lambda r: box.__setitem__("result", r),
+    window.ctx.write(_import, sheet, mapping, False, on_done=lambda r: box.__setitem__("result", r),
                      on_error=lambda e: box.__setitem__("error", repr(e)), label="Importing subjects",
                      cancellable=True)
     _wait(app, lambda: ("result" in box or "error" in box) and window.worker.idle)

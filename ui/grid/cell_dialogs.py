@@ -19,9 +19,6 @@ from ngo_audit.operations.setup import add_cell_fn, edit_cell_fn
 from .. import errors
 from ..texts import cap
 
-TABLES = {"grid", "subject", "change_log"}
-
-
 
 def level_items(combo: QComboBox) -> None:
     from ngo_audit.labels import GRID_LEVEL
@@ -121,14 +118,13 @@ class CellDialog(QDialog):
         v = self.values()
         self.save_button.setEnabled(False)
         if self.cell is None:
-            self.ctx.write(add_cell_fn, v["name"], v["level"], v["parent_id"], v["code"], tables=TABLES,
-                           on_done=self._done, on_error=self._failed)
+            self.ctx.write(add_cell_fn, v["name"], v["level"], v["parent_id"], v["code"], on_done=self._done, on_error=self._failed)
             return
         changes = {k: x for k, x in v.items() if getattr(self.cell, k) != x and str(getattr(self.cell, k)) != x}
         if not changes:
             self.accept()
             return
-        self.ctx.write(edit_cell_fn, self.cell.id, v["name"], changes, tables=TABLES, on_done=self._done, on_error=self._failed)
+        self.ctx.write(edit_cell_fn, self.cell.id, v["name"], changes, on_done=self._done, on_error=self._failed)
 
     def _done(self, cell_id: int) -> None:
         self.saved.emit(cell_id)
@@ -176,7 +172,7 @@ class MergeDialog(QDialog):
 
         self.ok_button.setEnabled(False)
         self.ctx.edit(self.tr("merge of grid cell %1").replace("%1", self.cell.name), CellMerge(self.cell.id, target),
-                      tables=TABLES, on_done=lambda r: (self.merged.emit(r), self.accept()), on_error=self._failed)
+                      on_done=lambda r: (self.merged.emit(r), self.accept()), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)

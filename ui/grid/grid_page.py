@@ -26,7 +26,7 @@ from .. import errors
 from ..icons import icon
 from ..pages import Page
 from ..texts import cap
-from .cell_dialogs import TABLES, CellDialog, MergeDialog
+from .cell_dialogs import CellDialog, MergeDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -192,7 +192,7 @@ class GridPage(Page):
         def answered(button) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:
                 self.ctx.edit(self.tr("deletion of grid cell %1").replace("%1", c.name), CellDelete(c.id),
-                              tables=TABLES, on_error=errors.report)
+                              on_error=errors.report)
 
         box.buttonClicked.connect(answered)
         box.open()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from ..models.findings_model import SEVERITY_COLOURS
 from ..texts import cap
 
-RESULT_TABLES = {"audit_result", "change_log"}
 RESULT_COLOURS = {"compliant": "#4c9a6a", "non_compliant": "#c62828", "not_applicable": "#a0a0a0",
                   "not_checked": "#d5d9dd"}
 

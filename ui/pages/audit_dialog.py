@@ -32,7 +32,6 @@ from ..subject_picker import SubjectPicker
 from ..texts import cap
 from ..undo import UndoLabel
 
-AUDIT_TABLES = {"audit", "audit_result", "audit_auditor", "change_log"}
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -247,7 +246,7 @@ class AuditDialog(QDialog):
             if plan is not None:
                 values["plan_item_id"] = plan.id
             self.buttons.setEnabled(False)
-            self.ctx.write(start, subject_id, values, tables=AUDIT_TABLES, on_done=self._started,
+            self.ctx.write(start, subject_id, values, on_done=self._started,
                            on_error=self._failed, label=self.windowTitle())
             return
         d = self.detail
@@ -262,7 +261,7 @@ class AuditDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         text = UndoLabel(lambda v=str(d.id): QCoreApplication.translate("AuditDialog", "edit of audit %1").replace("%1", v))
-        self.ctx.edit(text, AuditEdit(d.id, changes), tables=AUDIT_TABLES, on_done=lambda _r: self._started(d.id),
+        self.ctx.edit(text, AuditEdit(d.id, changes), on_done=lambda _r: self._started(d.id),
                       on_error=self._failed)
 
     def _started(self, audit_id: int) -> None:

@@ -32,15 +32,14 @@ from ngo_audit.operations.audits import update_result
 from ..models.findings_model import SEVERITY_COLOURS
 from ..texts import cap
 from ..undo import UndoLabel
-from .audit_checklist import RESULT_COLOURS, RESULT_TABLES, FindingLink, TermCard
+from .audit_checklist import RESULT_COLOURS, FindingLink, TermCard
 from .evidence_panel import EvidencePanel, format_gps
 from .finding_from_term import FindingFromTermDialog
 
 # Importable from here as before.
-__all__ = ["NOTES_DELAY_MS", "NOTES_TABLES", "RESULT_COLOURS", "RESULT_TABLES", "AuditRunView", "FindingLink",
+__all__ = ["NOTES_DELAY_MS", "RESULT_COLOURS", "AuditRunView", "FindingLink",
            "TermCard", "update_result"]
 
-NOTES_TABLES = {"audit", "change_log"}
 NOTES_DELAY_MS = 1500
 
 
@@ -325,7 +324,7 @@ class AuditRunView(QWidget):
         text = UndoLabel(lambda n=row.number, t=label: QCoreApplication.translate("AuditRunView", "%1: %2")
                          .replace("%1", n).replace("%2", t.get()))
         self.ctx.edit(text, FieldEdit(AuditResult, update_result, row.id, {"result": TermResult(value)}),
-                      tables=RESULT_TABLES, on_error=self._edit_failed)
+                      on_error=self._edit_failed)
 
     def set_note(self, row, note: str) -> None:
         from ngo_audit.models import AuditResult
@@ -335,7 +334,7 @@ class AuditRunView(QWidget):
             return
         text = UndoLabel(lambda v=row.number: QCoreApplication.translate("AuditRunView", "note on term %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(AuditResult, update_result, row.id, {"note": note}),
-                      tables=RESULT_TABLES, on_error=self._edit_failed)
+                      on_error=self._edit_failed)
 
     def _edit_failed(self, exc: BaseException) -> None:
         from .. import errors
@@ -369,7 +368,7 @@ class AuditRunView(QWidget):
         self._notes_sent = notes
         text = UndoLabel(lambda v=str(self.detail.id): QCoreApplication.translate("AuditRunView", "notes of audit %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Audit, update_audit, self.detail.id, {"notes": notes}),
-                      tables=NOTES_TABLES, on_error=self._edit_failed)
+                      on_error=self._edit_failed)
 
     def add_finding(self, row) -> FindingFromTermDialog | None:
         if self.ctx.readonly or self.detail is None:

@@ -32,12 +32,12 @@ from ..models.audits_model import (
 from ..subject_picker import SubjectPicker
 from ..texts import cap
 from . import Page
-from .audit_dialog import AUDIT_TABLES, NAME_ROLE, AuditDialog, parse_gps
+from .audit_dialog import NAME_ROLE, AuditDialog, parse_gps
 from .audit_run import AuditRunView
 from .list_table import debounced_search, list_table, set_column_widths
 
 # Importable from here as before.
-__all__ = ["AUDIT_TABLES", "NAME_ROLE", "AuditDialog", "AuditsPage", "parse_gps"]
+__all__ = ["NAME_ROLE", "AuditDialog", "AuditsPage", "parse_gps"]
 
 CHOICE_TABLES = {"subject", "auditor", "plan_item", "audit", "contract", "term"}
 

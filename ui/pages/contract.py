@@ -282,7 +282,7 @@ class ContractPage(Page):
             self.create_button.setEnabled(True)
             errors.report(exc)
 
-        self.ctx.write(save_agreement, values, tables={"contract", "change_log"}, on_done=lambda _r: self.refresh(),
+        self.ctx.write(save_agreement, values, on_done=lambda _r: self.refresh(),
                        on_error=failed, label=self.tr("Saving the agreement"))
 
     def _show_terms(self) -> None:
@@ -433,7 +433,7 @@ class ContractPage(Page):
         label = self.field_labels["period" if key.startswith("period") else key].text()
         text = UndoLabel(lambda v=label: QCoreApplication.translate("ContractPage", "edit of the contract's %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Contract, update_contract, self.view.id, {key: value}),
-                      tables={"contract"}, on_error=self._edit_failed)
+                      on_error=self._edit_failed)
 
     def _edit_failed(self, exc: BaseException) -> None:
         from .. import errors

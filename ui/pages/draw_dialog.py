@@ -34,9 +34,6 @@ from .. import errors
 from ..screen_fit import fit_dialog, scroll_body
 from ..texts import cap
 
-DRAW_TABLES = {"audit_plan", "plan_item", "plan_item_auditor", "random_draw", "change_log"}
-
-
 
 def describe_filter(flt: dict | None, grids: list[tuple[int, str, int]]) -> str:
     """The stored pool filter of a draw in words ("Any subject" when it let everything in)."""
@@ -246,8 +243,7 @@ class DrawDialog(QDialog):
             return
         self._say("")
         self.draw_button.setEnabled(False)
-        self.ctx.write(run_plan_draw, self.contract_id, str(self.quarter), self.params(), tables=DRAW_TABLES,
-                       on_done=self._drawn, on_error=self._failed, label=self.tr("Random draw"))
+        self.ctx.write(run_plan_draw, self.contract_id, str(self.quarter), self.params(), on_done=self._drawn, on_error=self._failed, label=self.tr("Random draw"))
 
     def _failed(self, exc: BaseException) -> None:
         self.draw_button.setEnabled(True)

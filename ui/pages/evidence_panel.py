@@ -48,10 +48,9 @@ from .evidence_thumbs import (
 )
 
 # Importable from here as before (finding_photos, finding_from_term, audit_run use them).
-__all__ = ["PHASE_COLOURS", "TABLES", "THUMB", "EvidencePanel", "EvidenceViewer", "PendingFiles", "add_file",
+__all__ = ["PHASE_COLOURS", "THUMB", "EvidencePanel", "EvidenceViewer", "PendingFiles", "add_file",
            "format_gps", "pick_files", "thumbnail_pixmap"]
 
-TABLES = {"evidence", "evidence_blob", "change_log"}
 
 
 
@@ -276,7 +275,7 @@ class EvidencePanel(QWidget):
         phase = phase_of_new_file(finding_id=finding_id, during_visit=self.finding_id is None)
         for path in paths:
             self.ctx.write(add_file, str(path), audit_id=audit_id, finding_id=finding_id, taken_by=self.ctx.actor,
-                           phase=phase, tables=TABLES | {"audit", "finding"}, on_done=self._added,
+                           phase=phase, on_done=self._added,
                            on_error=lambda exc: errors.report(exc, self),
                            label=self.tr("Adding %1").replace("%1", Path(path).name))
 
@@ -294,8 +293,7 @@ class EvidencePanel(QWidget):
         if row is None or self.ctx.readonly:
             return
         text = UndoLabel(lambda v=str(row.id): QCoreApplication.translate("EvidencePanel", "edit of evidence %1").replace("%1", v))
-        self.ctx.edit(text, FieldEdit(Evidence, update_evidence, row.id, changes), tables=TABLES,
-                      on_done=lambda _r: self.finding_id is not None and self.audit_id is None and self.load())
+        self.ctx.edit(text, FieldEdit(Evidence, update_evidence, row.id, changes), on_done=lambda _r: self.finding_id is not None and self.audit_id is None and self.load())
 
     def _caption_edited(self) -> None:
         row = self.selected_row()
@@ -316,8 +314,7 @@ class EvidencePanel(QWidget):
         if row is None or self.ctx.readonly:
             return
         text = UndoLabel(lambda v=row.original_name or row.caption or f"#{row.id}": QCoreApplication.translate("EvidencePanel", "removal of %1").replace("%1", v))
-        self.ctx.edit(text, EvidenceRemoval(row.id), tables=TABLES | {"audit", "finding"},
-                      on_done=lambda _r: self.changed.emit())
+        self.ctx.edit(text, EvidenceRemoval(row.id), on_done=lambda _r: self.changed.emit())
 
     # -- opening -------------------------------------------------------------------------------------
     def open_item(self, item: QListWidgetItem | None) -> EvidenceViewer | None:

@@ -31,8 +31,6 @@ from ..date_field import DateField
 from ..texts import cap
 from ..undo import UndoLabel
 
-TABLES = {"finding", "rectification_event", "escalation", "change_log"}
-
 
 def date_edit(value: date) -> QDateEdit:
     return DateField(value)  # takes a typed year or date
@@ -147,7 +145,7 @@ class ActionDialog(_FormDialog):
         def step(session):
             fn(session, fid, on=on, **kw)
 
-        self.ctx.write(step, tables=TABLES, on_done=self._done, on_error=self._failed,
+        self.ctx.write(step, on_done=self._done, on_error=self._failed,
                        label=self.windowTitle())
 
 
@@ -219,5 +217,4 @@ class EditFindingDialog(_FormDialog):
         self._busy(True)
         text = UndoLabel(lambda v=str(self.detail.id): QCoreApplication.translate("EditFindingDialog", "edit of finding %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Finding, update_finding, self.detail.id, changes,
-                                      reason=self.reason.text().strip()), tables=TABLES,
-                      on_done=self._done, on_error=self._failed)
+                                      reason=self.reason.text().strip()), on_done=self._done, on_error=self._failed)

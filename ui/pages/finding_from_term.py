@@ -35,9 +35,6 @@ from ..screen_fit import scroll_body
 from ..texts import cap
 from .evidence_panel import PendingFiles
 
-TABLES = {"audit_result", "finding", "evidence", "evidence_blob", "change_log"}
-
-
 
 class FindingFromTermDialog(QDialog):
     def __init__(self, ctx, detail, result_row, parent: QWidget | None = None) -> None:
@@ -124,7 +121,7 @@ class FindingFromTermDialog(QDialog):
     def submit(self) -> None:
         self.buttons.setEnabled(False)
         self.ctx.write(record, self.detail.id, self.row.term_id, self.fields(), list(self.files.paths),
-                       self.ctx.actor, tables=TABLES, on_done=self._done, on_error=self._failed,
+                       self.ctx.actor, on_done=self._done, on_error=self._failed,
                        label=self.windowTitle())
 
     def _done(self, finding_id: int) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..texts import cap
 from . import evidence_panel  # module, not names: tests replace evidence_panel.pick_files
-from .evidence_panel import PHASE_COLOURS, TABLES, THUMB, add_file, thumbnail_pixmap
+from .evidence_panel import PHASE_COLOURS, THUMB, add_file, thumbnail_pixmap
 
 PHASES = ("before", "after", "none")
 
@@ -92,8 +92,7 @@ class PhotoViewer(QDialog):
         name = self.row.original_name or self.row.caption or f"#{self.row.id}"
         text = UndoLabel(lambda v=name: QCoreApplication.translate("EvidencePanel", "removal of %1").replace("%1", v))
         self.remove_button.setEnabled(False)
-        self.ctx.edit(text, EvidenceRemoval(self.row.id), tables=TABLES | {"finding"},
-                      on_done=lambda _r: self.accept(),
+        self.ctx.edit(text, EvidenceRemoval(self.row.id), on_done=lambda _r: self.accept(),
                       on_error=lambda exc: (self.remove_button.setEnabled(True), errors.report(exc, self)))
 
     def _loaded(self, image: bytes | None) -> None:
@@ -279,8 +278,7 @@ class FindingPhotosPanel(QWidget):
         finding_id = self.finding_id
         for path in paths:
             self.ctx.write(add_file, str(path), audit_id=None, finding_id=finding_id, taken_by=self.ctx.actor,
-                           phase="after", tables=TABLES | {"finding"},
-                           on_done=lambda _id, f=finding_id: self._added(f),
+                           phase="after", on_done=lambda _id, f=finding_id: self._added(f),
                            on_error=lambda exc: errors.report(exc, self),
                            label=self.tr("Adding %1").replace("%1", Path(path).name))
 

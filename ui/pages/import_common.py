@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 
 from .. import errors
 
-TABLES = {"subject", "grid", "change_log"}
 ROW_ERROR_BG = QColor("#fde3e0")
 CELL_ERROR_BG = QColor("#f6b3ab")
 ERROR_FG = QColor("#8c1d18")

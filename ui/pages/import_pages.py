@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
-from .import_common import BAD, HINT, TABLES, _column_letter, _import, _message
+from .import_common import BAD, HINT, _column_letter, _import, _message
 
 if TYPE_CHECKING:
     from .import_wizard import ImportWizard
@@ -181,7 +181,6 @@ class ImportRunPage(QWizardPage):
         self.cancel_button.setEnabled(True)
         self.w.ctx.worker.task_progress.connect(self._progress)
         self.task = self.w.ctx.write(_import, self.w.checked_sheet, self.w.checked_mapping, self.w.only_good_rows,
-                                     tables=TABLES,
                                      on_done=self._done, on_error=self._failed,
                                      label=self.tr("Importing subjects"), cancellable=True)
 

@@ -35,7 +35,6 @@ from .import_common import (
     HINT,
     PREVIEW_ROWS,
     ROW_ERROR_BG,
-    TABLES,
     _column_letter,
     _import,
     _message,
@@ -46,7 +45,7 @@ from .import_pages import ImportMappingPage, ImportRunPage
 from .import_preview import ImportPreviewModel, ImportPreviewPage
 
 # Importable from here as before (tests and tests/benchmarks/bench_ui.py use them).
-__all__ = ["BAD", "CELL_ERROR_BG", "ERROR_FG", "HINT", "PREVIEW_ROWS", "ROW_ERROR_BG", "TABLES", "ImportFilePage",
+__all__ = ["BAD", "CELL_ERROR_BG", "ERROR_FG", "HINT", "PREVIEW_ROWS", "ROW_ERROR_BG", "ImportFilePage",
            "ImportMappingPage", "ImportPreviewModel", "ImportPreviewPage", "ImportRunPage", "ImportWizard",
            "_column_letter", "_import", "_message", "_read", "_validate"]
 

@@ -36,9 +36,6 @@ from ..subject_picker import SubjectPicker
 from ..texts import cap
 from ..undo import UndoLabel
 
-LEAD_TABLES = {"lead", "lead_finding", "change_log"}
-
-
 # -- worker functions (no Qt) ---------------------------------------------------------------------
 
 
@@ -84,13 +81,13 @@ class _Dialog(QDialog):
 
     def _write(self, fn, *args) -> None:
         self.buttons.setEnabled(False)
-        self.ctx.write(fn, *args, tables=LEAD_TABLES, on_done=self._done, on_error=self._failed,
+        self.ctx.write(fn, *args, on_done=self._done, on_error=self._failed,
                        label=self.windowTitle())
 
     def _edit(self, text: str, change) -> None:
         """An undoable change (Edit › Undo), pushed once the file accepted it."""
         self.buttons.setEnabled(False)
-        self.ctx.edit(text, change, tables=LEAD_TABLES, on_done=self._done, on_error=self._failed)
+        self.ctx.edit(text, change, on_done=self._done, on_error=self._failed)
 
     def _done(self, result_id: int) -> None:
         self.result_id = result_id
@@ -307,4 +304,4 @@ class DeleteLead(QObject):
             if on_deleted is not None:
                 on_deleted()
 
-        self.ctx.edit(text, LeadDelete(self.detail.id), tables=LEAD_TABLES, on_done=done)
+        self.ctx.edit(text, LeadDelete(self.detail.id), on_done=done)

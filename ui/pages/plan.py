@@ -379,7 +379,7 @@ class PlanPage(Page):
         if self.ctx.readonly or not entries or self.view is None or self.view.contract_id is None:
             return
         self.ctx.write(add_suggested, self.view.contract_id, str(self.view.quarter), entries,
-                       tables={"audit_plan", "plan_item", "change_log"}, label=self.tr("Adding to the plan"))
+                       label=self.tr("Adding to the plan"))
 
     def add_selected(self) -> None:
         entries = [i.data(Qt.ItemDataRole.UserRole) for i in self.suggestions.selectedItems()]

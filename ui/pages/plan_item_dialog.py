@@ -36,11 +36,6 @@ from ..screen_fit import scroll_body
 from ..undo import UndoLabel
 from .draw_dialog import add_checkable, checked_data
 
-ITEM_TABLES = {"audit_plan", "plan_item", "plan_item_auditor", "change_log"}
-
-
-
-
 # -- the dialog ------------------------------------------------------------------------------------------
 
 class PlanItemDialog(QDialog):
@@ -161,7 +156,7 @@ class PlanItemDialog(QDialog):
             return
         self.save_button.setEnabled(False)
         text = UndoLabel(lambda v=self.row.subject_name: QCoreApplication.translate("PlanItemDialog", "edit of the planned visit to %1").replace("%1", v))
-        self.ctx.edit(text, item_edit(self.row.id, changes), tables=ITEM_TABLES, on_done=self._saved,
+        self.ctx.edit(text, item_edit(self.row.id, changes), on_done=self._saved,
                       on_error=self._failed)
 
     def _saved(self, _result) -> None:
@@ -225,4 +220,4 @@ class RemovePlanItem(QObject):
             if self.on_removed is not None:
                 self.on_removed()
 
-        self.ctx.edit(text, PlanItemRemove(self.row.id), tables=ITEM_TABLES, on_done=done)
+        self.ctx.edit(text, PlanItemRemove(self.row.id), on_done=done)

@@ -215,8 +215,7 @@ class ReportsPage(Page):
                 continue
             self._saved[key] = text
             change = NoteEdit(self.setup.contract_id, self.notes_quarter, key, text)
-            self.ctx.edit(self.tr("edit of the report's “%1”").replace("%1", self.section_title(key)), change,
-                          tables={"quarter_note"})
+            self.ctx.edit(self.tr("edit of the report's “%1”").replace("%1", self.section_title(key)), change)
 
     def section_title(self, key: str) -> str:
         return self.texts.section_title(key)

@@ -39,7 +39,6 @@ from ..texts import cap
 from ..tree_combo import add_tree_item, make_tree_combo
 from ..undo import UndoLabel
 
-TABLES = {"subject", "grid", "plan_item", "lead", "change_log"}
 OK_COLOUR, HINT_COLOUR, BAD_COLOUR = "#2e7d32", "#5f6368", "#b3261e"
 
 
@@ -268,7 +267,7 @@ class SubjectDialog(QDialog):
         else:
             text = UndoLabel(lambda v=data.name: QCoreApplication.translate("SubjectDialog", "edit of subject %1").replace("%1", v))
             change = SubjectEdit(self.subject_id, data)
-        self.ctx.edit(text, change, tables=TABLES, on_done=self._done, on_error=self._failed)
+        self.ctx.edit(text, change, on_done=self._done, on_error=self._failed)
 
     def _done(self, subject_id: int) -> None:
         self.saved.emit(subject_id)
@@ -381,4 +380,4 @@ class DeleteSubject(QObject):
             if self.on_deleted is not None:
                 self.on_deleted()
 
-        self.ctx.edit(text, SubjectDelete(self.subject_id), tables=TABLES, on_done=done)
+        self.ctx.edit(text, SubjectDelete(self.subject_id), on_done=done)

@@ -33,9 +33,6 @@ from ngo_audit.operations.setup import (
 
 from .. import errors
 
-TABLES = {"term", "change_log"}
-
-
 
 class RetireDialog(QDialog):
     """Why and from when a used term no longer applies."""
@@ -143,11 +140,11 @@ class TermActions(QWidget):
         self.reinstate_button.setVisible(retired)
 
     def _write(self, fn, *args, select=None) -> None:
-        self.ctx.write(fn, *args, tables=TABLES, on_done=lambda r: self.changed.emit(select(r) if select else r),
+        self.ctx.write(fn, *args, on_done=lambda r: self.changed.emit(select(r) if select else r),
                        on_error=errors.report)
 
     def _edit(self, text: str, change, select) -> None:
-        self.ctx.edit(text, change, tables=TABLES, on_done=lambda _r: self.changed.emit(select),
+        self.ctx.edit(text, change, on_done=lambda _r: self.changed.emit(select),
                       on_error=errors.report)
 
     def move_term(self, offset: int) -> None:
@@ -211,8 +208,7 @@ class TermActions(QWidget):
     def _delete(self, t, usage) -> None:
         """Delete a term never used (undoable); ask why and from when to retire a used one."""
         if not usage.used:
-            self.ctx.edit(self.tr("deletion of term %1").replace("%1", t.number), TermDelete(t.id), tables=TABLES,
-                          on_done=lambda _r: self.changed.emit(None), on_error=errors.report)
+            self.ctx.edit(self.tr("deletion of term %1").replace("%1", t.number), TermDelete(t.id), on_done=lambda _r: self.changed.emit(None), on_error=errors.report)
             return
         dialog = RetireDialog(t, self.ctx.reference_date, self)
 

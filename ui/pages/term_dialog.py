@@ -33,9 +33,6 @@ from .. import errors
 from ..texts import cap
 from ..undo import UndoLabel
 
-TABLES = {"term", "change_log"}
-
-
 
 class TermDialog(QDialog):
     """New term (``term`` None) or edit of one (a ``TermRow``)."""
@@ -180,7 +177,7 @@ class TermDialog(QDialog):
         self.save_button.setEnabled(False)
         if self.term is None:
             text = UndoLabel(lambda v=values["number"]: QCoreApplication.translate("TermDialog", "new term %1").replace("%1", v))
-            self.ctx.edit(text, TermCreate(self.contract_id, values), tables=TABLES, on_done=self._done,
+            self.ctx.edit(text, TermCreate(self.contract_id, values), on_done=self._done,
                           on_error=self._failed)
             return
         from ngo_audit.models import Term
@@ -195,8 +192,7 @@ class TermDialog(QDialog):
         if "kind" in changes or values["kind"] == "criterion":  # the kind decides which fields count
             changes.update({k: values.get(k) for k in ("metric", "target", "applies_to", "department_id")})
         text = UndoLabel(lambda v=values["number"] or old.number: QCoreApplication.translate("TermDialog", "edit of term %1").replace("%1", v))
-        self.ctx.edit(text, FieldEdit(Term, update_term, old.id, changes), tables=TABLES,
-                      on_done=lambda _r: self._done(old.id), on_error=self._failed)
+        self.ctx.edit(text, FieldEdit(Term, update_term, old.id, changes), on_done=lambda _r: self._done(old.id), on_error=self._failed)
 
     def _done(self, term_id) -> None:
         self.saved.emit(term_id)

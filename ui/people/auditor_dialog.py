@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
 from .. import errors
 from ..texts import cap
 
-TABLES = {"auditor", "change_log"}
-
 
 def role_items(combo: QComboBox) -> None:
     """Fill ``combo`` with the auditor roles (label, value)."""
@@ -105,15 +103,14 @@ class AuditorDialog(QDialog):
             from ngo_audit.operations.setup import AuditorAdd
 
             self.ctx.edit(self.tr("new auditor %1").replace("%1", v["name"]),
-                          AuditorAdd(v["name"], v["role"], v["phone"], v["active"]), tables=TABLES,
-                          on_done=self._done, on_error=self._failed)
+                          AuditorAdd(v["name"], v["role"], v["phone"], v["active"]), on_done=self._done, on_error=self._failed)
             return
         changes = {k: x for k, x in v.items() if getattr(self.row, k) != x}
         if not changes:
             self.accept()
             return
         self.ctx.edit(self.tr("edit of auditor %1").replace("%1", self.row.name), auditor_edit(self.row.id, changes),
-                      tables=TABLES, on_done=lambda _r: self._done(self.row.id), on_error=self._failed)
+                      on_done=lambda _r: self._done(self.row.id), on_error=self._failed)
 
     def _done(self, auditor_id: int) -> None:
         self.saved.emit(auditor_id)

@@ -27,7 +27,7 @@ from .. import errors
 from ..icons import icon
 from ..pages import Page
 from ..texts import cap
-from .auditor_dialog import TABLES, AuditorDialog, auditor_edit
+from .auditor_dialog import AuditorDialog, auditor_edit
 
 INACTIVE_COLOUR = QColor("#80868b")
 
@@ -158,8 +158,7 @@ class AuditorsPage(Page):
             return
         self._select = a.id
         text = self.tr("activation of %1") if not a.active else self.tr("deactivation of %1")
-        self.ctx.edit(text.replace("%1", a.name), auditor_edit(a.id, {"active": not a.active}), tables=TABLES,
-                      on_error=errors.report)
+        self.ctx.edit(text.replace("%1", a.name), auditor_edit(a.id, {"active": not a.active}), on_error=errors.report)
 
     def remove_auditor(self) -> None:
         a = self.selected()
@@ -182,7 +181,7 @@ class AuditorsPage(Page):
                 self.status_message.emit(self.tr("%1 removed from the register.").replace("%1", a.name) if deleted
                                          else self.tr("%1 deactivated.").replace("%1", a.name))
 
-            self.ctx.write(remove_auditor_fn, a.id, tables=TABLES, on_done=done, on_error=errors.report)
+            self.ctx.write(remove_auditor_fn, a.id, on_done=done, on_error=errors.report)
 
         box.buttonClicked.connect(answered)
         box.open()

@@ -258,8 +258,7 @@ class CommentsDialog(QDialog):
         if c is None or not self.editable:
             return
         self.answer.document().setModified(False)
-        self.ctx.write(answer_comment, c.uid, self.answer.toPlainText(), tables={"review_comment"},
-                       label=self.tr("Answering a comment"))
+        self.ctx.write(answer_comment, c.uid, self.answer.toPlainText(), label=self.tr("Answering a comment"))
 
     def mark_selected(self) -> None:
         from ngo_audit.sharing.comments import set_addressed
@@ -269,8 +268,7 @@ class CommentsDialog(QDialog):
             return
         if self.answer.toPlainText().strip() and self.answer.toPlainText() != (c.answer or ""):
             self.answer_selected()  # the answer typed first is saved with it (the worker keeps the order)
-        self.ctx.write(set_addressed, c.uid, self.addressed.isChecked(), tables={"review_comment"},
-                       label=self.tr("Marking a comment addressed"))
+        self.ctx.write(set_addressed, c.uid, self.addressed.isChecked(), label=self.tr("Marking a comment addressed"))
 
     def show_target(self, row: int) -> None:
         if not 0 <= row < len(self.rows):

@@ -192,7 +192,7 @@ class ReviewComments(QObject):
                          .replace("%4", str(r.unchanged)))
             self.show_comments()
 
-        self.ctx.write(import_review, Path(path), tables={"review_comment"}, on_done=done,
+        self.ctx.write(import_review, Path(path), on_done=done,
                        label=self.tr("Importing review comments"))
 
     # -- both: the list -----------------------------------------------------------------------------------------

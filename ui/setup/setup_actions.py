@@ -36,9 +36,6 @@ from ngo_audit.operations.setup import import_workbook_fn, next_period_defaults
 from .. import errors, settings
 from .agreement_form import pydate, qdate
 
-SETUP_TABLES = {"contract", "term", "auditor", "grid", "subject", "change_log"}
-
-
 
 def write_template_fn(out: str, lang: str) -> Path:
     from ngo_audit.io.setup_template import write_setup_template
@@ -172,7 +169,7 @@ class SetupActions(QObject):
             else:
                 errors.report(exc, self.window)
 
-        self.ctx.write(import_workbook_fn, path, tables=SETUP_TABLES, on_done=done, on_error=failed,
+        self.ctx.write(import_workbook_fn, path, on_done=done, on_error=failed,
                        label=self.tr("Importing the setup workbook"), cancellable=True)
 
     def save_template(self) -> None:

@@ -27,7 +27,6 @@ from ngo_audit.operations.setup import add_template_terms_fn, copy_terms_fn, imp
 
 from .. import errors, settings
 
-TABLES = {"term", "change_log"}
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -149,8 +148,7 @@ class TemplateDialog(ChooseTermsDialog):
             self.ok_button.setEnabled(True)
             errors.report(exc, self)
 
-        self.ctx.write(add_template_terms_fn, self.contract_id, lang, numbers, tables=TABLES,
-                       on_done=lambda n: (self.added.emit(n), self.accept()), on_error=failed,
+        self.ctx.write(add_template_terms_fn, self.contract_id, lang, numbers, on_done=lambda n: (self.added.emit(n), self.accept()), on_error=failed,
                        label=self.tr("Adding the template's terms"))
 
 
@@ -194,7 +192,7 @@ class TermSources(QObject):
                     if on_done is not None:
                         on_done()
 
-                self.ctx.write(copy_terms_fn, contract_id, terms, numbers, tables=TABLES, on_done=done,
+                self.ctx.write(copy_terms_fn, contract_id, terms, numbers, on_done=done,
                                on_error=lambda exc: errors.report(exc, dialog))
 
             dialog.chosen.connect(chosen)
@@ -217,5 +215,5 @@ class TermSources(QObject):
             if on_done is not None:
                 on_done()
 
-        self.ctx.write(import_terms_fn, contract_id, path, tables=TABLES, on_done=done,
+        self.ctx.write(import_terms_fn, contract_id, path, on_done=done,
                        on_error=lambda exc: errors.report(exc, parent), label=self.tr("Importing the terms"))

@@ -160,7 +160,7 @@ class NewProjectWizard(QDialog):
             self.next_button.setEnabled(True)
             errors.report(exc, self)
 
-        self.ctx.write(save_agreement, self.form.values(), tables={"contract", "change_log"}, on_done=saved,
+        self.ctx.write(save_agreement, self.form.values(), on_done=saved,
                        on_error=failed)
 
     def _update_buttons(self) -> None:

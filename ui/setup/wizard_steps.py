@@ -57,7 +57,7 @@ class Step(QWidget):
                 on_done(result)
             self.changed.emit()
 
-        self.ctx.write(fn, *args, tables=tables, on_done=done, on_error=errors.report)
+        self.ctx.write(fn, *args, on_done=done, on_error=errors.report)
 
 
 class TermsStep(Step):
@@ -156,7 +156,7 @@ class AuditorsStep(Step):
         if not self.name.text().strip() or self.ctx.readonly:
             return
         self.write(add_auditor_fn, self.name.text().strip(), self.role.currentData(), self.phone.text().strip(),
-                   tables={"auditor", "change_log"}, on_done=lambda _i: (self.name.clear(), self.phone.clear(),
+                   on_done=lambda _i: (self.name.clear(), self.phone.clear(),
                                                                           self.name.setFocus()))
 
     def show_state(self, state) -> None:
@@ -208,7 +208,7 @@ class GridStep(Step):
         if not self.name.text().strip() or self.ctx.readonly:
             return
         self.write(add_cell_fn, self.name.text().strip(), self.level.currentData(), self.parent_box.currentData(),
-                   "", tables={"grid", "change_log"}, on_done=self._added)
+                   "", on_done=self._added)
 
     def _added(self, cell_id: int) -> None:
         """The next cell most likely goes under this one, one level down (a city's districts…)."""

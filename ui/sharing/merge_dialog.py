@@ -173,7 +173,7 @@ class MergeDialog(QDialog):
         if report.applied and report.changed:
             settings.set_last_folder(Path(report.copy_path).parent)
             self.ctx.undo_stack.clear()
-            self.ctx.data_changed.emit(all_tables())
+            self.ctx.changed_elsewhere(all_tables())
         self._check()
 
     def _fill(self, conflicts) -> None:
