@@ -194,7 +194,7 @@ def test_run_an_audit_end_to_end(opened, qtbot, tmp_path, monkeypatch, reported_
     assert dialog.isVisible() and dialog.severity.currentData() == "serious"  # the term's default
     dropped, picked = _photo(tmp_path, "危废堆场.jpg", 3), _photo(tmp_path, "IMG_0002.JPG", 4)
     assert drop_files(dialog.files.list, [dropped])
-    monkeypatch.setattr("ui.pages.evidence_panel.pick_files", lambda *_a: [str(picked)])
+    monkeypatch.setattr("ui.evidence.panel.pick_files", lambda *_a: [str(picked)])
     qtbot.mouseClick(dialog.files.add_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
     assert dialog.files.paths == [str(dropped), str(picked)] and dialog.files.list.count() == 2
@@ -278,7 +278,7 @@ def test_a_file_that_is_not_what_it_claims_is_refused(opened, qtbot, tmp_path, m
     assert run.evidence.list.count() == before
 
     # Through the file picker of the finding dialog: refused at once, nothing listed, nothing stored.
-    monkeypatch.setattr("ui.pages.evidence_panel.pick_files", lambda *_a: [str(fake)])
+    monkeypatch.setattr("ui.evidence.panel.pick_files", lambda *_a: [str(fake)])
     dialog = run.add_finding(run.card("3.1").row)
     qtbot.mouseClick(dialog.files.add_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
@@ -446,7 +446,7 @@ def test_the_run_view_and_its_dialogs_speak_chinese(opened, qtbot):
 def test_the_evidence_panel_of_a_finding(opened, qtbot, tmp_path, monkeypatch):
     """The panel also serves a finding alone (e.g. rectification photos on the finding's page)."""
     from ngo_audit.models import Evidence
-    from ui.pages.evidence_panel import EvidencePanel
+    from ui.evidence.panel import EvidencePanel
 
     panel = EvidencePanel(opened.ctx)
     qtbot.addWidget(panel)
@@ -457,7 +457,7 @@ def test_the_evidence_panel_of_a_finding(opened, qtbot, tmp_path, monkeypatch):
     stored = read(opened, qtbot, lambda s: s.query(Evidence).filter_by(finding_id=8).count())
     assert panel.list.count() == stored > 0 and not panel.target.isVisible()
     after = _photo(tmp_path, "整改后.jpg", 6)
-    monkeypatch.setattr("ui.pages.evidence_panel.pick_files", lambda *_a: [str(after)])
+    monkeypatch.setattr("ui.evidence.panel.pick_files", lambda *_a: [str(after)])
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
     qtbot.waitUntil(lambda: panel.list.count() == stored + 1, timeout=TIMEOUT_MS)

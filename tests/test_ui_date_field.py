@@ -15,7 +15,7 @@ from tests.ui_fixtures import *  # noqa: F403
     ("2015/12/20", date(2015, 12, 20)), ("abc", date(2016, 1, 10))])
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
 def test_typed_over_the_selected_date(app, qtbot, typed, expected, key):
-    from ui.date_field import DateField
+    from ui.widgets.date_field import DateField
 
     field = DateField(date(2016, 1, 10))
     qtbot.addWidget(field)
@@ -28,7 +28,7 @@ def test_typed_over_the_selected_date(app, qtbot, typed, expected, key):
 
 
 def test_a_year_with_a_minimum_date_and_a_leap_day(app, qtbot):
-    from ui.date_field import DateField, read_typed_date
+    from ui.widgets.date_field import DateField, read_typed_date
 
     field = DateField(date(2016, 1, 10))
     field.setMinimumDate(QDate(2015, 12, 1))

@@ -102,7 +102,7 @@ def test_add_an_after_photo_and_refuse_a_fake_one(opened, qtbot, tmp_path, monke
     # A text file named .jpg: the core's clear message, nothing stored, nothing shown.
     fake = tmp_path / "整改 后.jpg"
     fake.write_text("这不是照片", encoding="utf-8")
-    monkeypatch.setattr("ui.pages.evidence_panel.pick_files", lambda *_a: [str(fake)])
+    monkeypatch.setattr("ui.evidence.panel.pick_files", lambda *_a: [str(fake)])
     qtbot.mouseClick(photos.add_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
     assert len(reported_errors) == 1 and reported_errors[0].expected
@@ -112,7 +112,7 @@ def test_add_an_after_photo_and_refuse_a_fake_one(opened, qtbot, tmp_path, monke
 
     # A real photo at a path with spaces and Chinese: stored as "after", shown in the After column.
     good = _png(tmp_path / "现场 复查" / "整改后 照片.png")
-    monkeypatch.setattr("ui.pages.evidence_panel.pick_files", lambda *_a: [str(good)])
+    monkeypatch.setattr("ui.evidence.panel.pick_files", lambda *_a: [str(good)])
     qtbot.mouseClick(photos.add_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
     qtbot.waitUntil(lambda: photos.count("after") == 1, timeout=TIMEOUT_MS)
@@ -131,7 +131,7 @@ def test_add_an_after_photo_and_refuse_a_fake_one(opened, qtbot, tmp_path, monke
     # A document proving the rectification: listed by its name, not as a thumbnail.
     report = tmp_path / "整改 报告.pdf"
     report.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
-    monkeypatch.setattr("ui.pages.evidence_panel.pick_files", lambda *_a: [str(report)])
+    monkeypatch.setattr("ui.evidence.panel.pick_files", lambda *_a: [str(report)])
     qtbot.mouseClick(photos.add_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
     qtbot.waitUntil(lambda: len(photos.columns["after"].items) == 2, timeout=TIMEOUT_MS)

@@ -38,7 +38,7 @@ def test_the_model_passes_the_model_tester(opened, qtbot, qtmodeltester):
 
 
 def test_rows_load_lazily_in_blocks(opened, qtbot):
-    from ui.models.findings_model import BLOCK
+    from ui.findings.model import BLOCK
 
     page = findings_page(opened, qtbot)
     model = page.model
@@ -108,7 +108,7 @@ def test_text_search_waits_for_typing_to_pause(opened, qtbot):
 
 
 def test_clicking_a_header_sorts_and_an_unsortable_one_keeps_the_order(opened, qtbot):
-    from ui.models.findings_model import COL_DEADLINE, COL_TITLE
+    from ui.findings.model import COL_DEADLINE, COL_TITLE
 
     page = findings_page(opened, qtbot)
     header = page.table.horizontalHeader()

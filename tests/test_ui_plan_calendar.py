@@ -17,7 +17,7 @@ from tests.ui_fixtures import TIMEOUT_MS, read, wait_idle
 
 
 def _marked_days(page) -> dict[date, int]:
-    from ui.pages.plan_calendar import COUNT_ROLE, DATE_ROLE
+    from ui.plan.calendar import COUNT_ROLE, DATE_ROLE
 
     out = {}
     for grid in page.calendar.months:

@@ -117,7 +117,7 @@ def test_generate_shows_progress_and_the_preview_then_saves_and_opens(opened, qt
 
     target = tmp_path / "季度 报告" / "2015年第三季度 报告.pdf"
     target.parent.mkdir()
-    monkeypatch.setattr("ui.pages.reports.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target.with_suffix("")), "PDF (*.pdf)"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
@@ -125,7 +125,7 @@ def test_generate_shows_progress_and_the_preview_then_saves_and_opens(opened, qt
     assert str(target) in page.status.text()
 
     opened_urls = []
-    monkeypatch.setattr("ui.pages.reports.QDesktopServices.openUrl", lambda url: opened_urls.append(url) or True)
+    monkeypatch.setattr("ui.reports.page.QDesktopServices.openUrl", lambda url: opened_urls.append(url) or True)
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert [Path(u.toLocalFile()) for u in opened_urls] == [target]
 
@@ -201,7 +201,7 @@ def test_excel_ledger(opened, qtbot, monkeypatch, tmp_path):
     page = _page(opened, qtbot)
     _choose(page, qtbot, opened, "2015Q3")
     target = tmp_path / "台账 2015.xlsx"
-    monkeypatch.setattr("ui.pages.reports.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(page.ledger_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
     assert target.exists() and target.stat().st_size > 1000
@@ -227,14 +227,14 @@ def test_read_only_texts_but_generation_works(reviewer, qtbot, monkeypatch, tmp_
     built = _generate(page, qtbot, reviewer)
     assert built.path.exists() and page.preview.pages.count() == built.pages
     target = tmp_path / "审阅 副本.pdf"
-    monkeypatch.setattr("ui.pages.reports.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, reviewer)
     assert target.exists()
 
 
 def test_preview_without_a_renderer_lists_the_headings(opened, qtbot, monkeypatch):
-    from ui.pages import pdf_preview
+    from ui.reports import pdf_preview
 
     page = _page(opened, qtbot)
     monkeypatch.setattr(pdf_preview, "backend", lambda: None)
@@ -247,7 +247,7 @@ def test_preview_without_a_renderer_lists_the_headings(opened, qtbot, monkeypatc
 
 @pytest.mark.skipif(not __import__("shutil").which("pdftoppm"), reason="pdftoppm not installed")
 def test_pdftoppm_renders_a_page(opened, qtbot):
-    from ui.pages.pdf_preview import render_page
+    from ui.reports.pdf_preview import render_page
 
     page = _page(opened, qtbot)
     built = _generate(page, qtbot, opened)
@@ -261,17 +261,17 @@ def test_notice_from_a_subject(opened, qtbot, monkeypatch, tmp_path):
 
     from ngo_audit.lifecycle import ACTIVE
     from ngo_audit.models import Finding
-    from ui.pages.reports import make_notice
+    from ui.reports.page import make_notice
 
     subject_id = read(opened, qtbot, lambda s: s.scalar(select(Finding.subject_id)
                                                         .where(Finding.status.in_(list(ACTIVE))).limit(1)))
     target = tmp_path / "整改 通知书.pdf"
-    monkeypatch.setattr("ui.pages.reports.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     assert make_notice(opened.ctx, subject_id, opened) is not None
     wait_idle(qtbot, opened)
     assert target.read_bytes()[:5] == b"%PDF-"
     assert "整改通知书" in opened.statusBar().currentMessage()
-    monkeypatch.setattr("ui.pages.reports.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
     assert make_notice(opened.ctx, subject_id, opened) is None
 
 

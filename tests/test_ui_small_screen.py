@@ -14,7 +14,7 @@ SCREEN = QRect(0, 0, 1366, 728)
 
 @pytest.fixture
 def small_screen(monkeypatch):
-    monkeypatch.setattr("ui.screen_fit.available", lambda _widget: SCREEN)
+    monkeypatch.setattr("ui.widgets.screen_fit.available", lambda _widget: SCREEN)
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def _bottom_in(widget, window) -> int:
 
 
 def test_the_window_fits_and_its_status_bar_and_plan_buttons_are_in_reach(laptop, qtbot):
-    from ui.screen_fit import FRAME
+    from ui.widgets.screen_fit import FRAME
 
     assert laptop.height() + FRAME.height() <= SCREEN.height() and laptop.width() <= SCREEN.width()
     bar = laptop.statusBar()
@@ -52,7 +52,7 @@ def test_the_window_fits_and_its_status_bar_and_plan_buttons_are_in_reach(laptop
 def test_the_draw_dialog_scrolls_and_keeps_close_in_reach(laptop, qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from ui.screen_fit import FRAME
+    from ui.widgets.screen_fit import FRAME
 
     page = laptop.show_page("plan")
     wait_idle(qtbot, laptop)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from tests.ui_fixtures import *  # noqa: F403
 from tests.ui_fixtures import TIMEOUT_MS, read, wait_idle
-from ui.models.subjects_model import COL_OPEN
+from ui.subjects.model import COL_OPEN
 
 CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])")  # data, not English
 
@@ -363,7 +363,7 @@ def _grid_count(window, qtbot) -> int:
 
 
 def test_import_a_sheet_with_bad_rows(opened, qtbot, tmp_path):
-    from ui.pages.import_wizard import ROW_ERROR_BG
+    from ui.importing.wizard import ROW_ERROR_BG
 
     page = subjects_page(opened, qtbot)
     total, grids = page.model.rowCount(), _grid_count(opened, qtbot)
@@ -440,7 +440,7 @@ def test_an_unreadable_file_is_explained_on_the_first_page(opened, qtbot, tmp_pa
     page = subjects_page(opened, qtbot)
     bad = tmp_path / "旧表格.xls"
     bad.write_bytes(b"\xd0\xcf\x11\xe0 not really")
-    monkeypatch.setattr("ui.pages.import_wizard.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr("ui.importing.wizard.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), ""))
     wizard = page.import_subjects()
     qtbot.mouseClick(wizard.file_page.browse, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
@@ -494,7 +494,7 @@ def test_export_every_subject(opened, qtbot, tmp_path, monkeypatch):
 
     page = subjects_page(opened, qtbot)
     out = tmp_path / "监督对象.xlsx"
-    monkeypatch.setattr("ui.pages.subjects.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr("ui.subjects.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     messages = []
     page.status_message.connect(messages.append)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         errors.presenter.notice.connect(self._notice)
 
     def _restore_geometry(self) -> None:
-        from .screen_fit import fit_window
+        from .widgets.screen_fit import fit_window
 
         geometry, state = settings.window_state()
         if geometry is None or not self.restoreGeometry(geometry):

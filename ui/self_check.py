@@ -33,7 +33,7 @@ def requested() -> Path | None:
 def install(window, out: Path) -> None:
     from . import errors
     from .icons import app_icon, icon
-    from .pages.pdf_preview import backend as pdf_backend
+    from .reports.pdf_preview import backend as pdf_backend
 
     seconds = float(os.environ.get(ENV_SECONDS, "3"))
     facts: dict = {"file_opened": False, "errors": []}
@@ -62,7 +62,7 @@ def install(window, out: Path) -> None:
         probe("pdf_preview", pdf_backend)
         pdf = os.environ.get(ENV_PDF)
         if pdf:
-            from .pages.pdf_preview import render_page
+            from .reports.pdf_preview import render_page
 
             probe("pdf_page_rendered", lambda: not render_page(pdf, 0, 300).isNull())
         if ctx.is_open and not getattr(ctx.facts, "readonly", True):

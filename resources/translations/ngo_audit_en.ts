@@ -4,7 +4,7 @@
 <context>
     <name>AuditRunView</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit_run.py" line="+257"/>
+        <location filename="../../ui/audits/audit_run.py" line="+256"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>AuditsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/audits_model.py" line="+100"/>
+        <location filename="../../ui/audits/model.py" line="+100"/>
         <source>%n term(s) not checked yet</source>
         <translation>
             <numerusform>%n term not checked yet</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+138"/>
+        <location filename="../../ui/audits/page.py" line="+138"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>%n audit</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/contract.py" line="+295"/>
+        <location filename="../../ui/contract/page.py" line="+295"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -59,7 +59,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/dashboard.py" line="+264"/>
+        <location filename="../../ui/dashboard/page.py" line="+264"/>
         <source>%n rectification(s) are past their deadline without a reported rectification.</source>
         <translation>
             <numerusform>%n rectification is past its deadline without a reported rectification.</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>DrawDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/draw_dialog.py" line="+226"/>
+        <location filename="../../ui/plan/draw_dialog.py" line="+223"/>
         <source>%n subject(s) in the pool</source>
         <translation>
             <numerusform>%n subject in the pool</numerusform>
@@ -140,7 +140,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+143"/>
+        <location filename="../../ui/findings/page.py" line="+143"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -170,7 +170,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/leads.py" line="+152"/>
+        <location filename="../../ui/leads/page.py" line="+152"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -200,7 +200,7 @@
 <context>
     <name>PlanPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/plan.py" line="+278"/>
+        <location filename="../../ui/plan/page.py" line="+278"/>
         <source>%n planned visit(s)</source>
         <translation>
             <numerusform>%n planned visit</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>SubjectsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/subjects.py" line="+221"/>
+        <location filename="../../ui/subjects/page.py" line="+221"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>%n subject exported to %1</numerusform>
@@ -241,7 +241,7 @@
 <context>
     <name>TermSources</name>
     <message numerus="yes">
-        <location filename="../../ui/setup/term_sources.py" line="+189"/>
+        <location filename="../../ui/setup/term_sources.py" line="+187"/>
         <source>%n term(s) copied.</source>
         <translation>
             <numerusform>%n term copied.</numerusform>

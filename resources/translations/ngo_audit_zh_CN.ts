@@ -87,7 +87,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_dialogs.py" line="+94"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/pages/audit_dialog.py" line="+71"/>
+        <location filename="../../ui/audits/audit_dialog.py" line="+70"/>
         <source>Edit audit details</source>
         <translation>编辑检查信息</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>AuditRunView</name>
     <message>
-        <location filename="../../ui/pages/audit_run.py" line="+205"/>
+        <location filename="../../ui/audits/audit_run.py" line="+204"/>
         <source>Finding %1: %2</source>
         <translation>问题 %1：%2</translation>
     </message>
@@ -438,7 +438,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+87"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+85"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -488,7 +488,7 @@
         <translation>新增监督员 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>edit of auditor %1</source>
         <translation>修改监督员 %1</translation>
     </message>
@@ -553,7 +553,7 @@
         <translation>停用 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%1 was on visits or planned visits and stays in the record. Deactivate them? They are no longer offered for new plans and visits.</source>
         <translation>%1 参加过检查或已列入计划，记录须保留。是否停用？停用后不再安排新的计划和检查。</translation>
     </message>
@@ -639,7 +639,7 @@
 <context>
     <name>AuditsModel</name>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="+26"/>
+        <location filename="../../ui/audits/model.py" line="+26"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -709,7 +709,7 @@
 <context>
     <name>AuditsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/audits.py" line="+138"/>
+        <location filename="../../ui/audits/page.py" line="+138"/>
         <source>%n audit(s)</source>
         <translation>
             <numerusform>共 %n 次检查</numerusform>
@@ -759,7 +759,7 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+92"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+89"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -812,7 +812,7 @@
 <context>
     <name>ChooseTermsDialog</name>
     <message>
-        <location filename="../../ui/setup/term_sources.py" line="+61"/>
+        <location filename="../../ui/setup/term_sources.py" line="+60"/>
         <source>Texts in</source>
         <translation>条款文字</translation>
     </message>
@@ -899,12 +899,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+80"/>
+        <location line="+78"/>
         <source>Addressed</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-77"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
@@ -914,12 +914,12 @@
         <translation>待处理</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Answering a comment</source>
         <translation>答复意见</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Marking a comment addressed</source>
         <translation>标记意见为已处理</translation>
     </message>
@@ -1036,7 +1036,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/pages/contract.py" line="+180"/>
+        <location filename="../../ui/contract/page.py" line="+180"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1232,7 +1232,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+195"/>
+        <location filename="../../ui/dashboard/page.py" line="+195"/>
         <source>Dashboard</source>
         <translation>工作概览</translation>
     </message>
@@ -1418,7 +1418,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+284"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="+281"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -1456,7 +1456,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/pages/subject_dialog.py" line="+342"/>
+        <location filename="../../ui/subjects/subject_dialog.py" line="+341"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -1595,7 +1595,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../ui/pages/draw_dialog.py" line="+96"/>
+        <location filename="../../ui/plan/draw_dialog.py" line="+93"/>
         <source>Random draw for %1</source>
         <translation>%1 随机抽取</translation>
     </message>
@@ -1751,7 +1751,7 @@
         <translation>请填写随机种子，或点击“新种子”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Random draw</source>
         <translation>随机抽取</translation>
     </message>
@@ -1764,7 +1764,7 @@
 <context>
     <name>EditFindingDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_dialogs.py" line="+43"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+43"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
@@ -1923,19 +1923,19 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/pages/evidence_panel.py" line="+151"/>
-        <location line="+196"/>
+        <location filename="../../ui/evidence/panel.py" line="+150"/>
+        <location line="+194"/>
         <source>This visit</source>
         <translation>本次检查</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+196"/>
+        <location line="-194"/>
+        <location line="+194"/>
         <source>This finding</source>
         <translation>本问题</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-134"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -2001,13 +2001,13 @@
         <translation>编辑证据 %1</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../ui/pages/finding_photos.py" line="+93"/>
+        <location line="+21"/>
+        <location filename="../../ui/findings/photos.py" line="+93"/>
         <source>removal of %1</source>
         <translation>移除 %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Add files…</source>
         <translation>添加文件……</translation>
     </message>
@@ -2070,7 +2070,7 @@
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../ui/pages/evidence_dialogs.py" line="+26"/>
+        <location filename="../../ui/evidence/dialogs.py" line="+26"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
@@ -2194,7 +2194,7 @@
 <context>
     <name>FindingDetailPanel</name>
     <message>
-        <location filename="../../ui/pages/finding_detail.py" line="+152"/>
+        <location filename="../../ui/findings/detail.py" line="+152"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
@@ -2297,7 +2297,7 @@
 <context>
     <name>FindingFromTermDialog</name>
     <message>
-        <location filename="../../ui/pages/finding_from_term.py" line="+51"/>
+        <location filename="../../ui/audits/finding_from_term.py" line="+48"/>
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
@@ -2370,7 +2370,7 @@
 <context>
     <name>FindingPhotosPanel</name>
     <message>
-        <location filename="../../ui/pages/finding_photos.py" line="+157"/>
+        <location filename="../../ui/findings/photos.py" line="+156"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -2390,7 +2390,7 @@
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff);;照片和文档 (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.pdf *.docx *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Adding %1</source>
         <translation>正在添加 %1</translation>
     </message>
@@ -2428,7 +2428,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="+27"/>
+        <location filename="../../ui/findings/model.py" line="+27"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -2491,7 +2491,7 @@
 <context>
     <name>FindingsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/findings.py" line="+143"/>
+        <location filename="../../ui/findings/page.py" line="+143"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>共 %n 个问题</numerusform>
@@ -2730,7 +2730,7 @@
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../ui/pages/import_wizard.py" line="+77"/>
+        <location filename="../../ui/importing/wizard.py" line="+76"/>
         <location line="+9"/>
         <source>Choose a spreadsheet</source>
         <translation>选择表格文件</translation>
@@ -2774,7 +2774,7 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../ui/pages/import_pages.py" line="+69"/>
+        <location filename="../../ui/importing/wizard_pages.py" line="+69"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -2814,7 +2814,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/pages/import_preview.py" line="+86"/>
+        <location filename="../../ui/importing/preview.py" line="+86"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2875,7 +2875,7 @@
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../ui/pages/import_pages.py" line="+41"/>
+        <location filename="../../ui/importing/wizard_pages.py" line="+41"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2895,7 +2895,7 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Importing subjects</source>
         <translation>正在导入监督对象</translation>
     </message>
@@ -2938,7 +2938,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/pages/import_wizard.py" line="+34"/>
+        <location filename="../../ui/importing/wizard.py" line="+34"/>
         <source>Import subjects</source>
         <translation>导入监督对象</translation>
     </message>
@@ -3104,7 +3104,7 @@
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../ui/models/leads_model.py" line="+82"/>
+        <location filename="../../ui/leads/model.py" line="+82"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
@@ -3137,7 +3137,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/leads.py" line="+152"/>
+        <location filename="../../ui/leads/page.py" line="+152"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>共 %n 条线索</numerusform>
@@ -3269,7 +3269,7 @@
 <context>
     <name>LinkFindingDialog</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="-52"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="-52"/>
         <source>Link a finding</source>
         <translation>关联问题</translation>
     </message>
@@ -3434,7 +3434,7 @@
         <translation>按此选择合并(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+52"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+51"/>
         <source>Merge grid cell</source>
         <translation>合并网格</translation>
     </message>
@@ -3516,7 +3516,7 @@
 <context>
     <name>NewLeadDialog</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="-145"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="-145"/>
         <source>New lead</source>
         <translation>登记线索</translation>
     </message>
@@ -3677,7 +3677,7 @@
 <context>
     <name>NextPeriodDialog</name>
     <message>
-        <location filename="../../ui/setup/setup_actions.py" line="+119"/>
+        <location filename="../../ui/setup/setup_actions.py" line="+116"/>
         <source>Start the next agreement period</source>
         <translation>开始下一个协议期</translation>
     </message>
@@ -3763,7 +3763,7 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/pages/pdf_preview.py" line="+179"/>
+        <location filename="../../ui/reports/pdf_preview.py" line="+179"/>
         <source>The pages of the report show here once it has been generated.</source>
         <translation>生成报告后，报告各页显示在这里。</translation>
     </message>
@@ -3791,7 +3791,7 @@
 <context>
     <name>PendingFiles</name>
     <message>
-        <location filename="../../ui/pages/evidence_thumbs.py" line="+189"/>
+        <location filename="../../ui/evidence/thumbnails.py" line="+191"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
@@ -3829,7 +3829,7 @@
 <context>
     <name>PhotoColumn</name>
     <message>
-        <location filename="../../ui/pages/finding_photos.py" line="-154"/>
+        <location filename="../../ui/findings/photos.py" line="-153"/>
         <source>time taken unknown</source>
         <translation>拍摄时间不详</translation>
     </message>
@@ -3837,7 +3837,7 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location line="-102"/>
+        <location line="-101"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -3872,7 +3872,7 @@
         <translation>无法显示该图片。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>This file is not a picture.</source>
         <translation>该文件不是图片。</translation>
     </message>
@@ -3888,7 +3888,7 @@
 <context>
     <name>PlanCalendar</name>
     <message>
-        <location filename="../../ui/pages/plan_calendar.py" line="+302"/>
+        <location filename="../../ui/plan/calendar.py" line="+302"/>
         <location line="+71"/>
         <source>Done</source>
         <translation>已完成</translation>
@@ -3952,7 +3952,7 @@
 <context>
     <name>PlanItemDialog</name>
     <message>
-        <location filename="../../ui/pages/plan_item_dialog.py" line="+58"/>
+        <location filename="../../ui/plan/item_dialog.py" line="+53"/>
         <source>Planned visit: %1</source>
         <translation>计划检查：%1</translation>
     </message>
@@ -4025,7 +4025,7 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../ui/pages/plan.py" line="+38"/>
+        <location filename="../../ui/plan/page.py" line="+38"/>
         <source>Mandatory</source>
         <translation>必查</translation>
     </message>
@@ -4284,7 +4284,7 @@
 <context>
     <name>RemovePlanItem</name>
     <message>
-        <location filename="../../ui/pages/plan_item_dialog.py" line="+33"/>
+        <location filename="../../ui/plan/item_dialog.py" line="+33"/>
         <source>Remove from the plan</source>
         <translation>移出计划</translation>
     </message>
@@ -4327,7 +4327,7 @@
 <context>
     <name>ReportFormalPanel</name>
     <message>
-        <location filename="../../ui/pages/report_formal.py" line="+48"/>
+        <location filename="../../ui/reports/formal_fields.py" line="+48"/>
         <source>Issue date</source>
         <translation>成文日期</translation>
     </message>
@@ -4370,7 +4370,7 @@
 <context>
     <name>ReportTextsPanel</name>
     <message>
-        <location filename="../../ui/pages/report_texts.py" line="+43"/>
+        <location filename="../../ui/reports/texts_panel.py" line="+43"/>
         <source>VI. Difficulties and problems</source>
         <translation>六、存在的困难和问题</translation>
     </message>
@@ -4418,17 +4418,17 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+219"/>
+        <location filename="../../ui/reports/page.py" line="+218"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Generating the report of %1…</source>
         <translation>正在生成%1的报告……</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Generating the quarterly report</source>
         <translation>正在生成季度监督报告</translation>
     </message>
@@ -4453,13 +4453,13 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="+118"/>
-        <location filename="../../ui/pages/reports.py" line="+0"/>
+        <location line="+0"/>
+        <location filename="../../ui/reports/report_actions.py" line="+93"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+16"/>
+        <location line="+16"/>
         <location line="+1"/>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
@@ -4592,7 +4592,7 @@
         <translation>选择季度，填写文字部分，然后生成报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_work.py" line="-2"/>
+        <location filename="../../ui/reports/report_actions.py" line="-2"/>
         <source>rectification notice %1</source>
         <translation>整改通知书 %1</translation>
     </message>
@@ -4615,7 +4615,7 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../ui/pages/term_actions.py" line="+68"/>
+        <location filename="../../ui/contract/term_actions.py" line="+65"/>
         <source>Retire term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -4648,7 +4648,7 @@
 <context>
     <name>ReviewComments</name>
     <message>
-        <location filename="../../ui/reviewer/comment_dialogs.py" line="-194"/>
+        <location filename="../../ui/reviewer/comment_dialogs.py" line="-192"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
@@ -5098,7 +5098,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/pages/lead_dialog.py" line="+14"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="+14"/>
         <source>Set the status of the lead</source>
         <translation>更新线索状态</translation>
     </message>
@@ -5131,7 +5131,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectDialog</name>
     <message>
-        <location filename="../../ui/pages/subject_dialog.py" line="-160"/>
+        <location filename="../../ui/subjects/subject_dialog.py" line="-160"/>
         <source>An enterprise needs its unified social credit code (18 characters).</source>
         <translation>企业须填写 18 位统一社会信用代码。</translation>
     </message>
@@ -5294,7 +5294,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectFileView</name>
     <message>
-        <location filename="../../ui/pages/subject_file.py" line="+215"/>
+        <location filename="../../ui/subjects/subject_file.py" line="+215"/>
         <source>Key-monitored</source>
         <translation>重点监控</translation>
     </message>
@@ -5586,7 +5586,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectPicker</name>
     <message>
-        <location filename="../../ui/subject_picker.py" line="+47"/>
+        <location filename="../../ui/widgets/subject_picker.py" line="+47"/>
         <source>Type a name, pinyin initials or credit code</source>
         <translation>输入名称、拼音首字母或信用代码</translation>
     </message>
@@ -5594,7 +5594,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsModel</name>
     <message>
-        <location filename="../../ui/models/subjects_model.py" line="+24"/>
+        <location filename="../../ui/subjects/model.py" line="+24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5657,7 +5657,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/pages/subjects.py" line="+208"/>
+        <location filename="../../ui/subjects/page.py" line="+208"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>
@@ -5842,7 +5842,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../ui/setup/term_sources.py" line="+68"/>
+        <location filename="../../ui/setup/term_sources.py" line="+67"/>
         <source>Adding the template&apos;s terms</source>
         <translation>正在添加模板条款</translation>
     </message>
@@ -5850,7 +5850,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermActions</name>
     <message>
-        <location filename="../../ui/pages/term_actions.py" line="+47"/>
+        <location filename="../../ui/contract/term_actions.py" line="+47"/>
         <source>Move the term up</source>
         <translation>上移条款</translation>
     </message>
@@ -5930,7 +5930,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>删除条款 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>retirement of term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -5938,7 +5938,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermCard</name>
     <message>
-        <location filename="../../ui/pages/audit_checklist.py" line="+124"/>
+        <location filename="../../ui/audits/checklist.py" line="+123"/>
         <source>Legal basis: %1</source>
         <translation>依据：%1</translation>
     </message>
@@ -5966,7 +5966,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/pages/term_dialog.py" line="+136"/>
+        <location filename="../../ui/contract/term_dialog.py" line="+133"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>

@@ -336,7 +336,7 @@ def child_import(path: Path, xlsx: Path) -> None:
     from PySide6.QtWidgets import QProgressBar
 
     from ngo_audit.io.subjects_import import guess_mapping
-    from ui.pages.import_wizard import _import, _read, _validate
+    from ui.importing.wizard import _import, _read, _validate
 
     app, window = _new_window()
     _open(app, window, path)

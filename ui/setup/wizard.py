@@ -185,7 +185,7 @@ class NewProjectWizard(QDialog):
         return dialog
 
     def add_term(self):
-        from ..pages.term_dialog import TermDialog
+        from ..contract.term_dialog import TermDialog
 
         c = self.state.contract if self.state else None
         if c is None or self.ctx.readonly:
@@ -213,14 +213,14 @@ class NewProjectWizard(QDialog):
             self.sources.import_spreadsheet(c.id, on_done=self.reload)
 
     def add_subject(self):
-        from ..pages.subject_dialog import SubjectDialog
+        from ..subjects.subject_dialog import SubjectDialog
 
         if self.ctx.readonly:
             return None
         return self._open(SubjectDialog(self.ctx, parent=self))
 
     def import_subjects(self):
-        from ..pages.import_wizard import ImportWizard
+        from ..importing.wizard import ImportWizard
 
         if self.ctx.readonly:
             return None

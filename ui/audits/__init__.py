@@ -1,0 +1,1 @@
+"""Audits: the widgets and dialogs of this area."""

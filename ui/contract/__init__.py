@@ -1,0 +1,1 @@
+"""Contract: the widgets and dialogs of this area."""

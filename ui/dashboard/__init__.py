@@ -1,0 +1,1 @@
+"""Dashboard: the widgets and dialogs of this area."""

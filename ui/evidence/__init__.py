@@ -1,0 +1,1 @@
+"""Evidence: the widgets and dialogs of this area."""

@@ -1,0 +1,1 @@
+"""Findings: the widgets and dialogs of this area."""

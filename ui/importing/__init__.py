@@ -1,0 +1,1 @@
+"""Importing: the widgets and dialogs of this area."""

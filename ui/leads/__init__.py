@@ -1,0 +1,1 @@
+"""Leads: the widgets and dialogs of this area."""

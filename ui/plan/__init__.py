@@ -1,0 +1,1 @@
+"""Plan: the widgets and dialogs of this area."""

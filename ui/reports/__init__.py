@@ -1,0 +1,1 @@
+"""Reports: the widgets and dialogs of this area."""

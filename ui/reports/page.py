@@ -1,0 +1,422 @@
+"""Reports: the quarterly supervision report (季度监督报告), its free-text sections, the Excel ledger;
+and :func:`make_notice`, the rectification notice (整改通知书) of one subject.
+
+The report is built on the worker into a temporary file (``progress`` and Cancel in
+the page), previewed here, then saved where the user says or opened in the PDF viewer.
+The worker functions and :func:`make_notice` live in :mod:`ui.reports.report_actions`, the
+section editors in :mod:`ui.reports.texts_panel`; both are re-exported here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from ngo_audit import durable
+from reports.jobs import BuiltReport, quarterly_report_for
+
+from .. import errors
+from ..folders import save_path
+from ..pages import Page
+from ..setup.empty_state import EmptyState
+from .pdf_preview import PdfPreview
+from .report_actions import (
+    NoteEdit,
+    ReportSetup,
+    _pdf_name,
+    build_ledger_file,
+    build_notice_file,
+    make_notice,
+    report_setup,
+)
+from .texts_panel import SECTIONS, ReportTextsPanel
+
+__all__ = ["SECTIONS", "BuiltReport", "NoteEdit", "ReportSetup", "ReportTextsPanel", "ReportsPage",
+           "build_ledger_file", "build_notice_file", "make_notice", "quarterly_report_for", "report_setup"]
+
+SAVE_DELAY_MS = 800
+
+
+class ReportsPage(Page):
+    def __init__(self, ctx, entry, parent=None) -> None:
+        super().__init__(ctx, entry, parent)
+        self.setup: ReportSetup | None = None
+        self.notes_quarter: str | None = None  # the quarter whose texts the editors hold
+        self._saved: dict[str, str] = {}  # what the file holds (or will, once the queued write ran)
+        self._loading = False
+        self.task = None  # the generation running
+        self.built: BuiltReport | None = None
+        self.saved_path: Path | None = None
+        self._temp = tempfile.TemporaryDirectory(prefix="ngo-audit-report-")
+        self._serial = 0
+        self._status = None  # () -> text of the status line, re-run at a language switch
+
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.quarter_label = QLabel()
+        self.quarter = QComboBox(objectName="reportQuarter")
+        self.quarter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.quarter_label.setBuddy(self.quarter)
+        self.lang_label = QLabel()
+        self.lang = QComboBox(objectName="reportLanguage")
+        self.lang.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.lang.addItem("", "zh")
+        self.lang.addItem("", "en")
+        self.lang_label.setBuddy(self.lang)
+        self.generate_button = QPushButton(objectName="reportGenerate")
+        self.cancel_button = QPushButton(objectName="reportCancel")
+        self.cancel_button.setEnabled(False)
+        self.save_button = QPushButton(objectName="reportSave")
+        self.open_button = QPushButton(objectName="reportOpen")
+        self.ledger_button = QPushButton(objectName="reportLedger")
+        for w in (self.quarter_label, self.quarter, self.lang_label, self.lang, self.generate_button,
+                  self.cancel_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.save_button, self.open_button, self.ledger_button):
+            bar.addWidget(w)
+        layout.addLayout(bar)
+        status_row = QHBoxLayout()
+        self.progress = QProgressBar(objectName="reportProgress")
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
+        self.status = QLabel(objectName="reportStatus", wordWrap=True)
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.status, 1)
+        layout.addLayout(status_row)
+        self.empty = EmptyState("reportsEmpty")
+        self.empty.navigate.connect(self.navigate)
+        layout.addWidget(self.empty)
+
+        # left: the texts of the quarter; right: the preview
+        self.texts = texts = ReportTextsPanel()
+        self.readonly_note, self.section_labels, self.editors = texts.readonly_note, texts.section_labels, texts.editors
+        for editor in self.editors.values():
+            editor.textChanged.connect(self._text_changed)
+            editor.installEventFilter(self)
+        self.preview = PdfPreview(ctx.worker)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(texts)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_notes)
+        self.quarter.currentIndexChanged.connect(self._quarter_changed)
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.open_button.clicked.connect(self.open_pdf)
+        self.ledger_button.clicked.connect(self.export_ledger)
+        ctx.worker.task_progress.connect(self._progress)
+        self.destroyed.connect(self._temp.cleanup)
+        self._update_actions()
+        self.ready()
+
+    # -- loading --------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.ctx.read(report_setup, self.ctx.reference_date, on_done=self._show_setup)
+
+    def _show_setup(self, setup: ReportSetup) -> None:
+        same = self.setup is not None and self.setup.quarters == setup.quarters and self.quarter.count()
+        self.setup = setup
+        if same:  # e.g. after a text was stored: only the texts may have changed
+            self._load_notes()
+            return
+        keep = self.quarter.currentData() or setup.current
+        self._loading = True
+        self.quarter.clear()
+        for q in reversed(setup.quarters):  # the latest first
+            self.quarter.addItem(self._quarter_text(q), q)
+        index = self.quarter.findData(keep)
+        self.quarter.setCurrentIndex(index if index >= 0 else 0)
+        self._loading = False
+        self._load_notes()
+        self._update_actions()
+
+    def _quarter_text(self, q: str) -> str:
+        from ngo_audit import i18n
+        from ngo_audit.quarters import Quarter
+
+        return Quarter.parse(q).label(i18n.language())
+
+    def _quarter_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self.save_notes()  # the texts typed so far belong to the quarter they were typed for
+        self._load_notes()
+
+    def _load_notes(self) -> None:
+        from ngo_audit.services.notes import load_notes
+
+        q = self.current_quarter()
+        if q is None or self.setup is None or self.setup.contract_id is None:
+            return
+
+        def show(notes: dict[str, str]) -> None:
+            if self.current_quarter() != q:
+                return
+            same = self.notes_quarter == q
+            self.notes_quarter = q
+            self._loading = True
+            for key, editor in self.editors.items():
+                text = notes.get(key, "")
+                typed = editor.toPlainText()
+                if same and typed.rstrip() != self._saved.get(key, "").rstrip():
+                    continue  # typed and not yet stored: stays as typed
+                if typed.rstrip() != text:
+                    editor.setPlainText(text)
+                self._saved[key] = text
+            self._loading = False
+
+        self.ctx.read(load_notes, self.setup.contract_id, q, on_done=show)
+
+    def current_quarter(self) -> str | None:
+        return self.quarter.currentData()
+
+    def language(self) -> str:
+        return self.lang.currentData()
+
+    # -- the texts --------------------------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        if not self._loading and not self.ctx.readonly:
+            self._save_timer.start()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FocusOut and self._save_timer.isActive():
+            self.save_notes()  # leaving a text stores it at once
+        return super().eventFilter(watched, event)
+
+    def save_notes(self) -> None:
+        """Store every section that differs from the file (one undoable edit each)."""
+        self._save_timer.stop()
+        if self.ctx.readonly or self.setup is None or self.setup.contract_id is None or self.notes_quarter is None:
+            return
+        for key, editor in self.editors.items():
+            text = editor.toPlainText()
+            if text.rstrip() == self._saved.get(key, "").rstrip():
+                continue
+            self._saved[key] = text
+            change = NoteEdit(self.setup.contract_id, self.notes_quarter, key, text)
+            self.ctx.edit(self.tr("edit of the report's “%1”").replace("%1", self.section_title(key)), change)
+
+    def section_title(self, key: str) -> str:
+        return self.texts.section_title(key)
+
+    # -- generating -----------------------------------------------------------------------------------
+    def generate(self) -> None:
+        q = self.current_quarter()
+        if q is None or self.task is not None:
+            return
+        self.save_notes()  # queued before the build: the report has the texts as shown
+        self._serial += 1
+        lang = self.language()
+        out = Path(self._temp.name) / f"{q}-{lang}-{self._serial}.pdf"
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.set_status(lambda: self.tr("Generating the report of %1…").replace("%1", self._quarter_text(q)))
+        self.task = self.ctx.with_file(quarterly_report_for, q, out, lang, self.texts.formal.values(),
+                                       on_done=self._generated, on_error=self._failed,
+                                       label=self.tr("Generating the quarterly report"), cancellable=True)
+        self._update_actions()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _progress(self, task, done: int, total: int) -> None:
+        if task is self.task and total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _generated(self, built: BuiltReport) -> None:
+        self.task = None
+        self.progress.hide()
+        previous = self.built
+        self.built, self.saved_path = built, None
+        self.set_status(lambda: self.tr("%1 generated: %2 pages. Save it or open it.")
+                        .replace("%1", built.title).replace("%2", str(built.pages)))
+        self.preview.show_pdf(built.path, built.pages, built.headings)
+        if previous is not None and previous.path != built.path:
+            previous.path.unlink(missing_ok=True)  # only the latest build is kept (the preview moved on)
+        self._update_actions()
+
+    def _failed(self, exc: BaseException) -> None:
+        from ngo_audit.errors import Cancelled
+
+        self.task = None
+        self.progress.hide()
+        self._update_actions()
+        if isinstance(exc, Cancelled):
+            self.set_status(lambda: self.tr("Generation cancelled; no report was written."))
+            return
+        self.set_status(lambda: self.tr("The report could not be generated."))
+        errors.report(exc)
+
+    # -- the generated PDF ------------------------------------------------------------------------------
+    def suggested_name(self) -> str:
+        if self.built is None:
+            return ""
+        return _pdf_name(self.built.title)
+
+    def save_pdf(self) -> Path | None:
+        if self.built is None:
+            return None
+        start = save_path(self.ctx, self.suggested_name())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), start, self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        out = Path(path)
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        source = self.built.path
+
+        def copy() -> Path:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with durable.replacing_path(out) as partial:
+                shutil.copyfile(source, partial)
+            return out
+
+        def done(saved: Path) -> None:
+            self.saved_path = saved
+            self.set_status(lambda: self.tr("Report saved to %1").replace("%1", str(saved)))
+            self.status_message.emit(self.tr("Report saved to %1").replace("%1", saved.name))
+
+        self.ctx.worker.submit(copy, on_done=done, label=self.tr("Saving the report"))
+        return out
+
+    def open_pdf(self) -> None:
+        if self.built is None:
+            return
+        path = self.saved_path if self.saved_path and self.saved_path.exists() else self.built.path
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.set_status(lambda: self.tr("No PDF viewer opened %1; save the report and open it yourself.")
+                            .replace("%1", path.name))
+
+    def export_ledger(self) -> None:
+        q = self.current_quarter()
+        if q is None:
+            return
+        lang = self.language()
+        start = save_path(self.ctx, self.tr("issue ledger %1").replace("%1", q) + ".xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the issue ledger"), start,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        out = Path(path)
+        if out.suffix.lower() != ".xlsx":
+            out = out.with_name(out.name + ".xlsx")
+
+        def done(saved: Path) -> None:
+            self.set_status(lambda: self.tr("Issue ledger saved to %1").replace("%1", str(saved)))
+            self.status_message.emit(self.tr("Issue ledger saved to %1").replace("%1", saved.name))
+
+        def failed(exc: BaseException) -> None:
+            from ngo_audit.errors import Cancelled
+
+            if isinstance(exc, Cancelled):
+                self.set_status(lambda: self.tr("Export cancelled; no file was written."))
+            else:
+                errors.report(exc)
+
+        self.ctx.read(build_ledger_file, q, out, lang, on_done=done, on_error=failed,
+                      label=self.tr("Exporting the issue ledger"), cancellable=True)
+
+    # -- state ------------------------------------------------------------------------------------------
+    def _update_actions(self) -> None:
+        running = self.task is not None
+        has_quarter = self.quarter.count() > 0
+        self.generate_button.setEnabled(has_quarter and not running)
+        self.cancel_button.setEnabled(running)
+        self.ledger_button.setEnabled(has_quarter)
+        self.save_button.setEnabled(self.built is not None and not running)
+        self.open_button.setEnabled(self.built is not None and not running)
+        readonly = self.ctx.readonly
+        for editor in self.editors.values():
+            editor.setReadOnly(readonly)
+            editor.setEnabled(has_quarter)
+        self.readonly_note.setVisible(readonly)
+        self._show_why_no_quarter()
+
+    def _show_why_no_quarter(self) -> None:
+        """Why the quarter list is empty: no agreement, or a service period that has not begun."""
+        setup = self.setup
+        if setup is None or self.quarter.count():
+            self.empty.hide()
+        elif setup.contract_id is None:
+            self.empty.show_steps(self.tr("No quarter to report on"),
+                                  self.tr("This file has no commissioning agreement yet. A report covers a quarter "
+                                          "of the agreement's service period: enter the agreement first."),
+                                  ["contract"])
+        else:
+            start = setup.period_start.isoformat() if setup.period_start else "—"
+            self.empty.show_steps(self.tr("No quarter to report on yet"),
+                                  self.tr("The agreement's service period begins on %1; its first quarter can be "
+                                          "chosen from that day. If the date is wrong, correct it on the Contract "
+                                          "page.").replace("%1", start), ["contract"])
+
+    def on_file_opened(self) -> None:
+        self.clear()
+        super().on_file_opened()
+
+    def clear(self) -> None:
+        self._save_timer.stop()
+        if self.task is not None:
+            self.task.cancel()
+        self.task = None
+        self.setup, self.notes_quarter, self.built, self.saved_path = None, None, None, None
+        self._saved.clear()
+        self._loading = True
+        self.quarter.clear()
+        for editor in self.editors.values():
+            editor.clear()
+        self._loading = False
+        self.preview.clear()
+        self.progress.hide()
+        self.set_status(None)
+        self._update_actions()
+
+    def retranslate_ui(self) -> None:
+        self.quarter_label.setText(self.tr("&Quarter:"))
+        self.lang_label.setText(self.tr("&Language:"))
+        self.lang.setItemText(0, self.tr("Chinese"))
+        self.lang.setItemText(1, self.tr("English"))
+        for i in range(self.quarter.count()):
+            self.quarter.setItemText(i, self._quarter_text(self.quarter.itemData(i)))
+        self.generate_button.setText(self.tr("&Generate report"))
+        self.generate_button.setToolTip(self.tr("Build the quarterly supervision report (PDF) and preview it"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.save_button.setText(self.tr("&Save PDF…"))
+        self.open_button.setText(self.tr("&Open PDF"))
+        self.open_button.setToolTip(self.tr("Open the report in the PDF viewer of this computer"))
+        self.ledger_button.setText(self.tr("E&xcel ledger…"))
+        self.ledger_button.setToolTip(self.tr("Save the quarter's issue ledger as an Excel workbook"))
+        self.texts.retranslate_ui()
+        self.status.setText(self._status() if self._status else
+                            self.tr("Choose the quarter, write the texts, then generate the report."))
+        self._show_why_no_quarter()
+
+    def set_status(self, text) -> None:
+        """The status line: ``text()`` gives it in the current language (again at a language switch)."""
+        self._status = text
+        self.status.setText(text() if text else
+                            self.tr("Choose the quarter, write the texts, then generate the report."))
+

@@ -1,0 +1,1 @@
+"""Subjects: the widgets and dialogs of this area."""

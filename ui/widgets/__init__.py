@@ -1,0 +1,1 @@
+"""Widgets: the widgets and dialogs of this area."""
