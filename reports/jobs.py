@@ -61,3 +61,16 @@ def quarterly_report_for(af, quarter: str, out: Path, lang: str, formal: Formal 
 
     return run_in_process(quarterly_report_of_file, str(af.path), quarter, str(out), lang, tuple(formal),
                           progress=progress)
+
+
+def build_ledger_file(session, quarter: str, out: Path, lang: str, progress=None) -> Path:
+    from .ledger import build_ledger
+
+    return Path(build_ledger(session, quarter, out, lang, progress=progress).path)
+
+
+def build_notice_file(session, subject_id: int, out: Path, lang: str, progress=None) -> tuple[Path, str, int]:
+    from .notice import build_notice
+
+    info = build_notice(session, subject_id, out, lang, progress=progress)
+    return Path(info.path), info.subject, len(info.finding_ids)

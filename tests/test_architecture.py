@@ -105,3 +105,20 @@ def test_no_change_notification_is_declared_by_hand():
                     and path.name != "context.py":
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} data_changed.emit")
     assert offenders == []
+
+
+def test_no_function_in_the_ui_takes_a_database_session():
+    # Application logic is the core's: every function that works in a unit of work lives in ngo_audit/
+    # (or reports/), and the window calls it through its context.
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                names = [a.arg for a in node.args.args]
+                if names[:1] == ["session"] or names[:2] == ["self", "session"]:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            # nor a lambda handed to the context that opens a query of its own
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr in ("read", "write") and node.args and isinstance(node.args[0], ast.Lambda):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} lambda")
+    assert offenders == []

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from . import errors
-from .worker import Task, Worker, _takes_task
+from .worker import Task, Worker, with_task
 
 
 @dataclass(frozen=True)
@@ -172,14 +172,12 @@ class FileContext(QObject):
 
     def _in_session(self, fn: Callable, args: tuple, kwargs: dict, *, track: bool = False) -> Callable:
         """``fn(session, …)`` in one unit of work; with ``track``, also what it changed (``OpChanges``)."""
-        wants_task = _takes_task(fn)
-
         def work(task=None):
             af = self._af
             if af is None:
                 raise RuntimeError("no audit file is open")
             with af.session() as session:
-                result = fn(session, *args, **({**kwargs, "task": task} if wants_task else kwargs))
+                result = fn(session, *args, **with_task(fn, task, kwargs))
                 if not track:
                     return result
                 from ngo_audit.changes import changes_of
@@ -196,17 +194,26 @@ class FileContext(QObject):
         from it), not one unit of work; ``fn`` may take ``task`` like :meth:`read`."""
         if not self.is_open:
             return None
-        wants_task = _takes_task(fn)
-
         def work(task=None):
             af = self._af
             if af is None:
                 raise RuntimeError("no audit file is open")
-            return fn(af, *args, task=task) if wants_task else fn(af, *args)
+            return fn(af, *args, **with_task(fn, task, {}))
 
         return self.worker.submit(work, on_done=self._guard(on_done),
                                   on_error=self._guard(on_error) if on_error else None, label=label,
                                   cancellable=cancellable)
+
+    def run(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None, label: str = "",
+            cancellable: bool = False, **kwargs) -> Task | None:
+        """Run a core function that needs no store (e.g. reading a spreadsheet) on the worker, in order with
+        the file's work; its ``progress=`` gets the task's (see :func:`ui.worker.with_task`)."""
+        if not self.is_open:
+            return None
+        return self.worker.submit(fn, *args, on_done=self._guard(on_done),
+                                  on_error=self._guard(on_error) if on_error else None, label=label,
+                                  cancellable=cancellable, **kwargs)
 
     def read(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None, label: str = "",

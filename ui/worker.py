@@ -46,6 +46,22 @@ def _takes_task(fn: Callable) -> bool:
     return "task" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
 
 
+def with_task(fn: Callable, task, kwargs: dict) -> dict:
+    """``kwargs`` for calling ``fn`` on the worker: ``task=`` for a function that takes it, else the core's
+    ``progress=`` callback (``task.progress``) for one that takes that (every long core function does)."""
+    if task is None:
+        return kwargs
+    if _takes_task(fn):
+        return {**kwargs, "task": task}
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return kwargs
+    if "progress" in params and "progress" not in kwargs:
+        return {**kwargs, "progress": task.progress}
+    return kwargs
+
+
 class Task:
     """One unit of work for the worker.  Created by :meth:`Worker.submit`."""
 
@@ -123,10 +139,7 @@ class _Thread(QThread):
         task.started_at = time.monotonic()
         task._worker._started.emit(task)
         try:
-            kwargs = dict(task._kwargs)
-            if _takes_task(task._fn):
-                kwargs["task"] = task
-            result = task._fn(*task._args, **kwargs)
+            result = task._fn(*task._args, **with_task(task._fn, task, dict(task._kwargs)))
         except BaseException as exc:  # delivered to the UI thread, never lost
             self._deliver(task, None, exc)
         else:

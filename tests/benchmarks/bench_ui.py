@@ -335,8 +335,7 @@ def child_import(path: Path, xlsx: Path) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QProgressBar
 
-    from ngo_audit.io.subjects_import import guess_mapping
-    from ui.importing.wizard import _import, _read, _validate
+    from ngo_audit.io.subjects_import import guess_mapping, import_subjects, read_sheet, validate_rows
 
     app, window = _new_window()
     _open(app, window, path)
@@ -381,20 +380,20 @@ def child_import(path: Path, xlsx: Path) -> None:
     timer.start()
     t0 = time.perf_counter()
     state["phase"] = "read"
-    window.ctx.read(_read, xlsx, on_done=lambda sheet: box.__setitem__("sheet", sheet), label="read")
+    window.ctx.run(read_sheet, xlsx, on_done=lambda sheet: box.__setitem__("sheet", sheet), label="read")
     _wait(app, lambda: "sheet" in box and window.worker.idle)
     phase("read", t0)
     sheet = box["sheet"]
     mapping = guess_mapping(sheet.headers)
     t1 = time.perf_counter()
     state["phase"] = "validate"
-    window.ctx.read(_validate, sheet, mapping, on_done=lambda r: box.__setitem__("checked", r),
+    window.ctx.read(validate_rows, sheet, mapping, on_done=lambda r: box.__setitem__("checked", r),
                     label="validate", cancellable=True)
     _wait(app, lambda: "checked" in box and window.worker.idle)
     phase("validate", t1)
     t2 = time.perf_counter()
     state["phase"] = "import"
-    window.ctx.write(_import, sheet, mapping, False, on_done=lambda r: box.__setitem__("result", r),
+    window.ctx.write(import_subjects, sheet, mapping, only_good_rows=False, on_done=lambda r: box.__setitem__("result", r),
                      on_error=lambda e: box.__setitem__("error", repr(e)), label="Importing subjects",
                      cancellable=True)
     _wait(app, lambda: ("result" in box or "error" in box) and window.worker.idle)

@@ -161,7 +161,7 @@ class EvidencePanel(QWidget):
             return
         owner = {"audit_id": self.audit_id} if self.finding_id is None else {"finding_id": self.finding_id}
         key = (self.audit_id, self.finding_id)
-        self.ctx.read(lambda s: evidence_rows(s, **owner),
+        self.ctx.read(evidence_rows, **owner,
                       on_done=lambda rows: key == (self.audit_id, self.finding_id) and self.set_rows(rows))
 
     def set_rows(self, rows) -> None:

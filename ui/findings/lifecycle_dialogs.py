@@ -142,11 +142,7 @@ class ActionDialog(_FormDialog):
             fn, kw = svc.withdraw, {"reason": text}
         self._busy(True)
 
-        def step(session):
-            fn(session, fid, on=on, **kw)
-
-        self.ctx.write(step, on_done=self._done, on_error=self._failed,
-                       label=self.windowTitle())
+        self.ctx.write(fn, fid, on=on, **kw, on_done=self._done, on_error=self._failed, label=self.windowTitle())
 
 
 class EditFindingDialog(_FormDialog):

@@ -1,9 +1,7 @@
 """What the pages of the import wizard share: colours, the sheet's column letters, the message of an
-expected error, and the worker functions (the core does the work: :mod:`ngo_audit.io.subjects_import`)."""
+expected error.  The work is the core's (:mod:`ngo_audit.io.subjects_import`), called directly."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtGui import QColor
 
@@ -33,21 +31,3 @@ def _message(exc: BaseException) -> str | None:
         errors.report(exc)
         return None
     return described.message
-
-
-def _read(session, path: Path, task=None):
-    from ngo_audit.io.subjects_import import read_sheet
-
-    return read_sheet(path, progress=task.progress if task is not None else None)
-
-
-def _validate(session, sheet, mapping: dict, task):
-    from ngo_audit.io.subjects_import import validate_rows
-
-    return validate_rows(session, sheet, mapping, progress=task.progress)
-
-
-def _import(session, sheet, mapping: dict, only_good_rows: bool, task):
-    from ngo_audit.io.subjects_import import import_subjects
-
-    return import_subjects(session, sheet, mapping, only_good_rows=only_good_rows, progress=task.progress)

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from .common import BAD, CELL_ERROR_BG, ERROR_FG, HINT, PREVIEW_ROWS, ROW_ERROR_BG, _message, _validate
+from ngo_audit.io.subjects_import import validate_rows
+
+from .common import BAD, CELL_ERROR_BG, ERROR_FG, HINT, PREVIEW_ROWS, ROW_ERROR_BG, _message
 
 if TYPE_CHECKING:
     from .wizard import ImportWizard
@@ -251,7 +253,7 @@ class ImportPreviewPage(QWizardPage):
         self.progress.show()
         self._info()
         self.completeChanged.emit()
-        self.task = self.w.ctx.read(_validate, self.w.checked_sheet, self.w.checked_mapping, on_done=self._checked,
+        self.task = self.w.ctx.read(validate_rows, self.w.checked_sheet, self.w.checked_mapping, on_done=self._checked,
                                     on_error=self._failed, label=self.tr("Checking the rows"), cancellable=True)
         if self.task is not None:
             self.w.ctx.worker.task_progress.connect(self._progress)

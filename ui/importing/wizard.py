@@ -36,10 +36,7 @@ from .common import (
     PREVIEW_ROWS,
     ROW_ERROR_BG,
     _column_letter,
-    _import,
     _message,
-    _read,
-    _validate,
 )
 from .preview import ImportPreviewModel, ImportPreviewPage
 from .wizard_pages import ImportMappingPage, ImportRunPage
@@ -47,7 +44,7 @@ from .wizard_pages import ImportMappingPage, ImportRunPage
 # Importable from here as before (tests and tests/benchmarks/bench_ui.py use them).
 __all__ = ["BAD", "CELL_ERROR_BG", "ERROR_FG", "HINT", "PREVIEW_ROWS", "ROW_ERROR_BG", "ImportFilePage",
            "ImportMappingPage", "ImportPreviewModel", "ImportPreviewPage", "ImportRunPage", "ImportWizard",
-           "_column_letter", "_import", "_message", "_read", "_validate"]
+           "_column_letter", "_message"]
 
 
 class ImportFilePage(QWizardPage):
@@ -119,7 +116,9 @@ class ImportFilePage(QWizardPage):
             self.info.setText(_message(exc) or "")
             self.completeChanged.emit()
 
-        self.w.ctx.read(_read, Path(path), on_done=done, on_error=failed, label=self.tr("Reading the spreadsheet"),
+        from ngo_audit.io.subjects_import import read_sheet
+
+        self.w.ctx.run(read_sheet, Path(path), on_done=done, on_error=failed, label=self.tr("Reading the spreadsheet"),
                        cancellable=True)
 
     def isComplete(self) -> bool:

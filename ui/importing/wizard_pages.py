@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ngo_audit.io.subjects_import import import_subjects
+
 from .. import errors
-from .common import BAD, HINT, _column_letter, _import, _message
+from .common import BAD, HINT, _column_letter, _message
 
 if TYPE_CHECKING:
     from .wizard import ImportWizard
@@ -180,7 +182,8 @@ class ImportRunPage(QWizardPage):
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.w.ctx.worker.task_progress.connect(self._progress)
-        self.task = self.w.ctx.write(_import, self.w.checked_sheet, self.w.checked_mapping, self.w.only_good_rows,
+        self.task = self.w.ctx.write(import_subjects, self.w.checked_sheet, self.w.checked_mapping,
+                                     only_good_rows=self.w.only_good_rows,
                                      on_done=self._done, on_error=self._failed,
                                      label=self.tr("Importing subjects"), cancellable=True)
 

@@ -27,22 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from ngo_audit import durable
-from reports.jobs import BuiltReport, quarterly_report_for
+from ngo_audit.operations.notes import NoteEdit
+from ngo_audit.queries.screens import ReportSetup, report_setup
+from reports.jobs import BuiltReport, build_ledger_file, build_notice_file, quarterly_report_for
 
 from .. import errors
 from ..folders import save_path
 from ..pages import Page
 from ..setup.empty_state import EmptyState
 from .pdf_preview import PdfPreview
-from .report_actions import (
-    NoteEdit,
-    ReportSetup,
-    _pdf_name,
-    build_ledger_file,
-    build_notice_file,
-    make_notice,
-    report_setup,
-)
+from .report_actions import _pdf_name, make_notice
 from .texts_panel import SECTIONS, ReportTextsPanel
 
 __all__ = ["SECTIONS", "BuiltReport", "NoteEdit", "ReportSetup", "ReportTextsPanel", "ReportsPage",

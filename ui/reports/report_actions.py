@@ -1,73 +1,14 @@
-"""Reports, the work off the page: the worker functions (plain data in, plain data out), the undoable
-edit of a section's text, and :func:`make_notice`, the rectification notice (整改通知书) of one subject.
-
-Split from :mod:`ui.reports.page`, which re-exports these names.
-"""
+""":func:`make_notice`: ask where to save the rectification notice (整改通知书) of one subject and build it
+(:func:`reports.jobs.build_notice_file`) on the worker; used by the Reports page and a subject's file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-
-# -- worker functions (plain data in, plain data out) -----------------------------------------------------
-@dataclass(frozen=True)
-class ReportSetup:
-    contract_id: int | None
-    quarters: list[str]  # "2014Q1" … up to the reference date, oldest first
-    current: str | None  # the quarter of the reference date (clamped to the contract)
-    period_start: date | None = None  # of the contract's service period (why no quarter can be chosen yet)
-
-
-def report_setup(session, today) -> ReportSetup:
-    from ngo_audit.quarters import Quarter, quarters_between
-    from ngo_audit.services.contracts import current_contract
-
-    contract = current_contract(session)
-    if contract is None:
-        return ReportSetup(None, [], None)
-    end = min(contract.period_end, today)
-    quarters = [str(q) for q in quarters_between(contract.period_start, end)] if end >= contract.period_start else []
-    current = str(Quarter.of(end)) if quarters else None
-    return ReportSetup(contract.id, quarters, current, contract.period_start)
-
-
-def build_ledger_file(session, quarter: str, out: Path, lang: str, task) -> Path:
-    from reports.ledger import build_ledger
-
-    return Path(build_ledger(session, quarter, out, lang, progress=task.progress).path)
-
-
-def build_notice_file(session, subject_id: int, out: Path, lang: str, task) -> tuple[Path, str, int]:
-    from reports.notice import build_notice
-
-    info = build_notice(session, subject_id, out, lang, progress=task.progress)
-    return Path(info.path), info.subject, len(info.finding_ids)
-
-
-class NoteEdit:
-    """Undoable change of one section's text (see :mod:`ui.undo`)."""
-
-    def __init__(self, contract_id: int, quarter: str, section: str, text: str) -> None:
-        self.contract_id, self.quarter, self.section, self.text = contract_id, quarter, section, text
-        self.old = ""
-
-    def do(self, session) -> None:
-        from ngo_audit.services.notes import save_note
-
-        self.old = save_note(session, self.contract_id, self.quarter, self.section, self.text)
-
-    def undo(self, session) -> None:
-        from ngo_audit.services.notes import save_note
-
-        save_note(session, self.contract_id, self.quarter, self.section, self.old)
-
-    def redo(self, session) -> None:
-        self.do(session)
+from reports.jobs import build_notice_file
 
 
 def _pdf_name(stem: str, suffix: str = ".pdf") -> str:

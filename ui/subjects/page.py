@@ -214,13 +214,10 @@ class SubjectsPage(Page):
         if out.suffix.lower() not in (".xlsx", ".csv"):
             out = out.with_suffix(".xlsx")
 
-        def work(session, out, lang, task):
-            return export_subjects(session, out, lang=lang, progress=task.progress)
-
         def done(n: int) -> None:
             self.status_message.emit(self.tr("%n subject(s) exported to %1", "", n).replace("%1", out.name))
 
-        self.ctx.read(work, out, i18n.language(), on_done=done, label=self.tr("Exporting subjects"),
+        self.ctx.read(export_subjects, out, lang=i18n.language(), on_done=done, label=self.tr("Exporting subjects"),
                       cancellable=True)
 
     # -- the subject's file ----------------------------------------------------------------------------

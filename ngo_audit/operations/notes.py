@@ -1,0 +1,24 @@
+"""Undoable changes (``do`` / ``undo`` / ``redo``, one unit of work each; see :mod:`ngo_audit.operations`)."""
+
+from __future__ import annotations
+
+
+class NoteEdit:
+    """Undoable change of one section's text of a quarterly report (the texts the NGO writes itself)."""
+
+    def __init__(self, contract_id: int, quarter: str, section: str, text: str) -> None:
+        self.contract_id, self.quarter, self.section, self.text = contract_id, quarter, section, text
+        self.old = ""
+
+    def do(self, session) -> None:
+        from ngo_audit.services.notes import save_note
+
+        self.old = save_note(session, self.contract_id, self.quarter, self.section, self.text)
+
+    def undo(self, session) -> None:
+        from ngo_audit.services.notes import save_note
+
+        save_note(session, self.contract_id, self.quarter, self.section, self.old)
+
+    def redo(self, session) -> None:
+        self.do(session)
