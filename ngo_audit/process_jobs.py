@@ -24,6 +24,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import multiprocessing
+import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -52,7 +53,8 @@ def _child_main(conn) -> None:  # pragma: no cover - runs in the helper process
             return
         if message[0] != "run":  # a late "cancel" of a job that has ended
             continue
-        _fn, args, kwargs = message[1], message[2], message[3]
+        _fn, args, kwargs, env = message[1], message[2], message[3], message[4]
+        _apply_env(env)
         cancelled = False
 
         def progress(done: int, total: int) -> bool:
@@ -69,6 +71,19 @@ def _child_main(conn) -> None:  # pragma: no cover - runs in the helper process
             conn.send(("error", *_pack_error(exc)))
         else:
             conn.send(("done", result))
+
+
+ENV_PREFIX = "NGO_AUDIT_"  # the program's own settings (config folder, language…) follow the caller's
+
+
+def _our_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
+
+
+def _apply_env(env: dict[str, str]) -> None:  # pragma: no cover - runs in the helper process
+    for key in [k for k in os.environ if k.startswith(ENV_PREFIX) and k not in env]:
+        del os.environ[key]
+    os.environ.update(env)
 
 
 def _pack_error(exc: BaseException) -> tuple:
@@ -160,7 +175,7 @@ def run_in_process(fn: Callable[..., Any], *args: Any, progress: ProgressFn | No
     with _lock:
         helper = _get_helper()
         conn = helper.conn
-        conn.send(("run", fn, args, kwargs))
+        conn.send(("run", fn, args, kwargs, _our_env()))
         done, total, cancel_sent = 0, 0, False
         while True:
             try:

@@ -33,3 +33,9 @@ def slow_until_cancelled(*, progress) -> int:
 
 def die(*, progress) -> None:
     os._exit(3)
+
+
+def config_dir(*, progress) -> str:
+    from ngo_audit.profile import config_dir as folder
+
+    return str(folder())

@@ -59,3 +59,10 @@ def test_a_helper_that_dies_is_one_clear_error_and_a_new_one_starts():
     assert "background process" in caught.value.message("en")
     assert process_jobs.run_in_process(jobs.add, 1, 2) == (3, process_jobs.helper_pid())
     assert process_jobs.helper_pid() != first
+
+
+def test_the_helper_follows_the_callers_settings(monkeypatch, tmp_path):
+    # The helper outlives a change of the program's settings (a test's private config folder, here).
+    process_jobs.run_in_process(jobs.add, 1, 1)
+    monkeypatch.setenv("NGO_AUDIT_CONFIG_DIR", str(tmp_path / "新的 配置"))
+    assert process_jobs.run_in_process(jobs.config_dir) == str(tmp_path / "新的 配置")

@@ -156,10 +156,11 @@ class FileActions(QObject):
         self.build_demo(path)
 
     def build_demo(self, path: Path) -> None:
-        def work(task):
+        def work(task):  # CPU-heavy: in the helper process, the window's threads only wait
             from ngo_audit.demo import build_demo
+            from ngo_audit.process_jobs import run_in_process
 
-            return build_demo(path, overwrite=True, progress=task.progress)
+            return run_in_process(build_demo, path, overwrite=True, progress=task.progress)
 
         def done(_summary) -> None:
             self.demo_building.emit(False)

@@ -151,8 +151,14 @@ class SealDialog(QDialog):
         self._check()
 
         def work(task):
-            return seal(source, out, passphrase=passphrase, sealed_by=by, quarter=quarter,
-                        progress=task.progress, overwrite=overwrite)
+            from ngo_audit.process_jobs import run_in_process
+            from ngo_audit.store.url import is_url
+
+            options = {"passphrase": passphrase, "sealed_by": by, "quarter": quarter, "overwrite": overwrite}
+            if is_url(source):  # a team database: sealed here (the helper process has no session of it)
+                return seal(source, out, progress=task.progress, **options)
+            # a file: the snapshot, the hash and the signature in the helper process (the key is unlocked there)
+            return run_in_process(seal, source, out, progress=task.progress, **options)
 
         def failed(exc) -> None:
             self.busy = False
