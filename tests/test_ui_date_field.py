@@ -41,3 +41,16 @@ def test_a_year_with_a_minimum_date_and_a_leap_day(app, qtbot):
     assert field.date().toPython() == date(2017, 1, 10)
     assert read_typed_date("2015", date(2016, 2, 29)) == date(2015, 2, 28)
     assert read_typed_date("2015年12月20日", date(2016, 1, 1)) == date(2015, 12, 20)
+
+
+def test_every_date_input_of_the_window_takes_a_typed_year():
+    # One date input everywhere (the agreement's dates, the next period, a retirement, the report's
+    # issue date included): a plain QDateEdit would refuse "2015" typed over a date.
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "ui"
+    plain = [f"{p.relative_to(root)}:{n.lineno}" for p in root.rglob("*.py") if p.name != "date_field.py"
+             for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+             if isinstance(n, ast.Call) and getattr(n.func, "id", getattr(n.func, "attr", "")) == "QDateEdit"]
+    assert plain == []

@@ -41,6 +41,7 @@ from ..icons import icon
 from ..pages import Page
 from ..texts import cap
 from ..undo import UndoLabel
+from ..widgets.date_field import DateField
 from .term_actions import TermActions
 from .term_dialog import TermDialog
 
@@ -75,7 +76,7 @@ class ContractPage(Page):
         for key, size in (("number", 64), ("title", 200), ("government", 120), ("ngo", 120)):
             self.fields[key] = QLineEdit(objectName=f"contract_{key}", maxLength=size)
         for key in DATE_FIELDS:
-            edit = QDateEdit(objectName=f"contract_{key}", calendarPopup=True, displayFormat="yyyy-MM-dd")
+            edit = DateField(object_name=f"contract_{key}")
             edit.setMinimumDate(NO_DATE)
             self.fields[key] = edit
         self.fields["signed_on"].setSpecialValueText("—")

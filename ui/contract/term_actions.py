@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from ngo_audit.operations.setup import (
 )
 
 from .. import errors
+from ..widgets.date_field import DateField
 
 
 class RetireDialog(QDialog):
@@ -49,8 +49,7 @@ class RetireDialog(QDialog):
         form = QFormLayout()
         self.reason = QPlainTextEdit(objectName="retireReason")
         self.reason.setFixedHeight(80)
-        self.on = QDateEdit(QDate(today.year, today.month, today.day), objectName="retireOn", calendarPopup=True,
-                            displayFormat="yyyy-MM-dd")
+        self.on = DateField(today, object_name="retireOn")
         self.reason_label, self.on_label = QLabel(), QLabel()
         form.addRow(self.reason_label, self.reason)
         form.addRow(self.on_label, self.on)

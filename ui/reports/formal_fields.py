@@ -6,8 +6,11 @@ Plain values go to the worker (:func:`values`); an unticked date means the core'
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
+from datetime import date
+
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from ..widgets.date_field import DateField
 
 
 class ReportFormalPanel(QWidget):
@@ -16,8 +19,8 @@ class ReportFormalPanel(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.date_box = QCheckBox(objectName="reportDateSet")
-        self.date = QDateEdit(QDate.currentDate(), objectName="reportDate", calendarPopup=True,
-                              displayFormat="yyyy-MM-dd", enabled=False)
+        self.date = DateField(date.today(), object_name="reportDate")
+        self.date.setEnabled(False)
         self.date_box.toggled.connect(self.date.setEnabled)
         self.number_label, self.contact_label, self.phone_label = QLabel(), QLabel(), QLabel()
         self.number = QLineEdit(objectName="reportNumber", maxLength=40)

@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..texts import cap
+from ..widgets.date_field import DateField
 
 TEXT_FIELDS = ("number", "title", "government", "ngo")
 DATE_FIELDS = ("signed_on", "period_start", "period_end")
@@ -47,7 +47,7 @@ class AgreementForm(QWidget):
         for key, size in (("number", 64), ("title", 200), ("government", 120), ("ngo", 120)):
             self.fields[key] = QLineEdit(objectName=f"agreement_{key}", maxLength=size)
         for key in DATE_FIELDS:
-            self.fields[key] = QDateEdit(objectName=f"agreement_{key}", calendarPopup=True, displayFormat="yyyy-MM-dd")
+            self.fields[key] = DateField(object_name=f"agreement_{key}")
         self.fields["scope"] = QPlainTextEdit(objectName="agreement_scope")
         self.fields["scope"].setFixedHeight(56)
         self.fields["reporting_frequency"] = QComboBox(objectName="agreement_reporting_frequency")

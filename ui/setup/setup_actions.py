@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,7 +33,8 @@ from PySide6.QtWidgets import (
 from ngo_audit.operations.setup import import_workbook_fn, next_period_defaults
 
 from .. import errors, settings
-from .agreement_form import pydate, qdate
+from ..widgets.date_field import DateField
+from .agreement_form import pydate
 
 
 def write_template_fn(out: str, lang: str) -> Path:
@@ -98,9 +98,8 @@ class NextPeriodDialog(QDialog):
         self.text = QLabel(wordWrap=True)
         layout.addWidget(self.text)
         form = QFormLayout()
-        self.start = QDateEdit(qdate(period[0]), objectName="nextStart", calendarPopup=True,
-                               displayFormat="yyyy-MM-dd")
-        self.end = QDateEdit(qdate(period[1]), objectName="nextEnd", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.start = DateField(period[0], object_name="nextStart")
+        self.end = DateField(period[1], object_name="nextEnd")
         self.number = QLineEdit(number, objectName="nextNumber", maxLength=64)
         self.title = QLineEdit(title, objectName="nextTitle", maxLength=200)
         self.path = QLineEdit(str(folder / f"{period[0].year}-{period[1].year}.ngoaudit"), objectName="nextPath")

@@ -51,7 +51,7 @@ class Step(QWidget):
     def show_state(self, state) -> None:
         self.state = state
 
-    def write(self, fn, *args, tables, on_done=None) -> None:
+    def write(self, fn, *args, on_done=None) -> None:
         def done(result) -> None:
             if on_done is not None:
                 on_done(result)
