@@ -94,3 +94,27 @@ def test_undo_is_refused_when_the_owner_is_gone(world):
     fields = dict(removed.fields, finding_id=fid + 1000)
     with pytest.raises(NotFound), af.session() as s:
         evidence.restore_evidence(s, type(removed)(removed.evidence_id, fields, removed.blob))
+
+
+@pytest.mark.file_only  # the package's bytes
+def test_a_removed_photo_is_in_no_later_package(sqlite_without_secure_delete, world, tmp_path, monkeypatch):
+    import zipfile
+
+    from ngo_audit.sharing import keys
+    from ngo_audit.sharing.package import seal
+
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)  # a cheap key derivation for the test
+    af, ids = world
+    fid = _finding(af, ids)
+    private = make_photo("wastewater", "before", 23, size=(480, 360))  # a private photo, added by mistake
+    with af.session() as s:
+        eid = evidence.add_evidence(s, private, filename="私人.jpg", finding_id=fid).id
+    with af.session() as s:
+        evidence.remove_evidence(s, eid)
+    path = af.path
+    af.close()
+    out = tmp_path / "送审.ngoseal"
+    seal(path, out, passphrase="清镇 2014 口令", sealed_by="李明")
+    with zipfile.ZipFile(out) as zf:
+        packed = b"".join(zf.read(name) for name in zf.namelist())
+    assert _marker(private) not in packed
