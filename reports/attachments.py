@@ -8,8 +8,8 @@ from ngo_audit.draw import ALGORITHM
 from ngo_audit.labels import AUDIT_TYPE, CREDIT_LEVEL, SECTOR, SEVERITY, STATUS, SUBJECT_KIND, TERM_RESULT
 from ngo_audit.queries.stats import LedgerRow, QuarterStats
 
+from .closing_sections import ATTACHMENTS, source_label
 from .compose import Composer
-from .sections_c import ATTACHMENTS, source_label
 from .sentences import count
 from .styles import Col, para
 

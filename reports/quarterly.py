@@ -39,15 +39,20 @@ from ngo_audit.queries.stats import (
 )
 
 from . import attachments, charts
+from .closing_sections import closing, section_difficulties, section_next
 from .compose import Composer
+from .departments_rectification_leads import (
+    section_departments,
+    section_leads,
+    section_rectification,
+    status_items,
+)
 from .fonts import FontSet, font_set
 from .formal import Formalities, number_line
+from .general_and_enterprises import section_enterprises, section_general
 from .images import Picture, prepare
 from .layout import TEXT_W, GovDoc, check_cancel, heading, write_atomically
 from .redact import Redactor, redacting
-from .sections_a import section_enterprises, section_general
-from .sections_b import section_departments, section_leads, section_rectification, status_items
-from .sections_c import closing, section_difficulties, section_next
 from .styles import para
 from .text import Lang
 

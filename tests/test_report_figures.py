@@ -302,7 +302,7 @@ def test_issue_ledger_rows(truth, report_zh):
 
 
 def test_list_of_audits(truth, report_zh):
-    from reports.sections_c import SOURCES
+    from reports.closing_sections import SOURCES
 
     rows = truth.rows(
         "SELECT a.id, a.audit_date, s.name, s.kind, a.audit_type, p.source FROM audit a JOIN subject s "
