@@ -217,8 +217,9 @@ class AuditFile:
             except BaseException as exc:
                 with suppress(Exception):  # after a failed write the rollback may fail too; SQLite undid it
                     s.rollback()
-                # (a file opened read-only refuses writes by design: that is not a storage problem)
-                storage = None if self.readonly else storage_error(exc, self.path)
+                # (a file opened read-only refuses writes by design: that is not a storage problem; a team
+                # database's server reports its own errors)
+                storage = None if self.readonly or getattr(self, "is_server", False) else storage_error(exc, self.path)
                 if storage is not None:
                     self.engine.dispose()
                     file_guard.settle_after_failed_write(self.path)

@@ -19,6 +19,7 @@ from sqlalchemy import event, insert, inspect, text
 from sqlalchemy.orm import ColumnProperty, RelationshipProperty, Session
 
 from .models import ChangeLog, Tracked, new_uid, utcnow
+from .models.rules import check_values
 
 ACTOR = "actor"
 ORIGIN = "origin"
@@ -150,6 +151,8 @@ def _after_flush(session: Session, flush_context) -> None:
         if isinstance(obj, Tracked):
             entries.append(_entry(session, obj, "delete", old=_encode(_snapshot(obj))))
     if entries:
+        for entry in entries:  # the same rules as every other row (an actor name too long for the server…)
+            check_values(ChangeLog.__mapper__, entry, by_column=True)
         session.connection().execute(insert(ChangeLog.__table__), entries)
 
 

@@ -70,6 +70,7 @@ def test_no_change_no_entry(world):
         assert s.scalar(select(ChangeLog.id).order_by(ChangeLog.id.desc()).limit(1)) == n
 
 
+@pytest.mark.file_only  # the file's triggers (the server's are tested in test_team_database)
 def test_log_is_append_only(world):
     af, _ = world
     with pytest.raises(RuntimeError, match="append-only"), af.session() as s:

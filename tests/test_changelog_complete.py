@@ -95,6 +95,7 @@ def test_the_demo_change_log_explains_every_record(report_file):  # noqa: F811
 
 
 @pytest.mark.changelog_gaps
+@pytest.mark.file_only  # tampers with the file below the core (SQLite PRAGMA)
 def test_check_reports_changes_made_behind_the_log(world, capsys):
     af, ids = world
     with af.session() as s:

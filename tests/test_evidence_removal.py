@@ -41,6 +41,7 @@ def sqlite_without_secure_delete(monkeypatch):
     monkeypatch.setattr(sqlite3, "connect", connect)
 
 
+@pytest.mark.file_only  # reads the file's bytes
 def test_removed_bytes_leave_the_file_and_the_log_keeps_the_removal(sqlite_without_secure_delete, world):
     af, ids = world
     fid = _finding(af, ids)

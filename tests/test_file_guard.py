@@ -27,6 +27,8 @@ from ngo_audit.sharing.merge import merge
 # before the commit, so the journal left behind is hot (its header written, the file half-changed).
 CRASHING_WRITER = """
 import sqlite3, sys, time
+
+pytestmark = pytest.mark.file_only  # about the audit file itself: journals, locks, links, schema on disk
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA cache_size = 1")
 conn.execute("BEGIN IMMEDIATE")

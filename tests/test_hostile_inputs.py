@@ -20,6 +20,8 @@ from ngo_audit.io.subjects_read import read_sheet
 
 from .hostile_sheets import endless_sheet, shared_strings_bomb, wide_row
 
+pytestmark = pytest.mark.file_only  # crafted files and packages
+
 # --- spreadsheet limits ----------------------------------------------------------------------------
 
 

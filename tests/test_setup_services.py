@@ -264,6 +264,7 @@ def test_term_order_snapshot_restores_order_and_chapters(world):
         assert term_order.order_snapshot(s, ids["contract"]) == before
 
 
+@pytest.mark.file_only  # makes a second file beside the first
 def test_setup_state_says_what_is_missing(audit_file, world):
     from ngo_audit.newfile import create_audit_file
     from ngo_audit.queries.setup import setup_state

@@ -189,6 +189,7 @@ def test_english_workbook_and_terms_import(tmp_path):
             assert s.scalar(select(func.count(Term.id))) == 2
 
 
+@pytest.mark.file_only  # the file's writer lock
 def test_setup_refuses_a_file_in_use(world, tmp_path, capsys):
     from datetime import date
 

@@ -25,6 +25,8 @@ from ngo_audit.errors import StorageFull, StorageReadOnly
 from ngo_audit.inspect_file import check_file
 from ngo_audit.models import Subject
 
+pytestmark = pytest.mark.file_only  # full disks and read-only media under a file
+
 PASS = "清镇 2014 passphrase"
 
 

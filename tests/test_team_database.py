@@ -49,7 +49,7 @@ def filled(world):
         extra = contracts.add_auditor(s, "临时志愿者", "volunteer")
         ids.update(audit=a.id, finding=f.id, finding_uid=f.uid)
     with af.session() as s:
-        findings.update_finding(s, ids["finding"], description="排口下游 50 米处水体发黄。")
+        findings.update_finding(s, ids["finding"], reason="复核", description="排口下游 50 米处水体发黄。")
         s.delete(s.get(type(extra), extra.id))
     af.close()
     return Path(af.path), ids
@@ -105,9 +105,9 @@ def test_a_stale_edit_is_refused_naming_who_changed_it_and_when(filled, pg_datab
         with mine.session() as s:
             seen = s.get(Finding, ids["finding"]).version  # the edit dialog opens
         with theirs.session() as s:
-            findings.update_finding(s, ids["finding"], title="雨水排口外排黄褐色废水（复核）")
+            findings.update_finding(s, ids["finding"], reason="复核", title="雨水排口外排黄褐色废水（复核）")
         with pytest.raises(StaleEdit) as err, mine.session() as s:
-            findings.update_finding(s, ids["finding"], expected_version=seen, title="我的标题")
+            findings.update_finding(s, ids["finding"], reason="复核", expected_version=seen, title="我的标题")
         assert err.value.changed_by == "赵芳 (postgres)" and err.value.changed_at is not None  # actor (database user)
         assert "赵芳" in err.value.message("zh") and "赵芳" in err.value.message("en")
         # Two units of work at the same moment: the second UPDATE finds the version moved on.
@@ -246,7 +246,7 @@ def test_the_same_length_rules_on_file_and_server(filled, pg_database, tmp_path)
         with AuditFile.open(where, actor="名" * 61) as af, pytest.raises(ValidationError), af.session() as s:
             contracts.add_auditor(s, "新志愿者")
         with AuditFile.open(where, actor="测试") as af, pytest.raises(ValidationError), af.session() as s:
-            findings.update_finding(s, ids["finding"], description="含\x00空字符")
+            findings.update_finding(s, ids["finding"], reason="复核", description="含\x00空字符")
 
 
 def test_a_field_copy_merges_back_into_the_server(filled, pg_database, tmp_path):
@@ -262,7 +262,7 @@ def test_a_field_copy_merges_back_into_the_server(filled, pg_database, tmp_path)
                               finding_id=f.id)
     with AuditFile.open(url, actor="李明") as server:
         with server.session() as s:  # meanwhile on the server
-            findings.update_finding(s, ids["finding"], description="服务器上的描述")
+            findings.update_finding(s, ids["finding"], reason="复核", description="服务器上的描述")
         report = merge(server, field)
         assert report.applied and report.inserted["finding"] == 1 and report.blobs_added == 1
         again = merge(server, field)
@@ -272,7 +272,7 @@ def test_a_field_copy_merges_back_into_the_server(filled, pg_database, tmp_path)
             assert titles == {"雨水排口有黄褐色废水外排", "危险废物露天堆放"}
             assert s.get(Finding, ids["finding"]).description == "服务器上的描述"
             with server.session() as t:
-                findings.update_finding(t, ids["finding"], title="合并之后还能编辑")
+                findings.update_finding(t, ids["finding"], reason="复核", title="合并之后还能编辑")
 
 
 def test_two_draws_at_the_same_moment_never_pick_the_same_subject(filled, pg_database):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from tests.test_file_guard import crash_mid_commit
 from tests.ui_fixtures import *  # noqa: F403
 from tests.ui_fixtures import TIMEOUT_MS, wait_idle
+
+pytestmark = pytest.mark.file_only  # a crashed file's hot journal
 
 
 def test_a_crashed_file_opened_read_only_is_offered_recovery(window, qtbot, world):

@@ -95,8 +95,8 @@ def test_a_stale_edit_in_the_window_says_who_changed_it(window, qtbot, demo_file
         with other.session() as s:
             finding_id, seen = s.execute(select(Finding.id, Finding.version).limit(1)).one()
         with other.session() as s:
-            findings.update_finding(s, finding_id, title="赵芳改过的标题")
-    window.ctx.write(findings.update_finding, finding_id, expected_version=seen, title="我的")
+            findings.update_finding(s, finding_id, reason="复核", title="赵芳改过的标题")
+    window.ctx.write(findings.update_finding, finding_id, reason="复核", expected_version=seen, title="我的")
     wait_idle(qtbot, window)
     shown = [e for e in reported_errors if "赵芳" in e.message]
     assert shown and "未保存" in shown[0].message
@@ -123,7 +123,7 @@ def test_changes_by_others_appear_without_a_restart(window, qtbot, demo_file, pg
         with other.session() as s:
             finding_id = s.scalars(select(Finding.id).limit(1)).one()
         with other.session() as s:
-            findings.update_finding(s, finding_id, title="赵芳刚改的标题")
+            findings.update_finding(s, finding_id, reason="复核", title="赵芳刚改的标题")
     qtbot.waitUntil(lambda: any("finding" in tables for tables in seen), timeout=TIMEOUT_MS)
     assert "赵芳" in window.statusBar().currentMessage()
     window.files.close_file()

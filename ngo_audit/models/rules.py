@@ -40,10 +40,15 @@ def _plan(mapper) -> list[tuple[str, str, int | None, bool]]:
 
 
 def check_row(mapper, connection, target) -> None:
-    values = target.__dict__  # what is loaded or set (deferred columns not loaded are not checked)
+    check_values(mapper, target.__dict__)  # what is loaded or set (deferred columns not loaded are not checked)
+
+
+def check_values(mapper, values: dict, *, by_column: bool = False) -> None:
+    """The rules for one row of ``mapper``'s table given as attribute (or, ``by_column``, column) values:
+    also for rows written below the ORM, such as the change log's entries."""
     table = mapper.local_table.name
     for key, column, length, is_int in _plan(mapper):
-        value = values.get(key)
+        value = values.get(column if by_column else key)
         if value is None:
             continue
         if is_int:
