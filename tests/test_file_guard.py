@@ -23,12 +23,13 @@ from ngo_audit.inspect_file import check_file, file_info
 from ngo_audit.models import Subject
 from ngo_audit.sharing.merge import merge
 
+pytestmark = pytest.mark.file_only  # about the audit file itself: journals, locks, links, schema on disk
+
 # A writer that dies mid-commit: a tiny page cache makes SQLite spill changed pages into the file
 # before the commit, so the journal left behind is hot (its header written, the file half-changed).
 CRASHING_WRITER = """
 import sqlite3, sys, time
 
-pytestmark = pytest.mark.file_only  # about the audit file itself: journals, locks, links, schema on disk
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA cache_size = 1")
 conn.execute("BEGIN IMMEDIATE")

@@ -22,6 +22,7 @@ from .hostile_sheets import endless_sheet, shared_strings_bomb, wide_row
 
 pytestmark = pytest.mark.file_only  # crafted files and packages
 
+
 # --- spreadsheet limits ----------------------------------------------------------------------------
 
 

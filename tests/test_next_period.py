@@ -19,6 +19,7 @@ from ngo_audit.services import audits, findings, terms
 pytestmark = pytest.mark.file_only  # a new file made beside the old one
 
 
+
 @pytest.fixture
 def history(world):
     """Three findings at the end of the period: one notified, one closed, one against a since-retired term."""

@@ -27,6 +27,7 @@ from ngo_audit.models import Subject
 
 pytestmark = pytest.mark.file_only  # full disks and read-only media under a file
 
+
 PASS = "清镇 2014 passphrase"
 
 

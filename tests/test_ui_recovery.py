@@ -12,6 +12,7 @@ from tests.ui_fixtures import TIMEOUT_MS, wait_idle
 pytestmark = pytest.mark.file_only  # a crashed file's hot journal
 
 
+
 def test_a_crashed_file_opened_read_only_is_offered_recovery(window, qtbot, world):
     from ngo_audit.auditfile import AuditFile
     from ngo_audit.fileformat import journal_path
