@@ -33,6 +33,16 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _file_only(value: str) -> Path:
+    """An audit file's path for the commands that make or fill a file; a team database's URL is refused."""
+    if is_url(value):
+        raise argparse.ArgumentTypeError(t(
+            "此命令只处理审计文件；团队数据库请先在文件中完成设置，再用 ngo-audit copy 文件 URL 复制到服务器。",
+            "this command works on audit files; for a team database set up a file first, then "
+            "ngo-audit copy FILE URL"))
+    return Path(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="ngo-audit", description=t("NGO 第三方环境监督：审计文件工具", "NGO third-party environmental supervision"))
     p.add_argument("--version", action="version", version=f"ngo-audit {__version__}")
@@ -45,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help=t("覆盖已有文件", "replace an existing file"))
 
     s = sub.add_parser("new", help=t("新建审计文件", "create a new audit file"))
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=_file_only)
     s.add_argument("--template", choices=("blank", "qingzhen"), default="blank",
                    help=t("blank：空文件；qingzhen：含协议框架和清镇模式条款模板",
                           "blank: empty; qingzhen: an agreement skeleton and the Qingzhen-model terms"))
@@ -57,13 +67,13 @@ def _parser() -> argparse.ArgumentParser:
                    help=t("表头语言（默认为界面语言）", "language of the headers (default: the messages' language)"))
 
     s = sub.add_parser("setup", help=t("用设置工作簿填充新的或空的审计文件", "fill a new or empty audit file from a setup workbook"))
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=_file_only)
     s.add_argument("workbook", type=Path)
 
     s = sub.add_parser("next-period", help=t("开始下一个协议期：由当前文件生成新文件",
                                              "start the next agreement period: a new file from this one"))
-    s.add_argument("path", type=Path)
-    s.add_argument("out", type=Path)
+    s.add_argument("path", type=_file_only)
+    s.add_argument("out", type=_file_only)
     s.add_argument("--start", help=t("新服务期开始日期（默认为当前服务期结束次日）",
                                      "start of the new service period (default: the day after the current one ends)"))
     s.add_argument("--end", help=t("新服务期结束日期（默认与当前服务期等长）",

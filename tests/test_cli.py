@@ -183,3 +183,13 @@ def test_module_entry_point_and_no_traceback(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("ngo-audit:") and "not an ngo-audit file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("argv", [["new", "postgresql://lead@127.0.0.1:5432/ngo"],
+                                  ["setup", "postgresql://lead@127.0.0.1:5432/ngo", "设置.xlsx"],
+                                  ["next-period", "postgresql://lead@127.0.0.1:5432/ngo", "下一期.ngoaudit"]])
+def test_the_file_making_commands_refuse_a_database_url_in_one_line(argv, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "ngo-audit copy" in err and len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []  # no folder named after the URL, no lock file
