@@ -17,19 +17,14 @@ from PySide6.QtWidgets import (
 from ngo_audit.operations.setup import add_cell_fn, edit_cell_fn
 
 from .. import errors
-from ..texts import cap
+from ..texts import fill_enum_combo
 
 
 def level_items(combo: QComboBox) -> None:
     from ngo_audit.labels import GRID_LEVEL
     from ngo_audit.models import GridLevel
 
-    current = combo.currentData()
-    combo.clear()
-    for level in GridLevel:
-        combo.addItem(cap(GRID_LEVEL[level].get()), level.value)
-    if current is not None:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
+    fill_enum_combo(combo, GridLevel, GRID_LEVEL)
 
 
 def cell_items(combo: QComboBox, cells, *, exclude: set[int] = frozenset(), top: str | None = None) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import errors
-from ..texts import cap
+from ..texts import fill_enum_combo
 
 
 def role_items(combo: QComboBox) -> None:
@@ -24,12 +24,7 @@ def role_items(combo: QComboBox) -> None:
     from ngo_audit.labels import AUDITOR_ROLE
     from ngo_audit.models import AuditorRole
 
-    current = combo.currentData()
-    combo.clear()
-    for role in AuditorRole:
-        combo.addItem(cap(AUDITOR_ROLE[role].get()), role.value)
-    if current is not None:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
+    fill_enum_combo(combo, AuditorRole, AUDITOR_ROLE)
 
 
 

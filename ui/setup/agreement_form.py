@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..texts import cap
+from ..texts import fill_enum_combo
 from ..widgets.date_field import DateField
 
 TEXT_FIELDS = ("number", "title", "government", "ngo")
@@ -111,13 +111,7 @@ class AgreementForm(QWidget):
         self.fields["scope"].setPlaceholderText(self.tr("what the agreement asks you to supervise, in its own words"))
         self.fields["report_due_days"].setSuffix(self.tr(" days after the end of each period"))
         self.fields["report_due_days"].setSpecialValueText(self.tr("— (not agreed)"))
-        combo = self.fields["reporting_frequency"]
-        current = combo.currentData()
-        combo.clear()
-        for f in ReportingFrequency:
-            combo.addItem(cap(REPORTING_FREQUENCY[f].get()), f.value)
-        if current is not None:
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+        fill_enum_combo(self.fields["reporting_frequency"], ReportingFrequency, REPORTING_FREQUENCY)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
