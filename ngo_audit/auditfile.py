@@ -153,6 +153,21 @@ class AuditFile:
         return audit_file
 
     @classmethod
+    def open_beside_writer(cls, path: str | Path, *, actor: str = "", origin: str = "") -> AuditFile:
+        """The file as a helper process of its writer sees it (:mod:`ngo_audit.store_jobs`): written through
+        a connection of its own, while the writer — the calling app, waiting for the helper — keeps the
+        file's lock.  Refused when nobody holds that lock (then no writer is waiting for this one)."""
+        path = Path(path)
+        read_header(path)
+        if not file_guard.held_by_a_writer(path):
+            raise RuntimeError(f"{path} is not open for writing by the process this helper works for")
+        engine = make_engine(path)
+        if _revision(engine, path) != runner.head():
+            engine.dispose()
+            raise RuntimeError(f"{path} is not at this program's schema revision")
+        return cls(path, engine, None, False, actor, origin)
+
+    @classmethod
     def create(cls, path: str | Path, *, actor: str = "", origin: str = "", overwrite: bool = False,
                title: str = "") -> AuditFile:
         """Create a new, empty audit file at ``path`` (built aside, then moved in place)."""

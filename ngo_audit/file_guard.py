@@ -109,6 +109,11 @@ def acquire_writer_lock(path: Path) -> WriterLock:
     return WriterLock(locks)
 
 
+def held_by_a_writer(path: Path) -> bool:
+    """Does a writer (another process) hold the file's lock right now?"""
+    return _held_by_another_writer(path)
+
+
 def _held_by_another_writer(path: Path) -> bool:
     """Is a writer working on the file right now (its journal is then live, not left by a crash)?"""
     real = real_path(path)

@@ -39,3 +39,35 @@ def config_dir(*, progress) -> str:
     from ngo_audit.profile import config_dir as folder
 
     return str(folder())
+
+
+def import_held_half_way(session, sheet, mapping, *, only_good_rows=False, progress):
+    """The subject import, held once half of it is done (rows added and flushed) until the caller
+    cancels: for the wizard's Cancel test, in the helper process where the import runs."""
+    from ngo_audit.io import subjects_import
+
+    real_tick = subjects_import._tick
+    subjects_import._PROGRESS_EVERY = 5
+
+    def tick(progress, done, total):
+        if done > total // 2:
+            deadline = time.monotonic() + 20
+            while progress(done, total) is not False and time.monotonic() < deadline:
+                time.sleep(0.01)
+        real_tick(progress, done, total)
+
+    subjects_import._tick = tick
+    try:
+        return subjects_import.import_subjects(session, sheet, mapping, only_good_rows=only_good_rows,
+                                               progress=progress)
+    finally:
+        subjects_import._tick = real_tick
+
+
+def add_subject(session, name: str, *, progress):
+    """A tiny unit of work for store_jobs' tests: one subject added."""
+    from ngo_audit.models import Subject, SubjectKind
+
+    progress(1, 1)
+    session.add(Subject(name=name, kind=SubjectKind.ENTERPRISE))
+    return os.getpid()

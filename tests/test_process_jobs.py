@@ -66,3 +66,35 @@ def test_the_helper_follows_the_callers_settings(monkeypatch, tmp_path):
     process_jobs.run_in_process(jobs.add, 1, 1)
     monkeypatch.setenv("NGO_AUDIT_CONFIG_DIR", str(tmp_path / "新的 配置"))
     assert process_jobs.run_in_process(jobs.config_dir) == str(tmp_path / "新的 配置")
+
+
+# --- a unit of work on the open file, in the helper (ngo_audit.store_jobs) ---------------------------------
+
+@pytest.mark.file_only
+def test_a_unit_of_work_in_the_helper_writes_as_the_app_and_says_what_it_changed(audit_file):
+    from sqlalchemy import select
+
+    from ngo_audit import store_jobs
+    from ngo_audit.models import ChangeLog, Subject
+
+    pid, changes = process_jobs.run_in_process(store_jobs.write_in_file, str(audit_file.path), "测试员", "test#1",
+                                               jobs.add_subject, "助手进程写入的企业")
+    assert pid != os.getpid() and "subject" in changes.tables
+    with audit_file.session() as s:  # the app's own connection sees it at once, in the change log too
+        assert s.scalars(select(Subject.name).where(Subject.name == "助手进程写入的企业")).one()
+        entry = s.scalars(select(ChangeLog).where(ChangeLog.table_name == "subject", ChangeLog.action == "create")
+                          .order_by(ChangeLog.id.desc()).limit(1)).one()
+        assert (entry.actor, entry.origin) == ("测试员", "test#1")
+
+
+@pytest.mark.file_only
+def test_the_helper_writes_only_for_a_writer_that_holds_the_file(audit_file, tmp_path):
+    import shutil
+
+    from ngo_audit import store_jobs
+
+    alone = tmp_path / "无人打开.ngoaudit"
+    audit_file.close()
+    shutil.copy2(audit_file.path, alone)
+    with pytest.raises(RuntimeError, match="not open for writing"):
+        process_jobs.run_in_process(store_jobs.write_in_file, str(alone), "x", "y", jobs.add_subject, "不应写入")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import random
 import re
-import threading
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -405,30 +403,19 @@ def test_import_a_sheet_with_bad_rows(opened, qtbot, tmp_path):
 
 
 def test_cancel_mid_import_leaves_nothing(opened, qtbot, tmp_path, monkeypatch):
-    from ngo_audit.io import subjects_import
+    from tests import process_job_samples
 
     page = subjects_page(opened, qtbot)
     total, grids = page.model.rowCount(), _grid_count(opened, qtbot)
     wizard = _wizard_to_preview(page, opened, qtbot, _sheet(tmp_path / "名录.xlsx", good=30, bad=False))
     assert not wizard.preview_page.errors and wizard.preview_page.import_all.isChecked()
 
-    # Hold the import half-way (rows already added and flushed) until Cancel is pressed.
-    monkeypatch.setattr(subjects_import, "_PROGRESS_EVERY", 5)
-    reached = threading.Event()
-    real_tick = subjects_import._tick
-
-    def tick(progress, done, total):
-        if done > total // 2 and not reached.is_set():
-            reached.set()
-            deadline = time.monotonic() + 20
-            while progress(done, total) is not False and time.monotonic() < deadline:
-                time.sleep(0.01)
-        real_tick(progress, done, total)
-
-    monkeypatch.setattr(subjects_import, "_tick", tick)
+    # The import runs in the helper process: there it is held half-way (rows added and flushed) until Cancel.
+    monkeypatch.setattr("ui.importing.wizard_pages.import_subjects", process_job_samples.import_held_half_way)
     wizard.next()
     run = wizard.run_page
-    qtbot.waitUntil(reached.is_set, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: run.task is not None and run.task.total > 0 and run.task.done > run.task.total // 2,
+                    timeout=TIMEOUT_MS)
     qtbot.mouseClick(run.cancel_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, opened)
     assert run.outcome == "cancelled" and "取消" in run.summary.text()

@@ -167,3 +167,21 @@ def test_the_start_heap_is_frozen_once_the_first_file_is_loaded(opened, qtbot):
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
     frozen = gc.get_freeze_count()
     assert frozen > 10_000  # modules, classes, mappers, the window: not walked by later full collections
+
+
+def test_signals_emitted_from_python_do_not_use_up_true(qapp):
+    """PySide6 6.12.0's emit() returned True without a reference of its own: after some tens of thousands of
+    emits the interpreter aborted ("bool_dealloc").  pyproject.toml excludes that version; the app no
+    longer patches the reference counts, so the installed binding must not have the bug."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Probe(QObject):
+        fired = Signal()
+
+    probe = Probe()
+    before = sys.getrefcount(True)
+    for _ in range(1000):
+        probe.fired.emit()
+    assert sys.getrefcount(True) >= before - 8

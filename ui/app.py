@@ -21,13 +21,6 @@ CJK_FAMILY = "WenQuanYi Micro Hei"
 SYSTEM_CJK = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC")
 
 
-# While the worker runs Python, every call from Qt into Python on the UI thread (a table's
-# rowCount()/data() while it paints, a timer's slot…) first waits for the worker to hand over
-# the GIL, and CPython asks for that hand-over only after the switch interval (default 5 ms).
-# A table paints with hundreds of such calls: at 5 ms each the window froze for whole seconds
-# during an import.  At 1 ms the same paint costs a fifth, and the worker loses almost nothing
-# (the interval only matters while another thread is waiting).
-SWITCH_INTERVAL_S = 0.001
 
 
 APP_USER_MODEL_ID = "ngo-audit.ngo-audit"
@@ -46,7 +39,6 @@ def set_windows_app_id() -> None:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if app is None:
         set_windows_app_id()
@@ -60,8 +52,6 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def setup_app(app: QApplication, lang: str | None = None) -> None:
     """Names, fonts, icon and language; safe to call again (tests reuse one QApplication)."""
     from . import icons, language, qtfix
-
-    qtfix.protect_bool_refcounts()
     from .worker import any_busy
 
     collector = qtfix.collect_garbage_on_main_thread()  # never free Qt objects on the worker thread

@@ -187,6 +187,26 @@ class FileContext(QObject):
 
         return work
 
+    def _in_helper(self, fn: Callable, args: tuple, kwargs: dict, *, track: bool = False) -> Callable:
+        """Like :meth:`_in_session`, but a file's unit of work runs in the helper process (CPU-heavy work:
+        the UI thread never waits for the GIL); a team database's runs here (its server does the work)."""
+        def work(task=None):
+            af = self._af
+            if af is None:
+                raise RuntimeError("no audit file is open")
+            if getattr(af, "is_server", False):
+                return self._in_session(fn, args, kwargs, track=track)(task)
+            from ngo_audit import store_jobs
+            from ngo_audit.process_jobs import run_in_process
+
+            progress = task.progress if task is not None else None
+            if track:
+                return run_in_process(store_jobs.write_in_file, str(af.path), af.actor, af.origin, fn, *args,
+                                      progress=progress, **kwargs)
+            return run_in_process(store_jobs.read_in_file, str(af.path), fn, *args, progress=progress, **kwargs)
+
+        return work
+
     def with_file(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
                   on_error: Callable[[BaseException], None] | None = None, label: str = "",
                   cancellable: bool = False) -> Task | None:
@@ -206,30 +226,45 @@ class FileContext(QObject):
 
     def run(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None, label: str = "",
-            cancellable: bool = False, **kwargs) -> Task | None:
+            cancellable: bool = False, heavy: bool = False, **kwargs) -> Task | None:
         """Run a core function that needs no store (e.g. reading a spreadsheet) on the worker, in order with
-        the file's work; its ``progress=`` gets the task's (see :func:`ui.worker.with_task`)."""
+        the file's work; its ``progress=`` gets the task's (see :func:`ui.worker.with_task`).  ``heavy``: in
+        the helper process (a module-level function; arguments and result pickle)."""
         if not self.is_open:
             return None
+        if heavy:
+            from ngo_audit.process_jobs import run_in_process
+
+            def in_helper(task=None):
+                return run_in_process(fn, *args, progress=task.progress if task is not None else None, **kwargs)
+
+            return self.worker.submit(in_helper, on_done=self._guard(on_done),
+                                      on_error=self._guard(on_error) if on_error else None, label=label,
+                                      cancellable=cancellable)
         return self.worker.submit(fn, *args, on_done=self._guard(on_done),
                                   on_error=self._guard(on_error) if on_error else None, label=label,
                                   cancellable=cancellable, **kwargs)
 
     def read(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None, label: str = "",
-             cancellable: bool = False, **kwargs) -> Task | None:
-        """Run ``fn(session, *args, **kwargs)`` on the worker; ``on_done(result)`` on the UI thread."""
+             cancellable: bool = False, heavy: bool = False, **kwargs) -> Task | None:
+        """Run ``fn(session, *args, **kwargs)`` on the worker; ``on_done(result)`` on the UI thread.
+
+        ``heavy``: CPU-heavy work (seconds of Python), done in the helper process for a file
+        (:mod:`ngo_audit.store_jobs`); ``fn`` must then be a module-level core function and its
+        arguments and result must pickle."""
         if not self.is_open:
             return None
-        return self.worker.submit(self._in_session(fn, args, kwargs), on_done=self._guard(on_done),
+        unit = self._in_helper if heavy else self._in_session
+        return self.worker.submit(unit(fn, args, kwargs), on_done=self._guard(on_done),
                                   on_error=self._guard(on_error) if on_error else None, label=label,
                                   cancellable=cancellable)
 
     def write(self, fn: Callable[..., Any], *args,
               on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None, label: str = "",
-              cancellable: bool = False, **kwargs) -> Task | None:
-        """Like :meth:`read`, committed at the end; then ``data_changed(tables)`` so pages refresh.
+              cancellable: bool = False, heavy: bool = False, **kwargs) -> Task | None:
+        """Like :meth:`read` (``heavy`` too), committed at the end; then ``data_changed(tables)`` so pages refresh.
 
         The tables are the ones the unit of work wrote to, as the core saw them flushed
         (:mod:`ngo_audit.changes`); nobody declares them.
@@ -267,7 +302,8 @@ class FileContext(QObject):
                 return
             (on_error or errors.report)(exc)
 
-        return self.worker.submit(self._in_session(fn, args, kwargs, track=True), on_done=done, on_error=failed,
+        unit = self._in_helper if heavy else self._in_session
+        return self.worker.submit(unit(fn, args, kwargs, track=True), on_done=done, on_error=failed,
                                   label=label, cancellable=cancellable)
 
     def changed_elsewhere(self, tables: set[str]) -> None:

@@ -1,47 +1,15 @@
-"""Work-arounds for the Qt bindings, applied once at start (see each one's docstring).
+"""Python's garbage collector and Qt's threads: Qt objects are freed on the UI thread only.
 
-PySide6 6.12.0 on Python < 3.12: ``SignalInstance.emit()`` returns ``True`` without
-taking a new reference to it.  Every ``emit()`` from Python then costs ``True`` one
-reference, and after some tens of thousands the interpreter aborts with "Fatal Python
-error: bool_dealloc" (from Python 3.12 on, True is immortal and nothing happens).
-We probe for the bug and, if present, give ``True`` and ``False`` a reserve of
-references that no run of the app can use up.  Pinning PySide6 to a version without
-the bug makes the probe find nothing; the reserve is then never added.
+(The GIL work-arounds this module and the worker once held — a 1 ms switch interval, forced
+yields in a task's progress calls, a reserve of references for True/False against PySide6
+6.12.0's leaking ``emit()`` — are gone: CPU-heavy work runs in the helper process
+(:mod:`ngo_audit.process_jobs`), ``python -m tests.benchmarks.bench_ui --only import report``
+measures the UI thread's stalls without them, and pyproject.toml excludes PySide6 6.12.0.)
 """
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable
-
-RESERVE = 1 << 40
-_applied = False
-
-
-def emit_drains_true() -> bool:
-    from PySide6.QtCore import QObject, Signal
-
-    class _Probe(QObject):
-        fired = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(16):
-        probe.fired.emit()
-    return sys.getrefcount(True) < before - 8
-
-
-def protect_bool_refcounts() -> bool:
-    """Apply the reserve if this PySide6 needs it; returns whether it was needed."""
-    global _applied
-    if _applied or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return _applied
-    if emit_drains_true():
-        for obj in (True, False):
-            ctypes.c_ssize_t.from_address(id(obj)).value += RESERVE
-        _applied = True
-    return _applied
 
 
 class MainThreadGarbageCollector:

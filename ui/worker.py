@@ -24,17 +24,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from . import errors, qtfix
-
-qtfix.protect_bool_refcounts()  # every task emits signals from Python; see ui/qtfix.py
+from . import errors
 
 _workers: weakref.WeakSet = weakref.WeakSet()  # every live Worker (see any_busy)
 
 # Progress reports closer together than this are dropped (except the last one).
 _PROGRESS_INTERVAL = 0.05
-# A long task gives the UI thread the GIL for _YIELD_FOR at least every _YIELD_EVERY (see Task.progress).
-_YIELD_EVERY = 0.02
-_YIELD_FOR = 0.002
 _STOP = object()
 
 
@@ -81,20 +76,12 @@ class Task:
         self._on_done, self._on_error = on_done, on_error
         self._cancel = threading.Event()
         self._last_report = 0.0
-        self._last_yield = time.monotonic()
 
     # -- called from the worker thread -------------------------------------------------
     def progress(self, done: int, total: int) -> bool:
         """Report progress; returns False once the user has cancelled (then stop soon)."""
         self.done, self.total = int(done), int(total)
         now = time.monotonic()
-        if now - self._last_yield >= _YIELD_EVERY:
-            # Hand the GIL to the UI thread for a moment.  Python code that keeps releasing and
-            # taking back the GIL (every SQLite call does) never loses it to a waiting thread
-            # (CPython only forces a switch when no switch happened for a whole interval), so
-            # without this the window would not even repaint its progress bar until the end.
-            time.sleep(_YIELD_FOR)
-            self._last_yield = time.monotonic()
         if now - self._last_report >= _PROGRESS_INTERVAL or done >= total:
             self._last_report = now
             self._worker._progress.emit(self, self.done, self.total)

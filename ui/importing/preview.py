@@ -253,7 +253,8 @@ class ImportPreviewPage(QWizardPage):
         self.progress.show()
         self._info()
         self.completeChanged.emit()
-        self.task = self.w.ctx.read(validate_rows, self.w.checked_sheet, self.w.checked_mapping, on_done=self._checked,
+        self.task = self.w.ctx.read(validate_rows, self.w.checked_sheet, self.w.checked_mapping, heavy=True,
+                                    on_done=self._checked,
                                     on_error=self._failed, label=self.tr("Checking the rows"), cancellable=True)
         if self.task is not None:
             self.w.ctx.worker.task_progress.connect(self._progress)

@@ -118,8 +118,8 @@ class ImportFilePage(QWizardPage):
 
         from ngo_audit.io.subjects_import import read_sheet
 
-        self.w.ctx.run(read_sheet, Path(path), on_done=done, on_error=failed, label=self.tr("Reading the spreadsheet"),
-                       cancellable=True)
+        self.w.ctx.run(read_sheet, Path(path), heavy=True, on_done=done, on_error=failed,
+                       label=self.tr("Reading the spreadsheet"), cancellable=True)
 
     def isComplete(self) -> bool:
         return self.w.sheet is not None and not self._loading

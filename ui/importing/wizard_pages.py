@@ -182,7 +182,7 @@ class ImportRunPage(QWizardPage):
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.w.ctx.worker.task_progress.connect(self._progress)
-        self.task = self.w.ctx.write(import_subjects, self.w.checked_sheet, self.w.checked_mapping,
+        self.task = self.w.ctx.write(import_subjects, self.w.checked_sheet, self.w.checked_mapping, heavy=True,
                                      only_good_rows=self.w.only_good_rows,
                                      on_done=self._done, on_error=self._failed,
                                      label=self.tr("Importing subjects"), cancellable=True)
