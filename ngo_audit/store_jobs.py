@@ -6,6 +6,8 @@ the GIL of the desktop app's process for seconds.  These functions run a core fu
 the helper's own; the app's worker thread only waits on the pipe.
 
 - :func:`read_in_file`: ``fn`` on the file opened read-only; returns ``fn``'s result.
+- :func:`with_file_in_helper`: ``fn(audit_file, *args)`` for work on the whole file (a merge, the next
+  period's file made from it), the file opened as by :func:`write_in_file`.
 - :func:`write_in_file`: ``fn`` in one unit of work, committed at its end, under the actor and
   origin of the app that asked (the change log names them as if the app had done it); returns
   ``fn``'s result and the tables it changed (:class:`~ngo_audit.changes.OpChanges`), so the app's
@@ -56,3 +58,13 @@ def write_in_file(path: str, actor: str, origin: str, fn: Callable[..., Any], *a
         session.flush()
         changed = changes_of(session)
     return result, changed
+
+
+def with_file_in_helper(path: str, actor: str, origin: str, fn: Callable[..., Any], *args: Any, progress=None,
+                        **kwargs: Any) -> Any:
+    """In the helper process: ``fn(audit_file, *args, **kwargs)`` on the file whose writer lock the calling
+    app holds (``fn`` opens its own units of work)."""
+    from .auditfile import AuditFile
+
+    with AuditFile.open_beside_writer(Path(path), actor=actor, origin=origin) as af:
+        return fn(af, *args, **_with_progress(fn, progress, kwargs))

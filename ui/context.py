@@ -209,16 +209,24 @@ class FileContext(QObject):
 
     def with_file(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
                   on_error: Callable[[BaseException], None] | None = None, label: str = "",
-                  cancellable: bool = False) -> Task | None:
-        """Run ``fn(audit_file, *args)`` on the worker, for work on the whole file (e.g. a new file made
-        from it), not one unit of work; ``fn`` may take ``task`` like :meth:`read`."""
+                  cancellable: bool = False, heavy: bool = False, **kwargs) -> Task | None:
+        """Run ``fn(audit_file, *args, **kwargs)`` on the worker, for work on the whole file (e.g. a new file
+        made from it, a merge), not one unit of work; ``fn`` may take ``task`` like :meth:`read`.  ``heavy``:
+        a file's in the helper process (:func:`ngo_audit.store_jobs.with_file_in_helper`)."""
         if not self.is_open:
             return None
+
         def work(task=None):
             af = self._af
             if af is None:
                 raise RuntimeError("no audit file is open")
-            return fn(af, *args, **with_task(fn, task, {}))
+            if heavy and not getattr(af, "is_server", False):
+                from ngo_audit import store_jobs
+                from ngo_audit.process_jobs import run_in_process
+
+                return run_in_process(store_jobs.with_file_in_helper, str(af.path), af.actor, af.origin, fn, *args,
+                                      progress=task.progress if task is not None else None, **kwargs)
+            return fn(af, *args, **with_task(fn, task, kwargs))
 
         return self.worker.submit(work, on_done=self._guard(on_done),
                                   on_error=self._guard(on_error) if on_error else None, label=label,

@@ -331,7 +331,7 @@ class ReportsPage(Page):
             else:
                 errors.report(exc)
 
-        self.ctx.read(build_ledger_file, q, out, lang, on_done=done, on_error=failed,
+        self.ctx.read(build_ledger_file, q, out, lang, heavy=True, on_done=done, on_error=failed,
                       label=self.tr("Exporting the issue ledger"), cancellable=True)
 
     # -- state ------------------------------------------------------------------------------------------

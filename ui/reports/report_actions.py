@@ -45,5 +45,5 @@ def make_notice(ctx, subject_id: int, parent: QWidget | None = None, lang: str |
             window.statusBar().showMessage(QCoreApplication.translate("ReportsPage", "Rectification notice for %1 saved to %2")
                                            .replace("%1", name).replace("%2", saved.name), 10000)
 
-    return ctx.read(build_notice_file, subject_id, out, lang, on_done=done,
+    return ctx.read(build_notice_file, subject_id, out, lang, heavy=True, on_done=done,
                     label=QCoreApplication.translate("ReportsPage", "Building the rectification notice"), cancellable=True)

@@ -44,13 +44,6 @@ def write_template_fn(out: str, lang: str) -> Path:
 
 
 
-def start_next_period_fn(af, target: str, start: date, end: date, number: str, title: str, task):
-    from ngo_audit.next_period import start_next_period
-
-    return start_next_period(af, Path(target), period_start=start, period_end=end, number=number or None,
-                             title=title or None, overwrite=True, progress=task.progress)
-
-
 class SetupErrorsDialog(QDialog):
     """Every bad row of a setup workbook: sheet, row, column, what is wrong."""
 
@@ -168,7 +161,7 @@ class SetupActions(QObject):
             else:
                 errors.report(exc, self.window)
 
-        self.ctx.write(import_workbook_fn, path, on_done=done, on_error=failed,
+        self.ctx.write(import_workbook_fn, path, heavy=True, on_done=done, on_error=failed,
                        label=self.tr("Importing the setup workbook"), cancellable=True)
 
     def save_template(self) -> None:
@@ -229,6 +222,9 @@ class SetupActions(QObject):
             errors.report(ValidationError(f"“{name}”已存在，请换一个文件名。",
                                           f"“{name}” already exists; choose another name.", field="path"), self.window)
             return
-        self.ctx.with_file(start_next_period_fn, v["target"], v["start"], v["end"], v["number"], v["title"],
+        from ngo_audit.next_period import start_next_period
+
+        self.ctx.with_file(start_next_period, Path(v["target"]), period_start=v["start"], period_end=v["end"],
+                           number=v["number"] or None, title=v["title"] or None, overwrite=True, heavy=True,
                            on_done=done, on_error=lambda exc: errors.report(exc, self.window),
                            label=self.tr("Creating the next period's file"), cancellable=True)

@@ -215,5 +215,5 @@ class TermSources(QObject):
             if on_done is not None:
                 on_done()
 
-        self.ctx.write(import_terms_fn, contract_id, path, on_done=done,
+        self.ctx.write(import_terms_fn, contract_id, path, heavy=True, on_done=done,
                        on_error=lambda exc: errors.report(exc, parent), label=self.tr("Importing the terms"))

@@ -137,20 +137,11 @@ class MergeDialog(QDialog):
         if self.busy or not ctx.is_open or ctx.readonly:
             return
         copy = Path(self.copy_path.text().strip())
-        generation = ctx.generation
         self.busy = True
         self._check()
 
-        def work(task):
-            af = ctx._af  # the master, only touched here on the worker (like FileContext's own work)
-            if af is None:
-                raise RuntimeError("no audit file is open")
-            return merge(af, copy, prefer=prefer, progress=task.progress)
-
         def done(report) -> None:
             self.busy = False
-            if generation != ctx.generation:
-                return
             self._show(report)
 
         def failed(exc) -> None:
@@ -158,8 +149,9 @@ class MergeDialog(QDialog):
             self._check()
             errors.report(exc, self)
 
-        ctx.worker.submit(work, on_done=done, on_error=failed, cancellable=True,
-                          label=self.tr("Merging %1").replace("%1", copy.name))
+        # in the helper process: a large copy's merge is seconds of Python (see FileContext.with_file)
+        ctx.with_file(merge, copy, prefer=prefer, heavy=True, on_done=done, on_error=failed, cancellable=True,
+                      label=self.tr("Merging %1").replace("%1", copy.name))
 
     def _show(self, report) -> None:
         self.report = report

@@ -217,7 +217,7 @@ class SubjectsPage(Page):
         def done(n: int) -> None:
             self.status_message.emit(self.tr("%n subject(s) exported to %1", "", n).replace("%1", out.name))
 
-        self.ctx.read(export_subjects, out, lang=i18n.language(), on_done=done, label=self.tr("Exporting subjects"),
+        self.ctx.read(export_subjects, out, lang=i18n.language(), heavy=True, on_done=done, label=self.tr("Exporting subjects"),
                       cancellable=True)
 
     # -- the subject's file ----------------------------------------------------------------------------
