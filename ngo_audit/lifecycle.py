@@ -104,7 +104,7 @@ def overdue_at(status: FindingStatus, deadline: date | None, as_of: date) -> boo
     """THE overdue rule: the subject still owes a step and its deadline passed before ``as_of``.
 
     Every overdue figure (lists, a subject's file, the dashboard, the report) applies this, in
-    Python here or as SQL in :func:`overdue_clause`; ``tests/test_lifecycle.py`` checks they agree.
+    Python here or as SQL in :func:`overdue_clause`; ``tests/core/test_lifecycle.py`` checks they agree.
     """
     return status in AWAITING_SUBJECT and deadline is not None and deadline < as_of
 

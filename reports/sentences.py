@@ -1,4 +1,4 @@
-"""The sentences the reports build from figures: one place, each tested (tests/test_report_sentences.py).
+"""The sentences the reports build from figures: one place, each tested (tests/reports/test_report_sentences.py).
 
 Every sentence here says only what its figures say: a clause about zero things is left out (or
 said as "none"), one thing is singular in English, a total is explained when the table under it

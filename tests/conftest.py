@@ -184,3 +184,14 @@ def world(audit_file):
         ids.update(contract=c.id, city=city.id, town=town.id, e1=e1.id, e2=e2.id, dept=dept.id, obligation=ob.id,
                    criterion=crit.id, hazwaste=hw.id, duty=duty.id, a1=a1.id, a2=a2.id)
     return audit_file, ids
+
+
+# --- the demo file (built once per session: tests/demo_cache.py) -------------------------------------
+
+
+@pytest.fixture
+def demo_file(tmp_path_factory, tmp_path) -> Path:
+    """A private copy of the session's demo file, at a path with Chinese and a space in it."""
+    from tests.demo_cache import copy_of
+
+    return copy_of(tmp_path_factory, tmp_path / "演示 副本.ngoaudit")

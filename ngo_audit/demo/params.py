@@ -1,6 +1,6 @@
 """The demo's fixed dates and the odds that drive its story.
 
-Changing any of these changes the demo file; the tests in tests/test_demo.py
+Changing any of these changes the demo file; the tests in tests/core/test_demo.py
 check the story they produce (overdue findings, escalations, the blacklist…).
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The database layer is imported inside the functions: the window's start path imports this module
-# (for Target) and must not load SQLAlchemy (tests/test_ui_commands.py).
+# (for Target) and must not load SQLAlchemy (tests/ui/test_ui_commands.py).
 
 
 @dataclass(frozen=True)

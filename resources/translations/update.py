@@ -9,7 +9,7 @@
 2. translate the unfinished ones (Qt Linguist: ``pyside6-linguist ngo_audit_zh_CN.ts``,
    or edit the XML: fill ``<translation>`` and remove ``type="unfinished"``);
 3. run this script again: ``pyside6-lrelease`` compiles ``ngo_audit_zh_CN.qm``, which the
-   app loads.  ``tests/test_ui_translations.py`` fails while a string is unfinished or the
+   app loads.  ``tests/ui/test_ui_translations.py`` fails while a string is unfinished or the
    .ts is behind the code.
 """
 

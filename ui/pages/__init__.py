@@ -8,7 +8,7 @@ To add a page (e.g. Subjects):
    can be undone, ``self.ctx.edit(...)``;
 2. in :data:`REGISTRY` below, fill in the module and class of its entry
    (``module=None`` shows the "not available in this version" placeholder);
-3. add ``tests/test_ui_subjects.py`` and run ``python resources/translations/update.py``
+3. add ``tests/ui/test_ui_subjects.py`` and run ``python resources/translations/update.py``
    to add its strings to the .ts file; translate them; the script compiles the .qm.
 
 The main window creates a page the first time it is shown (start time), keeps it,
