@@ -209,10 +209,12 @@ class FileContext(QObject):
 
     def with_file(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
                   on_error: Callable[[BaseException], None] | None = None, label: str = "",
-                  cancellable: bool = False, heavy: bool = False, **kwargs) -> Task | None:
+                  cancellable: bool = False, heavy: bool = False, alongside: bool = False, **kwargs) -> Task | None:
         """Run ``fn(audit_file, *args, **kwargs)`` on the worker, for work on the whole file (e.g. a new file
         made from it, a merge), not one unit of work; ``fn`` may take ``task`` like :meth:`read`.  ``heavy``:
-        a file's in the helper process (:func:`ngo_audit.store_jobs.with_file_in_helper`)."""
+        a file's in the helper process (:func:`ngo_audit.store_jobs.with_file_in_helper`).  ``alongside``:
+        work that only reads the file and takes long (a report) runs beside the reads and writes submitted
+        after it instead of before them (see :class:`ui.worker.Worker`)."""
         if not self.is_open:
             return None
 
@@ -230,7 +232,7 @@ class FileContext(QObject):
 
         return self.worker.submit(work, on_done=self._guard(on_done),
                                   on_error=self._guard(on_error) if on_error else None, label=label,
-                                  cancellable=cancellable)
+                                  cancellable=cancellable, alongside=alongside)
 
     def run(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None, label: str = "",
@@ -248,7 +250,7 @@ class FileContext(QObject):
 
             return self.worker.submit(in_helper, on_done=self._guard(on_done),
                                       on_error=self._guard(on_error) if on_error else None, label=label,
-                                      cancellable=cancellable)
+                                      cancellable=cancellable, alongside=True)
         return self.worker.submit(fn, *args, on_done=self._guard(on_done),
                                   on_error=self._guard(on_error) if on_error else None, label=label,
                                   cancellable=cancellable, **kwargs)
@@ -260,13 +262,14 @@ class FileContext(QObject):
 
         ``heavy``: CPU-heavy work (seconds of Python), done in the helper process for a file
         (:mod:`ngo_audit.store_jobs`); ``fn`` must then be a module-level core function and its
-        arguments and result must pickle."""
+        arguments and result must pickle.  A heavy read runs beside the work submitted after it
+        (``alongside``, see :class:`ui.worker.Worker`): the pages go on loading meanwhile."""
         if not self.is_open:
             return None
         unit = self._in_helper if heavy else self._in_session
         return self.worker.submit(unit(fn, args, kwargs), on_done=self._guard(on_done),
                                   on_error=self._guard(on_error) if on_error else None, label=label,
-                                  cancellable=cancellable)
+                                  cancellable=cancellable, alongside=heavy)
 
     def write(self, fn: Callable[..., Any], *args,
               on_done: Callable[[Any], None] | None = None,

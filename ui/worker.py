@@ -63,10 +63,11 @@ class Task:
     _ids = itertools.count(1)
 
     def __init__(self, worker: Worker, fn: Callable, args: tuple, kwargs: dict, on_done, on_error,
-                 label: str, cancellable: bool) -> None:
+                 label: str, cancellable: bool, alongside: bool = False) -> None:
         self.id = next(self._ids)
         self.label = label
         self.cancellable = cancellable
+        self.alongside = alongside
         self.done = 0
         self.total = 0
         self.started_at: float | None = None
@@ -101,18 +102,23 @@ class Task:
 
 
 class _Thread(QThread):
-    def __init__(self, tasks: queue.Queue, deliver: Callable[[Task, Any, BaseException | None], None]) -> None:
+    def __init__(self, tasks: queue.Queue, deliver: Callable[[Task, Any, BaseException | None], None],
+                 name: str = "ngo-audit worker", hand_over: Callable[[Task], None] | None = None) -> None:
         super().__init__()
-        self.setObjectName("ngo-audit worker")
+        self.setObjectName(name)
         self._tasks = tasks
         self._deliver = deliver
+        self._hand_over = hand_over
 
     def run(self) -> None:
         while True:
             task = self._tasks.get()
             if task is _STOP:
                 return
-            self._run_one(task)
+            if task.alongside and self._hand_over is not None:
+                self._hand_over(task)  # everything submitted before it has run: it starts now, beside the rest
+            else:
+                self._run_one(task)
             # Drop our reference now, while the queued delivery still holds its own: the UI thread
             # releases the last one, so no widget captured by a callback is freed on this thread.
             del task
@@ -139,7 +145,12 @@ def any_busy() -> bool:
 
 
 class Worker(QObject):
-    """Runs submitted functions one after the other on one background thread."""
+    """Runs submitted functions one after the other on one background thread.
+
+    A task submitted ``alongside=True`` (a long job that only reads and waits on the helper process:
+    a report, a ledger, an export) still starts only after everything submitted before it, but then
+    runs on a second thread, so the reads and writes submitted after it do not wait for it.
+    """
 
     task_started = Signal(object)  # Task
     task_progress = Signal(object, int, int)  # Task, done, total
@@ -154,13 +165,17 @@ class Worker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks: queue.Queue = queue.Queue()
+        self._alongside: queue.Queue = queue.Queue()
         self._pending = 0  # submitted and not yet delivered
-        self.current: Task | None = None
+        self.running: list[Task] = []  # started, not yet delivered (at most one per thread)
         self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
         self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._result.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
-        self._thread = _Thread(self._tasks, lambda task, result, exc: self._result.emit(task, result, exc))
+        deliver = lambda task, result, exc: self._result.emit(task, result, exc)  # noqa: E731
+        self._thread = _Thread(self._tasks, deliver, hand_over=self._alongside.put)
+        self._side_thread = _Thread(self._alongside, deliver, name="ngo-audit worker (alongside)")
         self._thread.start()
+        self._side_thread.start()
         self._stopped = False
         _workers.add(self)
         # Stop the thread however the process ends (a QThread destroyed while running aborts it).
@@ -172,14 +187,15 @@ class Worker(QObject):
 
     def submit(self, fn: Callable, *args, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, label: str = "",
-               cancellable: bool = False, **kwargs) -> Task:
+               cancellable: bool = False, alongside: bool = False, **kwargs) -> Task:
         """Run ``fn(*args, **kwargs)`` on the worker; ``on_done(result)`` / ``on_error(exc)`` on the UI thread.
 
-        Without ``on_error``, errors go to the one error place (:func:`ui.errors.report`).
+        Without ``on_error``, errors go to the one error place (:func:`ui.errors.report`).  ``alongside``:
+        see the class.
         """
         if self._stopped:
             raise RuntimeError("the worker has been stopped")
-        task = Task(self, fn, args, kwargs, on_done, on_error, label, cancellable)
+        task = Task(self, fn, args, kwargs, on_done, on_error, label, cancellable, alongside)
         self._pending += 1
         if self._pending == 1:
             self.idle_changed.emit(False)
@@ -191,28 +207,36 @@ class Worker(QObject):
         """True when nothing is queued, running, or waiting for its callback."""
         return self._pending == 0
 
+    @property
+    def current(self) -> Task | None:
+        """The task started last of those running."""
+        return self.running[-1] if self.running else None
+
     def cancel_all(self) -> None:
-        for task in list(self._tasks.queue):
+        for task in list(self._tasks.queue) + list(self._alongside.queue):
             if isinstance(task, Task):
                 task.cancel()
-        if self.current is not None:
-            self.current.cancel()
+        for task in list(self.running):
+            task.cancel()
 
     def stop(self, timeout_ms: int = 30_000) -> bool:
         """Let queued work finish (the running task is asked to cancel), then end the thread."""
         if self._stopped:
             return True
         self._stopped = True
-        if self.current is not None and self.current.cancellable:
-            self.current.cancel()
+        for task in list(self.running):
+            if task.cancellable:
+                task.cancel()
         self._tasks.put(_STOP)
-        return self._thread.wait(timeout_ms)
+        done = self._thread.wait(timeout_ms)  # its last hand-overs are queued beside by now
+        self._alongside.put(_STOP)
+        return self._side_thread.wait(timeout_ms) and done
 
     # -- UI thread -----------------------------------------------------------------------
     @Slot(object)
     def _on_started(self, task: Task) -> None:
         if not task.finished:
-            self.current = task
+            self.running.append(task)
             self.task_started.emit(task)
 
     @Slot(object, int, int)
@@ -223,8 +247,8 @@ class Worker(QObject):
     @Slot(object, object, object)
     def _on_result(self, task: Task, result: Any, exc: BaseException | None) -> None:
         task.finished = True
-        if self.current is task:
-            self.current = None
+        if task in self.running:
+            self.running.remove(task)
         try:
             if exc is None:
                 if task._on_done is not None:

@@ -183,6 +183,33 @@ def test_the_report_is_built_in_a_process_of_its_own(opened, qtbot):
     assert process_jobs.helper_pid() not in (None, os.getpid())
 
 
+def test_while_a_report_is_generated_the_other_pages_go_on_loading(opened, qtbot, monkeypatch):
+    import threading
+
+    from ngo_audit.queries.finding_detail import finding_detail
+
+    page = _page(opened, qtbot)
+    _choose(page, qtbot, opened, "2015Q3")
+    release = threading.Event()
+
+    def slow_report(af, quarter, out, lang, formal, task=None):  # the build, held until the test lets it go
+        release.wait(30)
+        from reports.jobs import quarterly_report_for
+
+        return quarterly_report_for(af, quarter, out, lang, formal, task=task)
+
+    monkeypatch.setattr("ui.reports.page.quarterly_report_for", slow_report)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    findings = opened.show_page("findings")  # the user goes on working meanwhile
+    qtbot.waitUntil(lambda: findings.model.rowCount() > 0 and findings.model.is_loaded(0), timeout=TIMEOUT_MS)
+    detail = read(opened, qtbot, finding_detail, findings.model.id_at(0), opened.ctx.reference_date)
+    assert detail is not None  # a read submitted after Generate is answered before the report is done
+    assert page.task is not None and not page.task.finished  # the report is still being built
+    release.set()
+    qtbot.waitUntil(lambda: page.built is not None and page.task is None, timeout=60_000)
+    wait_idle(qtbot, opened)
+
+
 def test_english_generation(opened, qtbot):
     page = _page(opened, qtbot)
     _choose(page, qtbot, opened, "2015Q3")

@@ -36,6 +36,31 @@ def test_results_arrive_on_the_ui_thread_in_submission_order(worker, qtbot):
     assert all(r[1] == main for r in seen), "a callback ran off the UI thread"
 
 
+def test_a_long_read_alongside_starts_after_the_work_before_it_and_does_not_hold_up_the_work_after(worker, qtbot):
+    order: list[str] = []
+    release = threading.Event()
+
+    def earlier():
+        time.sleep(0.05)
+        order.append("earlier")
+
+    def report():  # a report: long, and it only reads
+        order.append("report starts")
+        release.wait(10)
+        order.append("report ends")
+
+    worker.submit(earlier)
+    long_task = worker.submit(report, alongside=True)
+    later = []
+    worker.submit(lambda: order.append("later read") or "rows", on_done=later.append)
+    qtbot.waitUntil(lambda: later == ["rows"], timeout=5000)  # done while the report still runs
+    assert order == ["earlier", "report starts", "later read"]
+    assert not long_task.finished and not worker.idle and worker.current is long_task
+    release.set()
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    assert order[-1] == "report ends" and worker.current is None
+
+
 def test_an_error_goes_to_on_error_or_else_to_the_one_error_place(worker, qtbot, reported_errors):
     from ngo_audit.errors import ValidationError
 

@@ -227,7 +227,7 @@ class ReportsPage(Page):
         self.progress.show()
         self.set_status(lambda: self.tr("Generating the report of %1…").replace("%1", self._quarter_text(q)))
         self.task = self.ctx.with_file(quarterly_report_for, q, out, lang, self.texts.formal.values(),
-                                       on_done=self._generated, on_error=self._failed,
+                                       on_done=self._generated, on_error=self._failed, alongside=True,
                                        label=self.tr("Generating the quarterly report"), cancellable=True)
         self._update_actions()
 
