@@ -4,7 +4,7 @@
                      [--date YYYY-MM-DD] [--number 黔中环监〔2014〕12号] [--contact NAME] [--phone TEL]
     ngo-audit notice PATH --subject ID --out FILE.pdf [--lang zh|en]
                      [--date YYYY-MM-DD] [--number …] [--deadline YYYY-MM-DD] [--contact NAME] [--phone TEL]
-    ngo-audit ledger PATH --quarter 2014Q3 --out FILE.xlsx [--lang zh|en]
+    ngo-audit ledger PATH --quarter 2014Q3 --out FILE.xlsx|FILE.pdf [--lang zh|en] [--sign]
 
 The audit file is opened read-only, so a sealed package or a file shared with
 a reviewer works and is never changed.  Bad input (an unknown quarter or
@@ -106,12 +106,29 @@ def cmd_notice(args) -> int:
 def cmd_ledger(args) -> int:
     from .ledger import build_ledger
 
-    _check_suffix(args.out, ".xlsx")
+    pdf = args.out.suffix.lower() == ".pdf"
+    if not pdf:
+        _check_suffix(args.out, ".xlsx")
+        if args.sign:
+            raise ValidationError("只有 PDF 格式的台账可以签名：请用 .pdf 结尾的输出文件。",
+                                  "Only the PDF ledger can be signed: give an output file ending in .pdf.",
+                                  field="sign")
+    signer = _signer(args)
     with _open(args.path) as af:
         info = build_ledger(af, args.quarter, args.out, lang=_lang(args))
+        ngo = _contract_ngo(af) if signer is not None else ""
+    _sign(signer, info.path, ngo, t("问题台账", "issue ledger"))
     print(t(f"已导出 {info.quarter} 问题台账：{info.path}（{info.rows} 行）",
             f"Wrote the issue ledger {info.quarter}: {info.path} ({info.rows} rows)"))
     return 0
+
+
+def _contract_ngo(af) -> str:
+    from ngo_audit.facts import current_contract
+
+    with af.session() as session:
+        contract = current_contract(session)
+        return contract.ngo if contract is not None else ""
 
 
 def cmd_draw_notice(args) -> int:
@@ -200,11 +217,15 @@ def register(subparsers) -> dict:
                                         "new deadline for overdue findings, YYYY-MM-DD (default: 15 days after the notice)"))
     sign_option(p)
 
-    p = subparsers.add_parser("ledger", help=t("导出季度问题台账（.xlsx）", "write the quarter's issue ledger (.xlsx)"))
+    p = subparsers.add_parser("ledger", help=t("导出季度问题台账（.xlsx，或 .pdf：A3 横向，可签名）",
+                                               "write the quarter's issue ledger (.xlsx, or .pdf: landscape A3, "
+                                               "signable)"))
     p.add_argument("path", type=as_location)
     p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True,
+                   help=t("输出文件：.xlsx 为 Excel 工作簿，.pdf 为 PDF", "output file: .xlsx a workbook, .pdf a PDF"))
     lang_option(p)
+    sign_option(p)
     p = subparsers.add_parser("draw-notice", help=t("生成季度“双随机”抽查结果公示（.pdf 或 .xlsx）",
                                                     "write the quarter's random-draw notice (.pdf or .xlsx)"))
     p.add_argument("path", type=Path)
