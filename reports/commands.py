@@ -68,9 +68,9 @@ def _signer(args):
 
 def _sign(signer, path: Path, ngo: str, reason: str) -> None:
     if signer is not None:
-        from .pdfsign import sign_pdf
+        from .jobs import sign_or_remove
 
-        sign_pdf(path, signer, ngo=ngo, reason=reason)
+        sign_or_remove(path, signer, ngo, reason)  # a failure leaves no unsigned file behind
         print(t(f"已签名（密钥指纹 {signer.info.grouped}）", f"Signed (key fingerprint {signer.info.grouped})"))
 
 
@@ -116,19 +116,10 @@ def cmd_ledger(args) -> int:
     signer = _signer(args)
     with _open(args.path) as af:
         info = build_ledger(af, args.quarter, args.out, lang=_lang(args))
-        ngo = _contract_ngo(af) if signer is not None else ""
-    _sign(signer, info.path, ngo, t("问题台账", "issue ledger"))
+    _sign(signer, info.path, info.ngo, t("问题台账", "issue ledger"))
     print(t(f"已导出 {info.quarter} 问题台账：{info.path}（{info.rows} 行）",
             f"Wrote the issue ledger {info.quarter}: {info.path} ({info.rows} rows)"))
     return 0
-
-
-def _contract_ngo(af) -> str:
-    from ngo_audit.facts import current_contract
-
-    with af.session() as session:
-        contract = current_contract(session)
-        return contract.ngo if contract is not None else ""
 
 
 def cmd_draw_notice(args) -> int:

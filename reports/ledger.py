@@ -51,6 +51,7 @@ class LedgerInfo:
     rows: int
     quarter: str
     as_of: date
+    ngo: str = ""  # of the agreement (the signature's name)
 
 
 def _cell(ws, value, wrapped: bool = False):
@@ -138,7 +139,7 @@ def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, la
         path = write_atomically(out_path, lambda tmp: _write_xlsx(table, tmp, progress))
     if progress is not None:
         progress(100, 100)
-    return LedgerInfo(path, len(table.rows), table.quarter, table.as_of)
+    return LedgerInfo(path, len(table.rows), table.quarter, table.as_of, table.ngo)
 
 
 def _write_xlsx(table: LedgerTable, tmp: str, progress: Progress | None) -> None:

@@ -438,7 +438,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+85"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+80"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -759,7 +759,7 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+89"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+84"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -1036,7 +1036,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/contract/page.py" line="+180"/>
+        <location filename="../../ui/contract/page.py" line="+181"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1764,7 +1764,7 @@
 <context>
     <name>EditFindingDialog</name>
     <message>
-        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+43"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+39"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
@@ -2186,7 +2186,7 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件……</translation>
     </message>
@@ -2730,7 +2730,7 @@
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="+76"/>
+        <location filename="../../ui/importing/wizard.py" line="+73"/>
         <location line="+9"/>
         <source>Choose a spreadsheet</source>
         <translation>选择表格文件</translation>
@@ -2766,7 +2766,7 @@
         <translation>表头在第 %2 行，其下共 %1 行数据，%3 列。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Reading the spreadsheet</source>
         <translation>正在读取表格</translation>
     </message>
@@ -2774,7 +2774,7 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard_pages.py" line="+69"/>
+        <location filename="../../ui/importing/wizard_pages.py" line="+71"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -2814,7 +2814,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/importing/preview.py" line="+86"/>
+        <location filename="../../ui/importing/preview.py" line="+88"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2895,7 +2895,7 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Importing subjects</source>
         <translation>正在导入监督对象</translation>
     </message>
@@ -3677,7 +3677,7 @@
 <context>
     <name>NextPeriodDialog</name>
     <message>
-        <location filename="../../ui/setup/setup_actions.py" line="+116"/>
+        <location filename="../../ui/setup/setup_actions.py" line="+115"/>
         <source>Start the next agreement period</source>
         <translation>开始下一个协议期</translation>
     </message>
@@ -3758,6 +3758,39 @@
         <location line="+2"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/sharing/passphrase_dialog.py" line="+65"/>
+        <source>Unlocking the signing key</source>
+        <translation>正在解锁签名密钥</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Wrong passphrase: the key was not unlocked and nothing was signed. Try again, or Cancel.</source>
+        <translation>口令错误：密钥未解锁，未签名任何文件。请重试，或点“取消”。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sign with the NGO&apos;s key</source>
+        <translation>用机构密钥签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The passphrase of the NGO&apos;s signing key unlocks it for this signature only.</source>
+        <translation>输入机构签名密钥的口令，仅为本次签名解锁密钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key of %1, fingerprint %2</source>
+        <translation>%1 的密钥，指纹 %2</translation>
     </message>
 </context>
 <context>
@@ -4327,17 +4360,17 @@
 <context>
     <name>ReportFormalPanel</name>
     <message>
-        <location filename="../../ui/reports/formal_fields.py" line="+48"/>
+        <location filename="../../ui/reports/formal_fields.py" line="+65"/>
         <source>Issue date</source>
         <translation>成文日期</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Unticked: the day the report was due (never after the agreement&apos;s end)</source>
-        <translation>不勾选时：取报告的报送期限日（不晚于委托协议期满）</translation>
+        <source>Unticked: the date shown, the day the report was due (never after the agreement&apos;s end). Tick it to set another date.</source>
+        <translation>不勾选：使用所显示的日期，即报告的报送期限日（不晚于协议期满）。勾选后可另设日期。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Document No.</source>
         <translation>发文字号</translation>
     </message>
@@ -4418,12 +4451,12 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+218"/>
+        <location filename="../../ui/reports/page.py" line="+245"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>Generating the report of %1…</source>
         <translation>正在生成%1的报告……</translation>
     </message>
@@ -4433,7 +4466,7 @@
         <translation>正在生成季度监督报告</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>%1 generated: %2 pages. Save it or open it.</source>
         <translation>已生成《%1》，共 %2 页。可保存或打开。</translation>
     </message>
@@ -4454,7 +4487,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/reports/report_actions.py" line="+93"/>
+        <location filename="../../ui/reports/report_actions.py" line="+34"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4475,7 +4508,7 @@
         <translation>没有 PDF 阅读器能打开 %1，请保存报告后自行打开。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>issue ledger %1</source>
         <translation>问题台账 %1</translation>
     </message>
@@ -4485,12 +4518,37 @@
         <translation>保存问题台账</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-107"/>
+        <source>The report will be signed with the NGO&apos;s key (PAdES): a reviewer&apos;s PDF reader shows that the NGO signed it and that nothing changed since.</source>
+        <translation>报告将用机构密钥进行数字签名（PAdES）：审阅人的 PDF 阅读器会显示报告由本机构签发、签名后未被改动。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 generated and signed with the NGO&apos;s key (fingerprint %3): %2 pages. Save it or open it.</source>
+        <translation>已生成%1并用机构密钥签名（指纹 %3），共 %2 页。可保存或打开。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>PDF, landscape A3 (*.pdf)</source>
+        <translation>PDF，A3 横向 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The ledger (PDF) will be signed with the NGO&apos;s key.</source>
+        <translation>问题台账（PDF）将用机构密钥签名。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Issue ledger saved to %1, signed with the NGO&apos;s key (fingerprint %2)</source>
+        <translation>问题台账已保存到 %1，并已用机构密钥签名（指纹 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+1"/>
         <source>Issue ledger saved to %1</source>
         <translation>问题台账已保存到 %1</translation>
@@ -4501,12 +4559,32 @@
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>The issue ledger could not be saved; no file was written.</source>
+        <translation>问题台账未能保存，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Exporting the issue ledger</source>
         <translation>正在导出问题台账</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>Not signed: nothing was generated.</source>
+        <translation>未签名：未生成任何文件。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sign the report and the PDF ledger with the NGO&apos;s key (PAdES); the passphrase is asked for each time</source>
+        <translation>用机构密钥对报告和 PDF 台账进行数字签名（PAdES）；每次都会询问口令</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no signing key yet, so nothing can be signed. Create one in Tools → Signing key… (or with the link beside).</source>
+        <translation>本机还没有签名密钥，无法签名。请在“工具 → 签名密钥…”中创建（或点旁边的链接）。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>No quarter to report on</source>
         <translation>没有可报告的季度</translation>
     </message>
@@ -4577,16 +4655,26 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>E&amp;xcel ledger…</source>
-        <translation>Excel 台账(&amp;X)…</translation>
+        <source>Le&amp;dger…</source>
+        <translation>问题台账(&amp;D)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the quarter&apos;s issue ledger as an Excel workbook</source>
-        <translation>将本季度问题台账保存为 Excel 工作簿</translation>
+        <source>Save the quarter&apos;s issue ledger as an Excel workbook or as a PDF (landscape A3)</source>
+        <translation>将本季度问题台账保存为 Excel 工作簿或 PDF（A3 横向）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Sign with the NGO&apos;s key</source>
+        <translation>用机构密钥签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a signing key…</source>
+        <translation>创建签名密钥…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+7"/>
         <source>Choose the quarter, write the texts, then generate the report.</source>
         <translation>选择季度，填写文字部分，然后生成报告。</translation>
@@ -4615,7 +4703,7 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../ui/contract/term_actions.py" line="+65"/>
+        <location filename="../../ui/contract/term_actions.py" line="+64"/>
         <source>Retire term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -4882,7 +4970,7 @@
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Sealing %1</source>
         <translation>正在封存 %1</translation>
     </message>
@@ -5022,7 +5110,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SetupErrorsDialog</name>
     <message>
-        <location line="-153"/>
+        <location line="-152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -5672,7 +5760,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>已将 %n 个监督对象导出到 %1</numerusform>
