@@ -757,6 +757,94 @@
     </message>
 </context>
 <context>
+    <name>CarriedReportsDialog</name>
+    <message>
+        <location filename="../../ui/reviewer/carried_reports.py" line="+91"/>
+        <source>Checking the reports&apos; signatures</source>
+        <translation>正在核验报告的数字签名</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not signed: the PDF carries no NGO signature</source>
+        <translation>未签名：该 PDF 没有机构签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signature INVALID: the PDF was changed after it was signed</source>
+        <translation>签名无效：该 PDF 签名后被改动过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed, but not with an ngo-audit NGO key</source>
+        <translation>已签名，但不是用 ngo-audit 机构密钥签的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1, unchanged, but the key is NOT among your trusted keys</source>
+        <translation>由 %1 签名，未被改动，但该密钥不在您的受信任列表中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1 on %2, unchanged since, trusted key</source>
+        <translation>由 %1 于 %2 签名，此后未被改动，密钥受信任</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No PDF viewer opened %1; save it and open it yourself.</source>
+        <translation>没有 PDF 阅读器打开 %1；请保存后自行打开。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reports in the package</source>
+        <translation>封存包附带的报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The package carries these report PDFs: each is exactly what was sealed. Their own digital signatures are checked here as a PDF reader would.</source>
+        <translation>封存包附带以下报告 PDF，每份都与封存时完全一致。此处还像 PDF 阅读器那样核验每份报告自身的数字签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signature</source>
+        <translation>数字签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>CellDialog</name>
     <message>
         <location filename="../../ui/grid/cell_dialogs.py" line="+84"/>
@@ -3725,7 +3813,7 @@
 <context>
     <name>PackageOpener</name>
     <message>
-        <location filename="../../ui/reviewer/open_package.py" line="+54"/>
+        <location filename="../../ui/reviewer/open_package.py" line="+55"/>
         <source>Sealed packages (*.ngoseal)</source>
         <translation>封存包 (*.ngoseal)</translation>
     </message>
@@ -3745,7 +3833,7 @@
         <translation>正在校验封存包 %1…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+61"/>
         <source>Package changed after sealing</source>
         <translation>封存包在封存后被改动</translation>
     </message>
@@ -4451,7 +4539,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+245"/>
+        <location filename="../../ui/reports/page.py" line="+247"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -4867,7 +4955,7 @@
 <context>
     <name>ReviewerBanner</name>
     <message>
-        <location filename="../../ui/reviewer/banner.py" line="+83"/>
+        <location filename="../../ui/reviewer/banner.py" line="+86"/>
         <source>Read-only review: the package is intact and signed by a trusted key</source>
         <translation>只读审阅：封存包完好，签名密钥受信任</translation>
     </message>
@@ -4933,6 +5021,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reports (%1)…</source>
+        <translation>附带报告（%1）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The signed report PDFs the NGO put in the package: check, open, save them</source>
+        <translation>机构放入封存包的已签名报告 PDF：核验、打开、保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save a copy of your review file to send to the NGO</source>
         <translation>保存审阅意见文件的副本，发送给环保组织</translation>
     </message>
@@ -4940,7 +5038,7 @@
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../ui/sharing/seal_dialog.py" line="+108"/>
+        <location filename="../../ui/sharing/seal_dialog.py" line="+126"/>
         <source>This computer has no signing key yet: sealing creates one, locked by this passphrase (at least %1 characters). Then give its fingerprint to the commissioning government (Tools → Signing key…).</source>
         <translation>本机还没有签名密钥：封存时将用此口令（至少 %1 个字符）创建一个。之后请将其指纹提供给委托方政府（工具 → 签名密钥…）。</translation>
     </message>
@@ -4960,7 +5058,17 @@
         <translation>封存包 (*.ngoseal)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source>Signed reports to carry</source>
+        <translation>选择要附带的已签名报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Replace package</source>
         <translation>替换封存包</translation>
     </message>
@@ -4970,7 +5078,7 @@
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Sealing %1</source>
         <translation>正在封存 %1</translation>
     </message>
@@ -5032,7 +5140,27 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>再次输入：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Signed reports (optional):</source>
+        <translation>附带已签名报告（可选）：</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>&amp;Add PDF…</source>
+        <translation>添加 PDF(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry the NGO&apos;s signed report PDFs (report, ledger, notice) in the package; the reviewer can check each one</source>
+        <translation>把机构已签名的报告 PDF（季度报告、问题台账、整改通知书）放入封存包；审阅人可逐份核验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>e.g. 2014Q3; empty: the agreement&apos;s whole period</source>
         <translation>如 2014Q3；留空则为协议的整个期限</translation>
     </message>
