@@ -30,10 +30,10 @@ SIZE = 8  # the cells' type size
 PAD = 2.5
 MAX_LINES = 36  # lines of one cell in one row; longer texts go on in continuation rows
 # width in mm (scaled to the text width) and kind ("num": centred), by the column's Chinese header
-WIDTHS = {"序号": (8, "num"), "问题编号": (12, "num"), "类别": (11, "num"), "监督对象": (28, "text"),
-          "统一社会信用代码": (33, "num"), "对象类型": (12, "num"), "行业": (13, "text"), "网格": (14, "text"),
-          "条款编号": (11, "num"), "协议条款": (23, "text"), "问题类别": (14, "text"), "问题": (28, "text"),
-          "问题描述": (36, "text"), "整改要求": (28, "text"), "严重程度": (11, "num"), "发现日期": (16, "num"),
+WIDTHS = {"序号": (8, "num"), "问题编号": (12, "num"), "类别": (11, "num"), "监督对象": (24, "text"),
+          "统一社会信用代码": (33, "num"), "对象类型": (12, "num"), "行业": (11, "text"), "网格": (13, "text"),
+          "条款编号": (11, "num"), "协议条款": (21, "text"), "问题类别": (13, "text"), "问题": (25, "text"),
+          "问题描述": (50, "text"), "整改要求": (34, "text"), "严重程度": (11, "num"), "发现日期": (16, "num"),
           "整改期限": (16, "num"), "状态": (14, "num"), "是否逾期": (10, "num"), "逾期天数": (10, "num"),
           "复查结果": (12, "num"), "销号日期": (16, "num"), "移交单位及文号": (22, "text")}
 
