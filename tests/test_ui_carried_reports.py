@@ -3,6 +3,7 @@ reviewer finds them behind the banner's "Reports (n)…", each with the verdict 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,7 @@ def test_seal_with_reports_then_the_reviewer_checks_them(window, sharing, small,
     out = tmp_path / "送审" / "清镇 2014Q3.ngoseal"
     dialog.out.setText(str(out))
     dialog.passphrase.setText(PASS)
+    dialog.grab().save(str(Path(os.environ.get("NGO_AUDIT_UI_GRABS") or tmp_path) / "seal_with_reports.png"))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     qtbot.mouseClick(dialog.seal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=TIMEOUT_MS)
@@ -75,6 +77,9 @@ def test_seal_with_reports_then_the_reviewer_checks_them(window, sharing, small,
     shown = reviewer.opener.reports_dialog
     qtbot.waitUntil(lambda: shown.checks is not None, timeout=TIMEOUT_MS)
     verdicts = [shown.table.item(i, 2).text() for i in range(2)]
+    folder = Path(os.environ.get("NGO_AUDIT_UI_GRABS") or tmp_path)
+    window.grab().save(str(folder / "reviewer_with_reports.png"))
+    shown.grab().save(str(folder / "carried_reports.png"))
     assert verdicts[0].startswith("✔") and "测试环境监督中心" in verdicts[0]
     assert verdicts[1].startswith("✖") and ("未签名" in verdicts[1] or "Not signed" in verdicts[1])
     target = tmp_path / "收到" / "季度报告"

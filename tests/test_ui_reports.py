@@ -378,7 +378,7 @@ def test_sign_box_without_a_key_is_disabled_and_leads_to_the_key(opened, qtbot, 
     assert not page.key_link.isVisible()
 
 
-def test_signed_report_wrong_passphrase_builds_nothing(opened, qtbot, fast_keys):
+def test_signed_report_wrong_passphrase_builds_nothing(opened, qtbot, fast_keys, tmp_path):
     from pypdf import PdfReader
 
     from ngo_audit.queries.stats import report_issue_date
@@ -394,6 +394,7 @@ def test_signed_report_wrong_passphrase_builds_nothing(opened, qtbot, fast_keys)
     _enter_passphrase(page, qtbot, "not the passphrase")
     dialog = page.passphrase_dialog
     assert dialog.isVisible() and dialog.problem.isVisible()  # one clear message, the dialog stays for a retry
+    dialog.grab().save(str(Path(os.environ.get("NGO_AUDIT_UI_GRABS") or tmp_path) / "passphrase.png"))
     assert page.task is None and page.built is None  # nothing was built
     dialog.reject()
     assert "nothing was generated" in page.status.text() or "未生成" in page.status.text()
