@@ -67,6 +67,8 @@ class PassphraseDialog(QDialog):
     def _unlocked(self, signer) -> None:
         self.busy = False
         self.passphrase.clear()
+        if not self.isVisible():  # cancelled while the key was being unlocked: nothing is signed
+            return
         self.accept()
         self.unlocked.emit(signer)
 
