@@ -131,6 +131,28 @@ def ledger_for(af, quarter: str, out: Path, lang: str, signer=None, task=None) -
         return BuiltLedger(path, rows, q)
     reason = "问题台账" if lang == "zh" else "Issue ledger"
     signed = sign_or_remove(path, signer, ngo, reason)
+    _move_signed(path, out)
+    return BuiltLedger(out, rows, q, signed)
+
+
+def build_notice_file(session, subject_id: int, out: Path, lang: str, signer=None,
+                      progress=None) -> tuple[Path, str, int, str]:
+    """The rectification notice of ``subject_id`` to ``out``; signed with ``signer`` when given (built and
+    signed beside ``out``, moved onto it only then).  Returns (path, subject, findings, fingerprint or "")."""
+    from .notice import build_notice
+
+    out = Path(out)
+    target = out.with_name(f".{out.stem}.unsigned{out.suffix}") if signer is not None else out
+    info = build_notice(session, subject_id, target, lang, progress=progress)
+    if signer is None:
+        return Path(info.path), info.subject, len(info.finding_ids), ""
+    reason = "整改通知书" if lang == "zh" else "Rectification notice"
+    signed = sign_or_remove(Path(info.path), signer, signer.info.ngo, reason)
+    _move_signed(Path(info.path), out)
+    return out, info.subject, len(info.finding_ids), signed
+
+
+def _move_signed(path: Path, out: Path) -> None:
     try:
         os.replace(path, out)
     except OSError as exc:
@@ -140,11 +162,3 @@ def ledger_for(af, quarter: str, out: Path, lang: str, signer=None, task=None) -
         raise ReportWriteError(f"无法写入“{out}”（{exc.strerror or exc}）。文件可能正在其他程序中打开。",
                                f"Cannot write “{out}” ({exc.strerror or exc}). It may be open in another program.") \
             from None
-    return BuiltLedger(out, rows, q, signed)
-
-
-def build_notice_file(session, subject_id: int, out: Path, lang: str, progress=None) -> tuple[Path, str, int]:
-    from .notice import build_notice
-
-    info = build_notice(session, subject_id, out, lang, progress=progress)
-    return Path(info.path), info.subject, len(info.finding_ids)

@@ -437,3 +437,44 @@ def test_ledger_as_signed_pdf_from_the_page(opened, qtbot, monkeypatch, tmp_path
     wait_idle(qtbot, opened)
     assert verify_pdf(out).ok and str(out) in page.status.text()
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no unsigned file beside it
+
+
+def test_notices_are_signed_when_the_sign_box_is_ticked(opened, qtbot, monkeypatch, tmp_path, fast_keys):
+    from sqlalchemy import select
+
+    from ngo_audit.lifecycle import ACTIVE
+    from ngo_audit.models import Finding
+    from reports.pdfsign import verify_pdf
+    from ui import settings
+    from ui.reports.page import make_notice
+    from ui.sharing.passphrase_dialog import PassphraseDialog
+
+    fast_keys.create_key("correct horse battery", ngo="黔中公众环境监督中心（演示）")
+    page = _page(opened, qtbot)
+    qtbot.mouseClick(page.sign_box, Qt.MouseButton.LeftButton, pos=QPoint(8, page.sign_box.height() // 2))
+    assert settings.sign_documents()  # remembered: the box is ticked again next time
+    subject_id = read(opened, qtbot, lambda s: s.scalar(select(Finding.subject_id)
+                                                        .where(Finding.status.in_(list(ACTIVE))).limit(1)))
+    target = tmp_path / "整改 通知书.pdf"
+    target.write_bytes(b"an older notice")  # replaced only by a signed one
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog = make_notice(opened.ctx, subject_id, opened)
+    assert isinstance(dialog, PassphraseDialog) and dialog.isVisible()
+    dialog.passphrase.setText("wrong passphrase")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=TIMEOUT_MS)
+    assert target.read_bytes() == b"an older notice"
+    dialog.passphrase.setText("correct horse battery")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.read_bytes()[:5] == b"%PDF-", timeout=60_000)
+    wait_idle(qtbot, opened)
+    assert verify_pdf(target).ok and "签名" in opened.statusBar().currentMessage()
+    assert [p.name for p in tmp_path.iterdir() if "通知书" in p.name] == [target.name]  # no unsigned copy left
+
+    page.sign_box.setChecked(False)
+    assert not settings.sign_documents()
+    plain = tmp_path / "未签名 通知书.pdf"
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(plain), ""))
+    assert not isinstance(make_notice(opened.ctx, subject_id, opened), PassphraseDialog)
+    wait_idle(qtbot, opened)
+    assert plain.exists() and not verify_pdf(plain).signed

@@ -3856,7 +3856,7 @@
         <translation>正在解锁签名密钥</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Wrong passphrase: the key was not unlocked and nothing was signed. Try again, or Cancel.</source>
         <translation>口令错误：密钥未解锁，未签名任何文件。请重试，或点“取消”。</translation>
     </message>
@@ -4539,7 +4539,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+247"/>
+        <location filename="../../ui/reports/page.py" line="+248"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -4575,7 +4575,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/reports/report_actions.py" line="+34"/>
+        <location filename="../../ui/reports/report_actions.py" line="+36"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4662,9 +4662,9 @@
         <translation>未签名：未生成任何文件。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Sign the report and the PDF ledger with the NGO&apos;s key (PAdES); the passphrase is asked for each time</source>
-        <translation>用机构密钥对报告和 PDF 台账进行数字签名（PAdES）；每次都会询问口令</translation>
+        <location line="+27"/>
+        <source>Sign the report, the PDF ledger and the rectification notices with the NGO&apos;s key (PAdES); the passphrase is asked for each time</source>
+        <translation>用机构密钥对报告、PDF 台账和整改通知书进行数字签名（PAdES）；每次都会询问口令</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4783,9 +4783,19 @@
         <translation>“%1”的整改通知书已保存到 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Rectification notice for %1 saved to %2 and signed with the NGO&apos;s key</source>
+        <translation>“%1”的整改通知书已保存到 %2，并已用机构密钥签名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Building the rectification notice</source>
         <translation>正在生成整改通知书</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The rectification notice will be signed with the NGO&apos;s key (PAdES).</source>
+        <translation>整改通知书将用机构密钥进行数字签名（PAdES）。</translation>
     </message>
 </context>
 <context>

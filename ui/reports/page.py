@@ -75,6 +75,7 @@ class ReportsPage(Page):
         self.generate_button = QPushButton(objectName="reportGenerate")
         # sign the generated PDFs (report, ledger) with the NGO's key; the passphrase is asked at each use
         self.sign_box = QCheckBox(objectName="reportSign")
+        self.sign_box.toggled.connect(self._sign_toggled)
         self.key_link = QPushButton(objectName="reportKeyLink", flat=True)  # no key yet: leads to where one is made
         self.key_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.key_link.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; border: none; }")
@@ -415,23 +416,30 @@ class ReportsPage(Page):
         self.passphrase_dialog = dialog
         dialog.open()
 
+    def _sign_toggled(self, on: bool) -> None:
+        if self.sign_box.isEnabled():
+            from .. import settings
+
+            settings.set_sign_documents(on)  # remembered; the rectification notices follow it too
+
     def _update_sign_box(self) -> None:
         from ngo_audit.sharing import keys
+
+        from .. import settings
 
         try:
             has = keys.has_key()
         except OSError:
             has = False
         self.sign_box.setEnabled(has)
-        if not has:
-            self.sign_box.setChecked(False)
+        self.sign_box.setChecked(has and settings.sign_documents())
         self.key_link.setVisible(not has)
         self._sign_tooltip()
 
     def _sign_tooltip(self) -> None:
         if self.sign_box.isEnabled():
-            self.sign_box.setToolTip(self.tr("Sign the report and the PDF ledger with the NGO's key (PAdES); the "
-                                             "passphrase is asked for each time"))
+            self.sign_box.setToolTip(self.tr("Sign the report, the PDF ledger and the rectification notices with the "
+                                             "NGO's key (PAdES); the passphrase is asked for each time"))
         else:
             self.sign_box.setToolTip(self.tr("This computer has no signing key yet, so nothing can be signed. "
                                              "Create one in Tools → Signing key… (or with the link beside)."))
