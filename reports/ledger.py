@@ -25,7 +25,7 @@ from sqlalchemy import select
 from ngo_audit.labels import SEVERITY, STATUS, SUBJECT_KIND
 from ngo_audit.models import Finding, Subject, Term
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.stats import History, flow, is_demo, ledger, ledger_extras, report_scope
+from ngo_audit.queries.stats import History, english_names, flow, is_demo, ledger, ledger_extras, report_scope
 
 from .layout import check_cancel, write_atomically
 from .quarterly import Progress, open_session
@@ -94,6 +94,7 @@ def ledger_table(af_or_session, quarter: Quarter | str, lang: str = "zh", progre
     L = Lang(lang)
     check_cancel(progress, 0, 100)
     with open_session(af_or_session) as session:
+        L.english = english_names(session) if L.en else {}  # subjects by their English name or pinyin
         scope = report_scope(session, quarter, today)
         history = History(session, scope.contract.id, scope.as_of)
         _, states, carried = flow(history, scope.quarter, scope.as_of, scope.contract.period_start)
@@ -116,7 +117,7 @@ def ledger_table(af_or_session, quarter: Quarter | str, lang: str = "zh", progre
     for n, r in enumerate(rows, start=1):
         desc, req, code = texts.get(r.id, ("", "", ""))
         x = extras[r.id]
-        values.append([n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), r.subject,
+        values.append([n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), L.name(r.subject),
                        code or "", L.label(SUBJECT_KIND, r.subject_kind), r.industry, r.grid, r.term_number,
                        r.term_title, r.category, r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
                        r.deadline, L.label(STATUS, r.status), yes if r.overdue else no,
