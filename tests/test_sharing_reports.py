@@ -204,3 +204,13 @@ def test_manifest_reports_are_validated():
             mf.parse(json.dumps(changed).encode())
     with pytest.raises(ValueError):  # reports in a format-1 manifest
         mf.parse(json.dumps({**base, "format_version": 1}).encode())
+
+
+def test_a_package_with_reports_re_zipped_is_said_to_be_repacked(package, tmp_path):
+    out, _ = package
+    again = tmp_path / "再压缩.ngoseal"
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(again, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            dst.writestr(name, src.read(name))
+    check = verify_package(again)
+    assert check.status == "repacked" and not check.intact
