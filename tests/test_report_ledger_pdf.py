@@ -123,3 +123,15 @@ def test_signed_ledger_verifies_and_xlsx_cannot_be_signed(report_file, tmp_path,
     assert main(["ledger", str(report_file), "--quarter", "2014Q3", "--out", str(xlsx), "--sign"]) == 2
     assert "PDF" in capsys.readouterr().err and not xlsx.exists()
     assert main(["ledger", str(report_file), "--quarter", "2014Q3", "--out", str(tmp_path / "x.txt")]) == 2
+
+
+def test_a_quarter_without_findings_gives_a_one_page_ledger_that_says_so(world, tmp_path):
+    from reports import build_ledger
+
+    af, _ = world
+    out = tmp_path / "空 台账.pdf"
+    info = build_ledger(af, "2014Q3", out)
+    pages = _pages(out)
+    assert info.rows == 0 and len(pages) == 1
+    flat = squash(pages[0][2])
+    assert "本季度没有应跟踪整改的问题" in flat and "监督对象" in flat and "第1页共1页" in flat
