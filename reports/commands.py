@@ -4,7 +4,7 @@
                      [--date YYYY-MM-DD] [--number 黔中环监〔2014〕12号] [--contact NAME] [--phone TEL]
     ngo-audit notice PATH --subject ID --out FILE.pdf [--lang zh|en]
                      [--date YYYY-MM-DD] [--number …] [--deadline YYYY-MM-DD] [--contact NAME] [--phone TEL]
-    ngo-audit ledger PATH --quarter 2014Q3 --out FILE.xlsx [--lang zh|en]
+    ngo-audit ledger PATH --quarter 2014Q3 --out FILE.xlsx|FILE.pdf [--lang zh|en] [--sign]
 
 The audit file is opened read-only, so a sealed package or a file shared with
 a reviewer works and is never changed.  Bad input (an unknown quarter or
@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ngo_audit import i18n
-from ngo_audit.errors import ValidationError
+from ngo_audit.errors import NgoAuditError, ValidationError
 from ngo_audit.i18n import t
 from ngo_audit.store.url import as_location
 
@@ -68,9 +68,9 @@ def _signer(args):
 
 def _sign(signer, path: Path, ngo: str, reason: str) -> None:
     if signer is not None:
-        from .pdfsign import sign_pdf
+        from .jobs import sign_or_remove
 
-        sign_pdf(path, signer, ngo=ngo, reason=reason)
+        sign_or_remove(path, signer, ngo, reason)  # a failure leaves no unsigned file behind
         print(t(f"已签名（密钥指纹 {signer.info.grouped}）", f"Signed (key fingerprint {signer.info.grouped})"))
 
 
@@ -106,9 +106,17 @@ def cmd_notice(args) -> int:
 def cmd_ledger(args) -> int:
     from .ledger import build_ledger
 
-    _check_suffix(args.out, ".xlsx")
+    pdf = args.out.suffix.lower() == ".pdf"
+    if not pdf:
+        _check_suffix(args.out, ".xlsx")
+        if args.sign:
+            raise ValidationError("只有 PDF 格式的台账可以签名：请用 .pdf 结尾的输出文件。",
+                                  "Only the PDF ledger can be signed: give an output file ending in .pdf.",
+                                  field="sign")
+    signer = _signer(args)
     with _open(args.path) as af:
         info = build_ledger(af, args.quarter, args.out, lang=_lang(args))
+    _sign(signer, info.path, info.ngo, t("问题台账", "issue ledger"))
     print(t(f"已导出 {info.quarter} 问题台账：{info.path}（{info.rows} 行）",
             f"Wrote the issue ledger {info.quarter}: {info.path} ({info.rows} rows)"))
     return 0
@@ -126,19 +134,15 @@ def cmd_draw_notice(args) -> int:
     return 0
 
 
-def cmd_verify_pdf(args) -> int:
-    """Exit 0: intact and signed by a trusted NGO; 1: not signed, changed, or not trusted; 2: not a PDF."""
+def _check_lines(check) -> tuple[bool, list[str]]:
+    """(verified, the lines saying so) of one PDF's NGO signature."""
     from ngo_audit.sharing.keys import format_fingerprint
 
-    from .pdfsign import verify_pdf
-
-    check = verify_pdf(args.file)
     if not check.signed:
-        print(t("未签名：该 PDF 没有机构签名。", "Not signed: the PDF carries no NGO signature."))
-        return 1
-    print(t(f"签名机构：{check.ngo}；签名时间：{check.signed_at}", f"Signed by: {check.ngo}; at {check.signed_at}"))
+        return False, [t("未签名：该 PDF 没有机构签名。", "Not signed: the PDF carries no NGO signature.")]
+    lines = [t(f"签名机构：{check.ngo}；签名时间：{check.signed_at}", f"Signed by: {check.ngo}; at {check.signed_at}")]
     if check.fingerprint:
-        print(t("密钥指纹：", "Key fingerprint: ") + format_fingerprint(check.fingerprint))
+        lines.append(t("密钥指纹：", "Key fingerprint: ") + format_fingerprint(check.fingerprint))
     problems = []
     if not check.intact:
         problems.append(t("签名无效：签名后文件内容已被改动", "invalid: the content was changed after signing"))
@@ -150,11 +154,53 @@ def cmd_verify_pdf(args) -> int:
         problems.append(t("该机构密钥不在本机的受信任列表中（ngo-audit trust add）",
                           "the NGO key is not trusted on this computer (ngo-audit trust add)"))
     if problems:
-        print(t("验证失败：", "Verification failed: ") + t("；", "; ").join(problems))
+        return False, [*lines, t("验证失败：", "Verification failed: ") + t("；", "; ").join(problems)]
+    return True, [*lines, t("验证通过：文件自签名以来未被改动，签名机构受信任。",
+                            "Verified: unchanged since it was signed, by a trusted NGO.")]
+
+
+def cmd_verify_pdf(args) -> int:
+    """Exit 0: intact and signed by a trusted NGO; 1: not signed, changed, or not trusted; 2: not a PDF.
+
+    A sealed package (.ngoseal) is checked whole, then each report PDF it carries: 0 only when the package
+    and every report verify."""
+    from .pdfsign import verify_pdf
+
+    if args.file.suffix.lower() == ".ngoseal":
+        return _verify_package_reports(args.file)
+    ok, lines = _check_lines(verify_pdf(args.file))
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
+def _verify_package_reports(path: Path) -> int:
+    import tempfile
+
+    from ngo_audit.sharing.verify import verify_package
+
+    from .pdfsign import verify_pdf
+
+    result = verify_package(path)
+    print(("✓ " if result.ok else "✗ ") + str(result.reason))
+    if not result.intact:
+        return 2 if result.status == "not_package" else 1
+    if not result.reports:
+        print(t("该封存包没有附带报告。", "The package carries no report."))
         return 1
-    print(t("验证通过：文件自签名以来未被改动，签名机构受信任。",
-            "Verified: unchanged since it was signed, by a trusted NGO."))
-    return 0
+    all_ok = result.ok
+    with tempfile.TemporaryDirectory(prefix="ngo-audit-reports-") as tmp:
+        for i, (report, data) in enumerate(zip(result.reports, result.report_data, strict=True), start=1):
+            pdf = Path(tmp) / f"{i}.pdf"
+            pdf.write_bytes(data)
+            try:
+                ok, lines = _check_lines(verify_pdf(pdf))
+            except NgoAuditError as exc:  # not a PDF after all
+                ok, lines = False, [exc.message(i18n.language())]
+            all_ok = all_ok and ok
+            print(("✓ " if ok else "✗ ") + report.name)
+            for line in lines:
+                print(f"  {line}")
+    return 0 if all_ok else 1
 
 
 def register(subparsers) -> dict:
@@ -200,11 +246,15 @@ def register(subparsers) -> dict:
                                         "new deadline for overdue findings, YYYY-MM-DD (default: 15 days after the notice)"))
     sign_option(p)
 
-    p = subparsers.add_parser("ledger", help=t("导出季度问题台账（.xlsx）", "write the quarter's issue ledger (.xlsx)"))
+    p = subparsers.add_parser("ledger", help=t("导出季度问题台账（.xlsx，或 .pdf：A3 横向，可签名）",
+                                               "write the quarter's issue ledger (.xlsx, or .pdf: landscape A3, "
+                                               "signable)"))
     p.add_argument("path", type=as_location)
     p.add_argument("--quarter", required=True, help=t("季度，如 2014Q3", "the quarter, e.g. 2014Q3"))
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True,
+                   help=t("输出文件：.xlsx 为 Excel 工作簿，.pdf 为 PDF", "output file: .xlsx a workbook, .pdf a PDF"))
     lang_option(p)
+    sign_option(p)
     p = subparsers.add_parser("draw-notice", help=t("生成季度“双随机”抽查结果公示（.pdf 或 .xlsx）",
                                                     "write the quarter's random-draw notice (.pdf or .xlsx)"))
     p.add_argument("path", type=Path)
@@ -213,8 +263,10 @@ def register(subparsers) -> dict:
     lang_option(p)
     formal_options(p)
 
-    p = subparsers.add_parser("verify-pdf", help=t("验证 PDF 的机构数字签名（0 通过，1 未通过，2 不是 PDF）",
-                                                   "verify the NGO signature of a PDF (0 ok, 1 failed, 2 not a PDF)"))
+    p = subparsers.add_parser("verify-pdf", help=t("验证 PDF 的机构数字签名（0 通过，1 未通过，2 不是 PDF）；"
+                                                   "也可核验封存包附带的各份报告",
+                                                   "verify the NGO signature of a PDF (0 ok, 1 failed, 2 not a PDF); "
+                                                   "of each report a sealed package carries, too"))
     p.add_argument("file", type=Path)
     return {"report": cmd_report, "notice": cmd_notice, "ledger": cmd_ledger, "verify-pdf": cmd_verify_pdf,
             "draw-notice": cmd_draw_notice}

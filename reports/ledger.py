@@ -1,11 +1,12 @@
-"""The quarter's issue ledger (问题台账) as .xlsx, for reviewers who work in Excel.
+"""The quarter's issue ledger (问题台账) as .xlsx, for reviewers who work in Excel, and its PDF twin.
 
 The same rows as attachment 1 of the report (:func:`ngo_audit.queries.stats.ledger`:
 the findings carried over and new, status and deadline on ``as_of``), plus the
 texts a spreadsheet has room for (description, requirement).  Dates are real
 Excel dates; text that Excel would run as a formula stays text; characters
 that the xlsx format cannot hold are dropped; the file is written beside the
-target and moved into place when complete.
+target and moved into place when complete.  The PDF (:mod:`reports.ledger_pdf`, chosen by the
+``.pdf`` suffix) has the same columns and rows (:func:`ledger_table`) and can be signed like the report.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sqlalchemy import select
 from ngo_audit.labels import SEVERITY, STATUS, SUBJECT_KIND
 from ngo_audit.models import Finding, Subject, Term
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.stats import History, flow, is_demo, ledger, ledger_extras, report_scope
+from ngo_audit.queries.stats import History, english_names, flow, is_demo, ledger, ledger_extras, report_scope
 
 from .layout import check_cancel, write_atomically
 from .quarterly import Progress, open_session
@@ -50,6 +51,7 @@ class LedgerInfo:
     rows: int
     quarter: str
     as_of: date
+    ngo: str = ""  # of the agreement (the signature's name)
 
 
 def _cell(ws, value, wrapped: bool = False):
@@ -72,12 +74,27 @@ def _cell(ws, value, wrapped: bool = False):
     return value
 
 
-def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, lang: str = "zh",
-                 progress: Progress | None = None, *, today: date | None = None) -> LedgerInfo:
-    """Write the issue ledger of ``quarter`` to ``out_path`` (.xlsx); returns the number of rows."""
+@dataclass
+class LedgerTable:
+    """What both editions show: the title, the headers and one list of values per finding."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[object]]  # str, int, date or None, in the order of COLUMNS
+    quarter: str
+    as_of: date
+    ngo: str
+    demo: bool
+    lang: str
+
+
+def ledger_table(af_or_session, quarter: Quarter | str, lang: str = "zh", progress: Progress | None = None, *,
+                 today: date | None = None) -> LedgerTable:
+    """The rows of the issue ledger of ``quarter`` (the same for the workbook and the PDF)."""
     L = Lang(lang)
     check_cancel(progress, 0, 100)
     with open_session(af_or_session) as session:
+        L.english = english_names(session) if L.en else {}  # subjects by their English name or pinyin
         scope = report_scope(session, quarter, today)
         history = History(session, scope.contract.id, scope.as_of)
         _, states, carried = flow(history, scope.quarter, scope.as_of, scope.contract.period_start)
@@ -94,52 +111,70 @@ def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, la
               f"Issue ledger {L.quarter(scope.quarter)} (status on {L.date(scope.as_of)})")
     if demo:
         title += L("　演示数据", " — DEMO DATA")
+    yes, no = L("是", "yes"), L("否", "no")
+    result = {True: L("通过", "passed"), False: L("未通过", "failed"), None: ""}
+    values: list[list[object]] = []
+    for n, r in enumerate(rows, start=1):
+        desc, req, code = texts.get(r.id, ("", "", ""))
+        x = extras[r.id]
+        values.append([n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), L.name(r.subject),
+                       code or "", L.label(SUBJECT_KIND, r.subject_kind), r.industry, r.grid, r.term_number,
+                       r.term_title, r.category, r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
+                       r.deadline, L.label(STATUS, r.status), yes if r.overdue else no,
+                       (scope.as_of - r.deadline).days if r.overdue and r.deadline else None, result[x.verified],
+                       x.closed_on, x.escalated_to])
+    return LedgerTable(title, [L(zh, en) for zh, en, _ in COLUMNS], values, str(scope.quarter), scope.as_of,
+                       scope.contract.ngo, demo, lang)
 
-    def write(tmp: str) -> None:
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(title=L("问题台账", "Issue ledger"))
-        for i, (_, _, width) in enumerate(COLUMNS, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = width
-        ws.freeze_panes = "A3"
-        ws.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{len(rows) + 2}"
-        # printed: A4 landscape, all columns on the width of a page, the header row on every page, page numbers
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "2:2"
-        ws.print_options.gridLines = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.oddFooter.center.text = L("第 &P 页，共 &N 页", "Page &P of &N")
-        ws.oddHeader.center.text = title.replace("&", "&&")
-        head = WriteOnlyCell(ws, value=title)
-        head.font = Font(bold=True, size=13)
-        ws.append([head])
-        header = []
-        for zh, en, _ in COLUMNS:
-            cell = WriteOnlyCell(ws, value=L(zh, en))
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-            header.append(cell)
-        ws.append(header)
-        yes, no = L("是", "yes"), L("否", "no")
-        result = {True: L("通过", "passed"), False: L("未通过", "failed"), None: ""}
-        wrapped = [zh in WRAPPED for zh, _, _ in COLUMNS]
-        for n, r in enumerate(rows, start=1):
-            desc, req, code = texts.get(r.id, ("", "", ""))
-            values = [n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), r.subject,
-                      code or "", L.label(SUBJECT_KIND, r.subject_kind), r.industry, r.grid, r.term_number,
-                      r.term_title, r.category, r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
-                      r.deadline, L.label(STATUS, r.status), yes if r.overdue else no]
-            x = extras[r.id]
-            values += [(scope.as_of - r.deadline).days if r.overdue and r.deadline else None, result[x.verified],
-                       x.closed_on, x.escalated_to]
-            ws.append([_cell(ws, v, w) for v, w in zip(values, wrapped, strict=True)])
-            if n % 2000 == 0:
-                check_cancel(progress, 40 + 50 * n // max(1, len(rows)), 100)
-        wb.save(tmp)
 
-    path = write_atomically(out_path, write)
+def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, lang: str = "zh",
+                 progress: Progress | None = None, *, today: date | None = None) -> LedgerInfo:
+    """Write the issue ledger of ``quarter`` to ``out_path``: a workbook (.xlsx), or its PDF twin (.pdf,
+    :mod:`reports.ledger_pdf`); returns the number of rows."""
+    table = ledger_table(af_or_session, quarter, lang, progress, today=today)
+    if Path(out_path).suffix.lower() == ".pdf":
+        from .ledger_pdf import write_ledger_pdf
+
+        path = write_ledger_pdf(table, out_path, progress)
+    else:
+        path = write_atomically(out_path, lambda tmp: _write_xlsx(table, tmp, progress))
     if progress is not None:
         progress(100, 100)
-    return LedgerInfo(path, len(rows), str(scope.quarter), scope.as_of)
+    return LedgerInfo(path, len(table.rows), table.quarter, table.as_of, table.ngo)
+
+
+def _write_xlsx(table: LedgerTable, tmp: str, progress: Progress | None) -> None:
+    title, rows = table.title, table.rows
+    L = Lang(table.lang)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=L("问题台账", "Issue ledger"))
+    for i, (_, _, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A3"
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{len(rows) + 2}"
+    # printed: A4 landscape, all columns on the width of a page, the header row on every page, page numbers
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "2:2"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = L("第 &P 页，共 &N 页", "Page &P of &N")
+    ws.oddHeader.center.text = title.replace("&", "&&")
+    head = WriteOnlyCell(ws, value=title)
+    head.font = Font(bold=True, size=13)
+    ws.append([head])
+    header = []
+    for text in table.headers:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        header.append(cell)
+    ws.append(header)
+    wrapped = [zh in WRAPPED for zh, _, _ in COLUMNS]
+    for n, values in enumerate(rows, start=1):
+        ws.append([_cell(ws, v, w) for v, w in zip(values, wrapped, strict=True)])
+        if n % 2000 == 0:
+            check_cancel(progress, 40 + 50 * n // max(1, len(rows)), 100)
+    wb.save(tmp)

@@ -36,6 +36,7 @@ from ngo_audit.queries.stats import (
     english_names,
     personal_strings,
     quarter_stats,
+    report_due,
 )
 
 from . import attachments, charts
@@ -183,8 +184,7 @@ def issue_date(st: QuarterStats, given: date | None = None) -> date:
     """The report's issue date: the user's (checked), else the default rule of the core."""
     if given is not None:
         return check_issue_date(st.scope, given)
-    due = next((o.due_date for o in st.obligations if o.due_date), None)
-    return default_issue_date(st.scope, due)
+    return default_issue_date(st.scope, report_due(st.obligations))
 
 
 def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set: dict,

@@ -134,6 +134,16 @@ def set_last_folder(folder: str | Path) -> None:
     _set("files/last_folder", str(folder))
 
 
+# -- signing the documents ---------------------------------------------------------------------
+def sign_documents() -> bool:
+    """The Reports page's "Sign with the NGO's key": the report, the PDF ledger and the notices are signed."""
+    return str(_get("documents/sign", "false")).lower() == "true"
+
+
+def set_sign_documents(on: bool) -> None:
+    _set("documents/sign", "true" if on else "false")
+
+
 def demo_path() -> Path:
     """Where "Open the demo" builds and keeps the demo file: the user's data folder."""
     override = os.environ.get("NGO_AUDIT_CONFIG_DIR")

@@ -45,6 +45,8 @@ def register(sub) -> dict:
     s.add_argument("--out", type=Path, required=True, help=t("封存包（.ngoseal）", "the package (.ngoseal)"))
     s.add_argument("--quarter", help=t("所涵盖的季度，如 2014Q3", "the quarter covered, e.g. 2014Q3"))
     s.add_argument("--force", action="store_true", help=t("覆盖已有封存包", "replace an existing package"))
+    s.add_argument("--with-report", type=Path, action="append", default=[], metavar="PDF", dest="reports",
+                   help=t("附带一份（已签名的）报告 PDF，可重复使用", "carry this (signed) report PDF; may be repeated"))
     _passphrase_option(s)
 
     s = sub.add_parser("verify", help=t("核验封存包", "verify a package"))
@@ -52,6 +54,9 @@ def register(sub) -> dict:
     s.add_argument("--trust", type=Path, action="append", default=[], metavar="PUBLIC_KEY_FILE",
                    help=t("本次同时信任此公钥", "also trust this public key, for this check"))
     s.add_argument("--json", action="store_true")
+    s.add_argument("--reports-to", type=Path, metavar="FOLDER",
+                   help=t("把封存包附带的报告保存到此文件夹（仅当封存包完好）",
+                          "save the reports the package carries into this folder (only when it is intact)"))
 
     s = sub.add_parser("trust", help=t("受信任的机构密钥", "trusted NGO keys"))
     ts = s.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
@@ -128,17 +133,20 @@ def cmd_seal(args) -> int:
               file=sys.stderr)
     # A team database is sealed from one repeatable-read snapshot of it.
     result = seal_store(args.path, args.out, passphrase=_passphrase(args, confirm=need_new),
-                        sealed_by=args.actor or default_actor(), quarter=args.quarter, overwrite=args.force)
+                        sealed_by=args.actor or default_actor(), quarter=args.quarter, overwrite=args.force,
+                        reports=args.reports)
     m = result.manifest
     print(t(f"已封存 {args.path} → {result.path}（{result.size / 1048576:.1f} MB）",
             f"Sealed {args.path} → {result.path} ({result.size / 1048576:.1f} MB)"))
     print(f"{t('密钥指纹', 'Key fingerprint')}: {keys.format_fingerprint(m.fingerprint)}")
+    for r in m.reports:
+        print(t(f"附带报告：{r.name}", f"Report carried: {r.name}"))
     print(f"{t('封存包 SHA-256', 'Package SHA-256')}: {result.package_sha256}")
     return EXIT_OK
 
 
 def cmd_verify(args) -> int:
-    from .verify import verify_package
+    from .verify import save_reports, verify_package
 
     table = trust.trust_map()
     for path in args.trust:
@@ -147,6 +155,7 @@ def cmd_verify(args) -> int:
     result = verify_package(args.package, trusted=table)
     # README: 0 ok, 1 not intact or not trusted, 2 not a package at all (bad input)
     failed = EXIT_NOT_PACKAGE if result.status == "not_package" else EXIT_FAILED
+    saved = save_reports(result, args.reports_to) if args.reports_to is not None else []
     if args.json:
         print(json.dumps({
             "status": result.status, "intact": result.intact, "trusted": result.trusted,
@@ -155,12 +164,19 @@ def cmd_verify(args) -> int:
             "sealed_at": result.sealed_at.isoformat() if result.sealed_at else None,
             "quarter": result.manifest.quarter if result.manifest else None,
             "contents": result.contents, "package_sha256": result.package_sha256,
+            "reports": [{"name": r.name, "size": r.size, "sha256": r.sha256} for r in result.reports],
+            "reports_saved": [str(p) for p in saved],
         }, ensure_ascii=False, indent=2))
         return EXIT_OK if result.ok else failed
     verdict, *facts = result.summary()
     print(("✓ " if result.ok else "✗ ") + verdict, file=sys.stdout if result.ok else sys.stderr)
     for line in facts:
         print(f"  {line}")
+    for path in saved:
+        print(t(f"  已保存报告：{path}", f"  Report saved: {path}"))
+    if result.reports:
+        print(t("  报告自身的数字签名可用 ngo-audit verify-pdf 核验（也可直接核验封存包）。",
+                "  Each report's own digital signature: ngo-audit verify-pdf (it also takes the package)."))
     return EXIT_OK if result.ok else failed
 
 

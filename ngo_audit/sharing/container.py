@@ -3,9 +3,10 @@
 Layout (every number little-endian, as in any ZIP)::
 
     local header "audit.ngoaudit"   the database bytes
+    local header "report-1.pdf" …   the signed report PDFs the NGO added (none, or up to MAX_REPORTS)
     local header "manifest.json"    the manifest (UTF-8 JSON)
     local header "signature"        64 bytes: Ed25519 over (prefix + manifest)
-    central directory (3 entries)   end record (no comment)
+    central directory (3 + n entries)   end record (no comment)
 
 All three members are *stored* (no compression: nothing to inflate, so no
 zip bomb, and the size on disk is the size read), with fixed header fields:
@@ -19,8 +20,9 @@ reads the file once from start to end, comparing every header byte with the
 headers it would write itself for those members, and hashing the data.  So
 each byte of the file is either header (must equal the canonical bytes) or
 member data (the manifest and signature are authenticated by the signature,
-the database by its SHA-256 in the manifest): a change to any byte is
-detected.  Nothing from the file is ever used as a path.
+the database and each report by their SHA-256 in the manifest): a change to any
+byte is detected.  Nothing from the file is ever used as a path: the reports'
+member names are ours ("report-<n>.pdf"), their original names are in the manifest.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import hashlib
 import os
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -38,15 +40,37 @@ DB, MANIFEST, SIGNATURE = "audit.ngoaudit", "manifest.json", "signature"
 MEMBERS = (DB, MANIFEST, SIGNATURE)
 MAX_DB = 2 * 1024**3  # 2 GiB: far above any real audit file, and below ZIP's 4 GiB without ZIP64
 MAX_MANIFEST = 1024**2
+MAX_REPORTS = 20  # report PDFs a package may carry
+MAX_REPORT = 64 * 1024**2  # each (a report with photos is a few MB)
 SIGNATURE_SIZE = 64
 _LFH, _CDH, _EOCD = 0x04034B50, 0x02014B50, 0x06054B50
 _VERSION = 20
 _DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00:00
 _LFH_SIZE, _CDH_SIZE, _EOCD_SIZE = 30, 46, 22
 CHUNK = 1024 * 1024
-CD_SIZE = sum(_CDH_SIZE + len(n) for n in MEMBERS)
-MIN_SIZE = sum(_LFH_SIZE + len(n) for n in MEMBERS) + SIGNATURE_SIZE + CD_SIZE + _EOCD_SIZE
-MAX_SIZE = MIN_SIZE + MAX_DB + MAX_MANIFEST
+
+
+def members(reports: int = 0) -> tuple[str, ...]:
+    """The member names, in order, of a package carrying ``reports`` report PDFs."""
+    return (DB, *(report_member(i) for i in range(1, reports + 1)), MANIFEST, SIGNATURE)
+
+
+def report_member(n: int) -> str:
+    return f"report-{n}.pdf"
+
+
+def cd_size(names: tuple[str, ...]) -> int:
+    return sum(_CDH_SIZE + len(n) for n in names)
+
+
+def min_size(names: tuple[str, ...]) -> int:
+    """The size of a package of these members with an empty database, manifest and reports."""
+    return sum(_LFH_SIZE + len(n) for n in names) + SIGNATURE_SIZE + cd_size(names) + _EOCD_SIZE
+
+
+CD_SIZE = cd_size(MEMBERS)
+MIN_SIZE = min_size(MEMBERS)
+MAX_SIZE = min_size(members(MAX_REPORTS)) + MAX_DB + MAX_MANIFEST + MAX_REPORTS * MAX_REPORT
 
 Progress = Callable[[int, int], "bool | None"]
 
@@ -62,26 +86,26 @@ def central_header(name: str, crc: int, size: int, offset: int) -> bytes:
                        len(raw), 0, 0, 0, 0, 0, offset) + raw
 
 
-def end_record(cd_size: int, cd_offset: int) -> bytes:
-    n = len(MEMBERS)
+def end_record(cd_size: int, cd_offset: int, n: int = len(MEMBERS)) -> bytes:
     return struct.pack("<IHHHHIIH", _EOCD, 0, 0, n, n, cd_size, cd_offset, 0)
 
 
-def directory(crcs: list[int], sizes: list[int]) -> tuple[bytes, list[int]]:
+def directory(crcs: list[int], sizes: list[int], names: tuple[str, ...] = MEMBERS) -> tuple[bytes, list[int]]:
     """The central directory and end record for members of these CRCs and sizes, and their offsets."""
     offsets, pos = [], 0
-    for name, size in zip(MEMBERS, sizes, strict=True):
+    for name, size in zip(names, sizes, strict=True):
         offsets.append(pos)
         pos += _LFH_SIZE + len(name) + size
-    cd = b"".join(central_header(n, c, s, o) for n, c, s, o in zip(MEMBERS, crcs, sizes, offsets, strict=True))
-    return cd + end_record(len(cd), pos), offsets
+    cd = b"".join(central_header(n, c, s, o) for n, c, s, o in zip(names, crcs, sizes, offsets, strict=True))
+    return cd + end_record(len(cd), pos, len(names)), offsets
 
 
 # --- writing ----------------------------------------------------------------------------------------
 
 def write(fh: BinaryIO, db_path: Path, finish: Callable[[str, int], tuple[bytes, bytes]],
-          tick: Callable[[int], None]) -> None:
-    """Write a package: the database from ``db_path``, then ``finish(db_sha256, db_size)`` → (manifest, signature).
+          tick: Callable[[int], None], reports: Sequence[bytes] = ()) -> None:
+    """Write a package: the database from ``db_path``, the ``reports`` (PDF bytes, whose SHA-256 the manifest
+    holds), then ``finish(db_sha256, db_size)`` → (manifest, signature).
 
     The database is read once: its local header is written as a placeholder and
     filled in once its CRC is known.  ``tick(bytes_done)`` is called per chunk.
@@ -103,10 +127,17 @@ def write(fh: BinaryIO, db_path: Path, finish: Callable[[str, int], tuple[bytes,
     fh.seek(0)
     fh.write(local_header(DB, crc, size))
     fh.seek(end)
-    crcs, sizes = [crc, zlib.crc32(manifest), zlib.crc32(signature)], [size, len(manifest), len(signature)]
-    fh.write(local_header(MANIFEST, crcs[1], sizes[1]) + manifest)
-    fh.write(local_header(SIGNATURE, crcs[2], sizes[2]) + signature)
-    fh.write(directory(crcs, sizes)[0])
+    names = members(len(reports))
+    crcs, sizes = [crc], [size]
+    for name, data in zip(names[1:-2], reports, strict=True):
+        crcs.append(zlib.crc32(data))
+        sizes.append(len(data))
+        fh.write(local_header(name, crcs[-1], sizes[-1]) + data)
+    crcs += [zlib.crc32(manifest), zlib.crc32(signature)]
+    sizes += [len(manifest), len(signature)]
+    fh.write(local_header(MANIFEST, crcs[-2], sizes[-2]) + manifest)
+    fh.write(local_header(SIGNATURE, crcs[-1], sizes[-1]) + signature)
+    fh.write(directory(crcs, sizes, names)[0])
     fh.flush()
     os.fsync(fh.fileno())
 
@@ -132,9 +163,10 @@ class Contents:
     package_sha256: str
     package_size: int
     bad_crc: tuple[str, ...] = ()  # members whose data does not match their ZIP checksum: changed
+    reports: tuple[bytes, ...] = ()  # the report PDFs, in member order
 
-def _layout(fh: BinaryIO, size: int) -> tuple[list[int], list[int], bytes]:
-    """Declared CRCs and sizes of the members, and the directory bytes; checks the shape."""
+def _layout(fh: BinaryIO, size: int) -> tuple[list[int], list[int], bytes, tuple[str, ...]]:
+    """Declared CRCs and sizes of the members, the directory bytes and the member names; checks the shape."""
     first = fh.read(_LFH_SIZE + len(DB))
     if len(first) < _LFH_SIZE or first[:4] != struct.pack("<I", _LFH):
         raise ContainerError("not_package")
@@ -148,9 +180,8 @@ def _layout(fh: BinaryIO, size: int) -> tuple[list[int], list[int], bytes]:
         raise ContainerError("too_large")
     if size < MIN_SIZE + declared_db:
         raise ContainerError("truncated")
-    fh.seek(size - CD_SIZE - _EOCD_SIZE)
-    tail = fh.read(CD_SIZE + _EOCD_SIZE)
-    eocd = tail[CD_SIZE:]
+    fh.seek(size - _EOCD_SIZE)
+    eocd = fh.read(_EOCD_SIZE)
     if len(eocd) != _EOCD_SIZE or eocd[:4] != struct.pack("<I", _EOCD):
         # No end record at the end: cut off (truncated), unless one is still there, followed by something else.
         start = max(0, size - 65536)
@@ -158,8 +189,16 @@ def _layout(fh: BinaryIO, size: int) -> tuple[list[int], list[int], bytes]:
         found = fh.read().rfind(struct.pack("<I", _EOCD))
         whole = found >= 0 and start + found + _EOCD_SIZE <= size
         raise ContainerError("tampered" if whole else "truncated", "end record")
+    count = struct.unpack("<IHHHHIIH", eocd)[3]
+    if not len(MEMBERS) <= count <= len(MEMBERS) + MAX_REPORTS:
+        raise ContainerError("tampered", "number of members")
+    names = members(count - len(MEMBERS))
+    if size < min_size(names) + declared_db:
+        raise ContainerError("truncated")
+    fh.seek(size - cd_size(names) - _EOCD_SIZE)
+    tail = fh.read(cd_size(names) + _EOCD_SIZE)
     crcs, sizes, pos = [], [], 0
-    for name in MEMBERS:
+    for name in names:
         entry = tail[pos:pos + _CDH_SIZE]
         if entry[:4] != struct.pack("<I", _CDH):
             raise ContainerError("tampered", "central directory")
@@ -167,14 +206,14 @@ def _layout(fh: BinaryIO, size: int) -> tuple[list[int], list[int], bytes]:
         crcs.append(f[7])
         sizes.append(f[8])
         pos += _CDH_SIZE + len(name)
-    if sizes[0] > MAX_DB or sizes[1] > MAX_MANIFEST:
+    if sizes[0] > MAX_DB or sizes[-2] > MAX_MANIFEST or any(s > MAX_REPORT for s in sizes[1:-2]):
         raise ContainerError("too_large")
-    if sizes[2] != SIGNATURE_SIZE or sum(sizes) + MIN_SIZE - SIGNATURE_SIZE != size:
+    if sizes[-1] != SIGNATURE_SIZE or sum(sizes) + min_size(names) - SIGNATURE_SIZE != size:
         raise ContainerError("tampered", "member sizes")
-    expected, _ = directory(crcs, sizes)
+    expected, _ = directory(crcs, sizes, names)
     if tail != expected:
         raise ContainerError("tampered", "central directory")
-    return crcs, sizes, tail
+    return crcs, sizes, tail, names
 
 
 def repacked(path: Path) -> bool:
@@ -192,9 +231,10 @@ def repacked(path: Path) -> bool:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return False
     names = [i.filename.rsplit("/", 1)[-1] for i in infos if not i.is_dir()]
-    if sorted(names) != sorted(MEMBERS):
+    ours = members(len(names) - len(MEMBERS)) if len(names) >= len(MEMBERS) else MEMBERS
+    if sorted(names) != sorted(ours):
         return False
-    canonical = [i.filename for i in infos] == list(MEMBERS) and all(
+    canonical = [i.filename for i in infos] == list(ours) and all(
         i.compress_type == 0 and not i.extra and not i.comment and i.flag_bits == 0 for i in infos)
     return not canonical
 
@@ -221,18 +261,18 @@ def _read(path: Path, sink: BinaryIO | None, progress: Callable[[int, int], None
         if size < _LFH_SIZE:
             head = fh.read()
             raise ContainerError("truncated" if head and b"PK\x03\x04".startswith(head[:4]) else "not_package")
-        crcs, sizes, tail = _layout(fh, size)
-        _, offsets = directory(crcs, sizes)
+        crcs, sizes, tail, names = _layout(fh, size)
+        _, offsets = directory(crcs, sizes, names)
         # Regions in file order: (start, end, what).  Headers must equal their canonical bytes.
         regions: list[tuple[int, int, str | bytes]] = []
-        for name, crc, sz, off in zip(MEMBERS, crcs, sizes, offsets, strict=True):
+        for name, crc, sz, off in zip(names, crcs, sizes, offsets, strict=True):
             header = local_header(name, crc, sz)
             regions += [(off, off + len(header), header), (off + len(header), off + len(header) + sz, name)]
         regions.append((size - len(tail), size, tail))
         fh.seek(0)
         whole, db_sha = hashlib.sha256(), hashlib.sha256()
-        data_crc = dict.fromkeys(MEMBERS, 0)
-        small = {MANIFEST: bytearray(), SIGNATURE: bytearray()}
+        data_crc = dict.fromkeys(names, 0)
+        small = {name: bytearray() for name in names[1:]}
         pos, index = 0, 0
         while pos < size:
             chunk = fh.read(min(CHUNK, size - pos))
@@ -262,6 +302,6 @@ def _read(path: Path, sink: BinaryIO | None, progress: Callable[[int, int], None
             pos += len(chunk)
             if progress is not None:
                 progress(pos, size)
-    bad_crc = tuple(n for n, crc in zip(MEMBERS, crcs, strict=True) if data_crc[n] != crc)
+    bad_crc = tuple(n for n, crc in zip(names, crcs, strict=True) if data_crc[n] != crc)
     return Contents(bytes(small[MANIFEST]), bytes(small[SIGNATURE]), db_sha.hexdigest(), sizes[0],
-                    whole.hexdigest(), size, bad_crc)
+                    whole.hexdigest(), size, bad_crc, tuple(bytes(small[n]) for n in names[1:-2]))

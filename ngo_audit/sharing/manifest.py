@@ -15,6 +15,10 @@ Fields (format_version 1)::
     period {quarter ("2014Q3" or null), start, end}, contract {number, title, government, ngo} or null,
     file {uid, title}, counts {name: integer}, database {member, size, sha256},
     schema_revision, app_version
+
+format_version 2 is the same with ``reports``: [{member ("report-1.pdf"…), name (as the NGO named the
+file), size, sha256}], the signed report PDFs the package carries.  A package without reports stays
+format_version 1, byte for byte what earlier versions wrote and read.
 """
 
 from __future__ import annotations
@@ -26,11 +30,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .container import DB, MAX_DB
+from .container import DB, MAX_DB, MAX_REPORT, MAX_REPORTS, report_member
 from .keys import clean_name, fingerprint
 
 FORMAT = "ngo-audit-seal"
 FORMAT_VERSION = 1
+FORMAT_VERSION_REPORTS = 2  # with report PDFs
 SIGNED_PREFIX = b"ngo-audit seal manifest v1\n"
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -58,12 +63,23 @@ class Manifest:
     db_sha256: str
     schema_revision: str
     app_version: str
+    reports: tuple[CarriedReport, ...] = ()
+
+
+@dataclass(frozen=True)
+class CarriedReport:
+    """A report PDF a package carries: its member, the file name it had, its size and SHA-256."""
+
+    member: str
+    name: str
+    size: int
+    sha256: str
 
 
 def build(m: Manifest) -> bytes:
     data = {
         "format": FORMAT,
-        "format_version": FORMAT_VERSION,
+        "format_version": FORMAT_VERSION_REPORTS if m.reports else FORMAT_VERSION,
         "package_id": m.package_id,
         "sealed_at": m.sealed_at.isoformat(timespec="seconds"),
         "sealed_by": {"person": m.person, "ngo": m.ngo},
@@ -77,6 +93,9 @@ def build(m: Manifest) -> bytes:
         "schema_revision": m.schema_revision,
         "app_version": m.app_version,
     }
+    if m.reports:
+        data["reports"] = [{"member": r.member, "name": r.name, "size": r.size, "sha256": r.sha256}
+                           for r in m.reports]
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -102,7 +121,7 @@ def _load(raw: bytes) -> dict:
     data = json.loads(raw.decode("utf-8"))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a seal manifest")
-    if data.get("format_version") != FORMAT_VERSION:
+    if data.get("format_version") not in (FORMAT_VERSION, FORMAT_VERSION_REPORTS):
         raise ValueError(f"format version {data.get('format_version')!r:.20}")
     return data
 
@@ -132,6 +151,7 @@ def parse(raw: bytes) -> Manifest:
     if db["member"] != DB or type(size) is not int or not 0 < size <= MAX_DB:
         raise ValueError("database")
     return Manifest(
+        reports=_reports(d),
         package_id=_str(d["package_id"], 32, _HEX32), sealed_at=sealed_at,
         person=clean_name(_str(by["person"], 400), 60), ngo=clean_name(_str(by["ngo"], 400)),
         fingerprint=fp, public_key=public,
@@ -142,3 +162,23 @@ def parse(raw: bytes) -> Manifest:
         counts=dict(counts), db_size=size, db_sha256=_str(db["sha256"], 64, _HEX64),
         schema_revision=_str(d["schema_revision"], 32), app_version=_str(d["app_version"], 32),
     )
+
+
+def _reports(d: dict) -> tuple[CarriedReport, ...]:
+    if d["format_version"] == FORMAT_VERSION:
+        if "reports" in d:
+            raise ValueError("reports in a format 1 manifest")
+        return ()
+    raw = d["reports"]
+    if not isinstance(raw, list) or not 0 < len(raw) <= MAX_REPORTS:
+        raise ValueError("reports")
+    out = []
+    for i, r in enumerate(raw, start=1):
+        if not isinstance(r, dict) or r.get("member") != report_member(i):
+            raise ValueError("report member")
+        size = r["size"]
+        if type(size) is not int or not 0 < size <= MAX_REPORT:
+            raise ValueError("report size")
+        out.append(CarriedReport(r["member"], clean_name(_str(r["name"], 400), 200), size,
+                                 _str(r["sha256"], 64, _HEX64)))
+    return tuple(out)

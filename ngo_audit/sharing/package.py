@@ -15,6 +15,7 @@ intact, whether its key is trusted, and why not in plain words.  Opening
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -132,10 +133,38 @@ def _facts(db: Path, quarter: Quarter | None) -> dict:
             "counts": counts, "revision": revision}
 
 
+def _read_reports(paths) -> list[tuple[str, bytes]]:
+    """The report PDFs to carry, as (file name, bytes); refuses what is not a PDF, too many or too large."""
+    paths = [Path(p) for p in paths or ()]
+    if len(paths) > container.MAX_REPORTS:
+        raise ValidationError(f"一个封存包最多附带 {container.MAX_REPORTS} 份报告。",
+                              f"A package carries at most {container.MAX_REPORTS} reports.", field="reports")
+    out = []
+    for path in paths:
+        try:
+            size = path.stat().st_size
+            if size > container.MAX_REPORT:
+                raise ValidationError(f"报告“{path.name}”太大（上限 {container.MAX_REPORT // 2**20} MB）。",
+                                      f"The report “{path.name}” is too large (at most "
+                                      f"{container.MAX_REPORT // 2**20} MB).", field="reports")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ValidationError(f"找不到报告文件“{path}”。", f"Report not found: {path}", field="reports") from None
+        except IsADirectoryError:
+            raise ValidationError(f"“{path}”是文件夹，不是报告文件。", f"“{path}” is a folder, not a report.",
+                                  field="reports") from None
+        if not data.lstrip()[:5] == b"%PDF-":
+            raise ValidationError(f"“{path.name}”不是 PDF 文件，不能附入封存包。",
+                                  f"“{path.name}” is not a PDF file; only PDF reports can be added.", field="reports")
+        out.append((keys.clean_name(path.name, 200) or "report.pdf", data))
+    return out
+
+
 def seal(source: str | Path, out: str | Path, *, passphrase: str, sealed_by: str = "",
          quarter: str | Quarter | None = None, progress: Progress | None = None,
-         overwrite: bool = False) -> SealResult:
-    """Seal the audit file ``source`` into the package ``out``.
+         overwrite: bool = False, reports=()) -> SealResult:
+    """Seal the audit file ``source`` into the package ``out``, with the report PDFs ``reports`` (paths; the
+    NGO's signed reports, which the reviewer then finds in the package, covered by its signature).
 
     Works while the file is open in the app (even in the middle of an edit: the
     package holds what was committed).  The NGO's key is created with
@@ -155,6 +184,10 @@ def seal(source: str | Path, out: str | Path, *, passphrase: str, sealed_by: str
     if facts.size > container.MAX_DB:
         raise SharingError(f"“{source.name}”太大（{facts.size / 2**30:.1f} GiB），无法封存（上限 2 GiB）。",
                            f"“{source.name}” is too large to seal ({facts.size / 2**30:.1f} GiB; the limit is 2 GiB).")
+    carried = _read_reports(reports)
+    report_entries = tuple(mf.CarriedReport(container.report_member(i), name, len(data),
+                                            hashlib.sha256(data).hexdigest())
+                           for i, (name, data) in enumerate(carried, start=1))
     signer = keys.unlock(passphrase) if keys.has_key() else None  # a wrong passphrase fails before the long work
     tmpdir = Path(tempfile.mkdtemp(prefix="ngo-audit-seal-"))
     tmp_out = out.with_name(f".{out.name}.{new_uid()[:8]}.tmp")
@@ -190,18 +223,19 @@ def seal(source: str | Path, out: str | Path, *, passphrase: str, sealed_by: str
                 quarter=str(q) if q else None, period_start=start, period_end=end, contract=info["contract"],
                 file_uid=info["info"].get("file_uid", ""), title=info["info"].get("title", ""),
                 counts=info["counts"], db_size=db_size, db_sha256=sha, schema_revision=revision,
-                app_version=__version__)
+                app_version=__version__, reports=report_entries)
             raw = mf.build(m)
             made["manifest"] = m
             return raw, signer.sign(mf.SIGNED_PREFIX + raw)
 
         out.parent.mkdir(parents=True, exist_ok=True)
         with tmp_out.open("wb") as fh:
-            container.write(fh, snap, finish, lambda done: tick(2 * size + done))
+            container.write(fh, snap, finish, lambda done: tick(2 * size + done), [d for _, d in carried])
         # Read back before it takes the final name: what is mailed is what was checked.
         try:
             contents = container.read(tmp_out, progress=lambda done, _t: tick(3 * size + done))
-            if contents.bad_crc or contents.db_sha256 != made["manifest"].db_sha256:
+            if contents.bad_crc or contents.db_sha256 != made["manifest"].db_sha256 or \
+                    [hashlib.sha256(r).hexdigest() for r in contents.reports] != [r.sha256 for r in report_entries]:
                 raise container.ContainerError("tampered", "read back")
         except container.ContainerError:
             raise SharingError("写出的封存包读回时不一致，磁盘或 U 盘可能有故障。未生成封存包。",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -45,6 +47,12 @@ class VerifyResult:
     package_sha256: str = ""
     size: int = 0
     detail: str = ""  # technical detail for logs, not for users
+    report_data: tuple[bytes, ...] = field(default=(), repr=False)  # the carried reports' bytes, once verified
+
+    @property
+    def reports(self) -> tuple[mf.CarriedReport, ...]:
+        """The report PDFs the package carries (as its manifest names them)."""
+        return self.manifest.reports if self.manifest else ()
 
     @property
     def intact(self) -> bool:
@@ -105,6 +113,10 @@ class VerifyResult:
             f"证据 {c.get('evidence', 0)}，线索 {c.get('leads', 0)}，审阅意见 {c.get('review_comments', 0)}",
             f"Contents: {c.get('subjects', 0)} subjects, {c.get('audits', 0)} audits, {c.get('findings', 0)} findings, "
             f"{c.get('evidence', 0)} evidence, {c.get('leads', 0)} leads, {c.get('review_comments', 0)} review comments"))
+        if m.reports:
+            lines.append(t(f"附带报告 {len(m.reports)} 份{claim or '（随封存包签名，未被改动）'}：",
+                           f"{len(m.reports)} report(s) carried{claim or ' (covered by the seal, unchanged)'}:"))
+            lines += [f"  {r.name} ({r.size / 1024:.0f} KB)" for r in m.reports]
         lines.append(f"{t('封存包 SHA-256', 'Package SHA-256')}: {self.package_sha256}")
         return lines
 
@@ -129,6 +141,9 @@ _REASONS = {
     "signature": ("“{name}”在封存后被改动过：签名与清单内容不符。请勿使用，请向机构索取原件。",
                   "“{name}” was changed after sealing: the signature does not match the manifest. Do not rely on it; "
                   "ask the NGO for the original."),
+    "reports": ("“{name}”在封存后被改动过：附带的报告与封存时记录的 SHA-256 不符。请勿使用，请向机构索取原件。",
+                "“{name}” was changed after sealing: a report it carries does not match the SHA-256 recorded when "
+                "it was sealed. Do not rely on it; ask the NGO for the original."),
     "database": ("“{name}”在封存后被改动过：审计数据与封存时记录的 SHA-256 不符。请勿使用，请向机构索取原件。",
                  "“{name}” was changed after sealing: the audit data does not match the SHA-256 recorded when it was "
                  "sealed. Do not rely on it; ask the NGO for the original."),
@@ -187,6 +202,10 @@ def read_and_verify(path: str | Path, *, trusted: Mapping[str, TrustedKey] | Non
         return _result(path, "tampered", "structure", detail=f"manifest: {exc}", **common)
     if manifest.db_sha256 != contents.db_sha256 or manifest.db_size != contents.db_size:
         return _result(path, "tampered", "database", manifest=manifest, detail="database hash", **common)
+    if [(r.size, r.sha256) for r in manifest.reports] != [(len(d), hashlib.sha256(d).hexdigest())
+                                                          for d in contents.reports]:
+        return _result(path, "tampered", "reports", manifest=manifest, detail="report hash", **common)
+    common["report_data"] = contents.reports
     table = trust.trust_map() if trusted is None else trusted
     known = table.get(manifest.fingerprint)
     if known is None:
@@ -220,6 +239,28 @@ def verify_package(path: str | Path, *, trusted: Mapping[str, TrustedKey] | None
             check_schema(db, display_name=path.name)
         except (UntrustedSchema, NotAnAuditFile, CorruptFile) as exc:
             return _result(path, "unsafe", "unsafe", manifest=result.manifest, cause=exc.text,
-                           package_sha256=result.package_sha256, size=result.size,
+                           package_sha256=result.package_sha256, size=result.size, report_data=result.report_data,
                            detail="; ".join(getattr(exc, "differences", []))[:2000])
     return result
+
+
+def save_reports(result: VerifyResult, folder: str | Path) -> list[Path]:
+    """Write the reports an intact package carries into ``folder`` under their names (made safe for any file
+    system; a name already there gets " (2)" …); returns the paths.  Nothing is written for a package that is
+    not intact."""
+    if not result.intact or not result.report_data:
+        return []
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for report, data in zip(result.reports, result.report_data, strict=True):
+        stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", report.name).strip(" .") or report.member
+        if not stem.lower().endswith(".pdf"):
+            stem += ".pdf"
+        target, n = folder / stem, 1
+        while target.exists() or target in out:
+            n += 1
+            target = folder / f"{stem[:-4]} ({n}).pdf"
+        target.write_bytes(data)
+        out.append(target)
+    return out

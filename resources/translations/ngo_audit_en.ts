@@ -48,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/contract/page.py" line="+295"/>
+        <location filename="../../ui/contract/page.py" line="+296"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -189,7 +189,7 @@
 <context>
     <name>MergeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/sharing/merge_dialog.py" line="+194"/>
+        <location filename="../../ui/sharing/merge_dialog.py" line="+186"/>
         <source>%n conflict(s): the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins — the choice applies to all of them at once — then merge again.</source>
         <translation>
             <numerusform>%n conflict: the same thing was changed differently in the master and in the copy since they parted. Nothing has been merged yet. Choose which side wins, then merge again.</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>SubjectsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/subjects/page.py" line="+221"/>
+        <location filename="../../ui/subjects/page.py" line="+218"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>%n subject exported to %1</numerusform>

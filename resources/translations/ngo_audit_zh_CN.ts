@@ -438,7 +438,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+85"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+80"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -757,9 +757,97 @@
     </message>
 </context>
 <context>
+    <name>CarriedReportsDialog</name>
+    <message>
+        <location filename="../../ui/reviewer/carried_reports.py" line="+91"/>
+        <source>Checking the reports&apos; signatures</source>
+        <translation>正在核验报告的数字签名</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not signed: the PDF carries no NGO signature</source>
+        <translation>未签名：该 PDF 没有机构签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signature INVALID: the PDF was changed after it was signed</source>
+        <translation>签名无效：该 PDF 签名后被改动过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed, but not with an ngo-audit NGO key</source>
+        <translation>已签名，但不是用 ngo-audit 机构密钥签的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1, unchanged, but the key is NOT among your trusted keys</source>
+        <translation>由 %1 签名，未被改动，但该密钥不在您的受信任列表中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1 on %2, unchanged since, trusted key</source>
+        <translation>由 %1 于 %2 签名，此后未被改动，密钥受信任</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No PDF viewer opened %1; save it and open it yourself.</source>
+        <translation>没有 PDF 阅读器打开 %1；请保存后自行打开。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reports in the package</source>
+        <translation>封存包附带的报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The package carries these report PDFs: each is exactly what was sealed. Their own digital signatures are checked here as a PDF reader would.</source>
+        <translation>封存包附带以下报告 PDF，每份都与封存时完全一致。此处还像 PDF 阅读器那样核验每份报告自身的数字签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signature</source>
+        <translation>数字签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+89"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+84"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -1036,7 +1124,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/contract/page.py" line="+180"/>
+        <location filename="../../ui/contract/page.py" line="+181"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1764,7 +1852,7 @@
 <context>
     <name>EditFindingDialog</name>
     <message>
-        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+43"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+39"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
@@ -2186,7 +2274,7 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件……</translation>
     </message>
@@ -2730,7 +2818,7 @@
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="+76"/>
+        <location filename="../../ui/importing/wizard.py" line="+73"/>
         <location line="+9"/>
         <source>Choose a spreadsheet</source>
         <translation>选择表格文件</translation>
@@ -2766,7 +2854,7 @@
         <translation>表头在第 %2 行，其下共 %1 行数据，%3 列。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Reading the spreadsheet</source>
         <translation>正在读取表格</translation>
     </message>
@@ -2774,7 +2862,7 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard_pages.py" line="+69"/>
+        <location filename="../../ui/importing/wizard_pages.py" line="+71"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -2814,7 +2902,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/importing/preview.py" line="+86"/>
+        <location filename="../../ui/importing/preview.py" line="+88"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2847,7 +2935,7 @@
         <translation>只导入 %1 行正确的数据（跳过 %2 行有错误的数据）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Checking the rows</source>
         <translation>正在检查各行</translation>
     </message>
@@ -2895,7 +2983,7 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Importing subjects</source>
         <translation>正在导入监督对象</translation>
     </message>
@@ -2938,7 +3026,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="+34"/>
+        <location filename="../../ui/importing/wizard.py" line="+33"/>
         <source>Import subjects</source>
         <translation>导入监督对象</translation>
     </message>
@@ -3350,7 +3438,7 @@
         <translation>审计文件 (*.ngoaudit)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+29"/>
         <source>Merging %1</source>
         <translation>正在合并 %1</translation>
     </message>
@@ -3677,7 +3765,7 @@
 <context>
     <name>NextPeriodDialog</name>
     <message>
-        <location filename="../../ui/setup/setup_actions.py" line="+116"/>
+        <location filename="../../ui/setup/setup_actions.py" line="+108"/>
         <source>Start the next agreement period</source>
         <translation>开始下一个协议期</translation>
     </message>
@@ -3725,7 +3813,7 @@
 <context>
     <name>PackageOpener</name>
     <message>
-        <location filename="../../ui/reviewer/open_package.py" line="+54"/>
+        <location filename="../../ui/reviewer/open_package.py" line="+55"/>
         <source>Sealed packages (*.ngoseal)</source>
         <translation>封存包 (*.ngoseal)</translation>
     </message>
@@ -3745,7 +3833,7 @@
         <translation>正在校验封存包 %1…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+61"/>
         <source>Package changed after sealing</source>
         <translation>封存包在封存后被改动</translation>
     </message>
@@ -3758,6 +3846,39 @@
         <location line="+2"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/sharing/passphrase_dialog.py" line="+65"/>
+        <source>Unlocking the signing key</source>
+        <translation>正在解锁签名密钥</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Wrong passphrase: the key was not unlocked and nothing was signed. Try again, or Cancel.</source>
+        <translation>口令错误：密钥未解锁，未签名任何文件。请重试，或点“取消”。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sign with the NGO&apos;s key</source>
+        <translation>用机构密钥签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The passphrase of the NGO&apos;s signing key unlocks it for this signature only.</source>
+        <translation>输入机构签名密钥的口令，仅为本次签名解锁密钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key of %1, fingerprint %2</source>
+        <translation>%1 的密钥，指纹 %2</translation>
     </message>
 </context>
 <context>
@@ -4327,17 +4448,17 @@
 <context>
     <name>ReportFormalPanel</name>
     <message>
-        <location filename="../../ui/reports/formal_fields.py" line="+48"/>
+        <location filename="../../ui/reports/formal_fields.py" line="+65"/>
         <source>Issue date</source>
         <translation>成文日期</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Unticked: the day the report was due (never after the agreement&apos;s end)</source>
-        <translation>不勾选时：取报告的报送期限日（不晚于委托协议期满）</translation>
+        <source>Unticked: the date shown, the day the report was due (never after the agreement&apos;s end). Tick it to set another date.</source>
+        <translation>不勾选：使用所显示的日期，即报告的报送期限日（不晚于协议期满）。勾选后可另设日期。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Document No.</source>
         <translation>发文字号</translation>
     </message>
@@ -4418,12 +4539,12 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+218"/>
+        <location filename="../../ui/reports/page.py" line="+248"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>Generating the report of %1…</source>
         <translation>正在生成%1的报告……</translation>
     </message>
@@ -4433,7 +4554,7 @@
         <translation>正在生成季度监督报告</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>%1 generated: %2 pages. Save it or open it.</source>
         <translation>已生成《%1》，共 %2 页。可保存或打开。</translation>
     </message>
@@ -4454,7 +4575,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/reports/report_actions.py" line="+93"/>
+        <location filename="../../ui/reports/report_actions.py" line="+36"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4475,7 +4596,7 @@
         <translation>没有 PDF 阅读器能打开 %1，请保存报告后自行打开。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>issue ledger %1</source>
         <translation>问题台账 %1</translation>
     </message>
@@ -4485,12 +4606,37 @@
         <translation>保存问题台账</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-107"/>
+        <source>The report will be signed with the NGO&apos;s key (PAdES): a reviewer&apos;s PDF reader shows that the NGO signed it and that nothing changed since.</source>
+        <translation>报告将用机构密钥进行数字签名（PAdES）：审阅人的 PDF 阅读器会显示报告由本机构签发、签名后未被改动。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 generated and signed with the NGO&apos;s key (fingerprint %3): %2 pages. Save it or open it.</source>
+        <translation>已生成%1并用机构密钥签名（指纹 %3），共 %2 页。可保存或打开。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>PDF, landscape A3 (*.pdf)</source>
+        <translation>PDF，A3 横向 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The ledger (PDF) will be signed with the NGO&apos;s key.</source>
+        <translation>问题台账（PDF）将用机构密钥签名。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Issue ledger saved to %1, signed with the NGO&apos;s key (fingerprint %2)</source>
+        <translation>问题台账已保存到 %1，并已用机构密钥签名（指纹 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+1"/>
         <source>Issue ledger saved to %1</source>
         <translation>问题台账已保存到 %1</translation>
@@ -4501,12 +4647,32 @@
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>The issue ledger could not be saved; no file was written.</source>
+        <translation>问题台账未能保存，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Exporting the issue ledger</source>
         <translation>正在导出问题台账</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>Not signed: nothing was generated.</source>
+        <translation>未签名：未生成任何文件。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sign the report, the PDF ledger and the rectification notices with the NGO&apos;s key (PAdES); the passphrase is asked for each time</source>
+        <translation>用机构密钥对报告、PDF 台账和整改通知书进行数字签名（PAdES）；每次都会询问口令</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no signing key yet, so nothing can be signed. Create one in Tools → Signing key… (or with the link beside).</source>
+        <translation>本机还没有签名密钥，无法签名。请在“工具 → 签名密钥…”中创建（或点旁边的链接）。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>No quarter to report on</source>
         <translation>没有可报告的季度</translation>
     </message>
@@ -4577,16 +4743,26 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>E&amp;xcel ledger…</source>
-        <translation>Excel 台账(&amp;X)…</translation>
+        <source>Le&amp;dger…</source>
+        <translation>问题台账(&amp;D)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the quarter&apos;s issue ledger as an Excel workbook</source>
-        <translation>将本季度问题台账保存为 Excel 工作簿</translation>
+        <source>Save the quarter&apos;s issue ledger as an Excel workbook or as a PDF (landscape A3)</source>
+        <translation>将本季度问题台账保存为 Excel 工作簿或 PDF（A3 横向）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Sign with the NGO&apos;s key</source>
+        <translation>用机构密钥签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a signing key…</source>
+        <translation>创建签名密钥…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+7"/>
         <source>Choose the quarter, write the texts, then generate the report.</source>
         <translation>选择季度，填写文字部分，然后生成报告。</translation>
@@ -4607,15 +4783,25 @@
         <translation>“%1”的整改通知书已保存到 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Rectification notice for %1 saved to %2 and signed with the NGO&apos;s key</source>
+        <translation>“%1”的整改通知书已保存到 %2，并已用机构密钥签名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Building the rectification notice</source>
         <translation>正在生成整改通知书</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The rectification notice will be signed with the NGO&apos;s key (PAdES).</source>
+        <translation>整改通知书将用机构密钥进行数字签名（PAdES）。</translation>
     </message>
 </context>
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../ui/contract/term_actions.py" line="+65"/>
+        <location filename="../../ui/contract/term_actions.py" line="+64"/>
         <source>Retire term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -4779,7 +4965,7 @@
 <context>
     <name>ReviewerBanner</name>
     <message>
-        <location filename="../../ui/reviewer/banner.py" line="+83"/>
+        <location filename="../../ui/reviewer/banner.py" line="+86"/>
         <source>Read-only review: the package is intact and signed by a trusted key</source>
         <translation>只读审阅：封存包完好，签名密钥受信任</translation>
     </message>
@@ -4845,6 +5031,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reports (%1)…</source>
+        <translation>附带报告（%1）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The signed report PDFs the NGO put in the package: check, open, save them</source>
+        <translation>机构放入封存包的已签名报告 PDF：核验、打开、保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save a copy of your review file to send to the NGO</source>
         <translation>保存审阅意见文件的副本，发送给环保组织</translation>
     </message>
@@ -4852,7 +5048,7 @@
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../ui/sharing/seal_dialog.py" line="+108"/>
+        <location filename="../../ui/sharing/seal_dialog.py" line="+126"/>
         <source>This computer has no signing key yet: sealing creates one, locked by this passphrase (at least %1 characters). Then give its fingerprint to the commissioning government (Tools → Signing key…).</source>
         <translation>本机还没有签名密钥：封存时将用此口令（至少 %1 个字符）创建一个。之后请将其指纹提供给委托方政府（工具 → 签名密钥…）。</translation>
     </message>
@@ -4872,7 +5068,17 @@
         <translation>封存包 (*.ngoseal)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source>Signed reports to carry</source>
+        <translation>选择要附带的已签名报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Replace package</source>
         <translation>替换封存包</translation>
     </message>
@@ -4882,7 +5088,7 @@
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Sealing %1</source>
         <translation>正在封存 %1</translation>
     </message>
@@ -4944,7 +5150,27 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>再次输入：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Signed reports (optional):</source>
+        <translation>附带已签名报告（可选）：</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>&amp;Add PDF…</source>
+        <translation>添加 PDF(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry the NGO&apos;s signed report PDFs (report, ledger, notice) in the package; the reviewer can check each one</source>
+        <translation>把机构已签名的报告 PDF（季度报告、问题台账、整改通知书）放入封存包；审阅人可逐份核验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>e.g. 2014Q3; empty: the agreement&apos;s whole period</source>
         <translation>如 2014Q3；留空则为协议的整个期限</translation>
     </message>
@@ -5014,7 +5240,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>已新建 %1：监督对象 %2 个，条款 %3 条，转入未办结问题 %4 个，并在 %6 计划复查 %5 次。现在打开吗？</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Creating the next period&apos;s file</source>
         <translation>正在新建下一期文件</translation>
     </message>
@@ -5022,7 +5248,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SetupErrorsDialog</name>
     <message>
-        <location line="-153"/>
+        <location line="-155"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -5672,7 +5898,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>已将 %n 个监督对象导出到 %1</numerusform>

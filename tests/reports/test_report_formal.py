@@ -40,6 +40,16 @@ def test_never_after_the_agreement_ends():
     assert default_issue_date(scope("2015Q4", date(2015, 12, 20)), date(2016, 1, 15)) == date(2015, 12, 20)
 
 
+def test_report_issue_date_is_the_date_the_report_gets(report_file, report_zh):
+    """What the Reports page shows while its issue-date box is unticked is the report's own date."""
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.queries.stats import report_issue_date
+
+    with AuditFile.open(report_file, readonly=True) as af, af.session() as s:
+        assert report_issue_date(s, "2014Q3") == date(2014, 10, 15) == report_zh.info.issued
+        assert report_issue_date(s, "2015Q4") == date(2015, 12, 20)  # the running quarter: the reference date
+
+
 def _last_body_page(pages: list[str]) -> str:
     return next(p for p in pages if "附件：1" in p)
 

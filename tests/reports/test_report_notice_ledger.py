@@ -97,6 +97,8 @@ def test_english_ledger(report_file, tmp_path):
         build_ledger(af, "2014Q3", tmp_path / "ledger-en.xlsx", lang="en")
     ws = load_workbook(tmp_path / "ledger-en.xlsx").active
     assert ws["A1"].value.startswith("Issue ledger Q3 2014") and ws["B2"].value == "Finding"
+    subjects = [c.value for c in ws["D"][2:]]
+    assert subjects and all(name.isascii() for name in subjects)  # English names or pinyin, as in the report
 
 
 def test_ledger_prints_on_landscape_pages_and_has_the_reviewers_columns(report_file, tmp_path):

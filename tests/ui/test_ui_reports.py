@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from tests.ui.helpers import TIMEOUT_MS, read, wait_idle
 
@@ -335,7 +335,7 @@ def test_issue_date_number_and_contact_reach_the_report(opened, qtbot):
     text = "".join(p.extract_text() for p in PdfReader(built.path).pages).replace(" ", "").replace("\n", "")
     assert "黔中环监〔2014〕12号" in text and "2014年10月12日" in text and "联系人：王芳，电话：0851-82518888" in text
     assert "公开版" not in text
-    from PySide6.QtCore import QPoint
+
 
     # the public edition leaves personal data out (clicked on its box: the widget is wider than its label)
     qtbot.mouseClick(formal.public, Qt.MouseButton.LeftButton, pos=QPoint(8, formal.public.height() // 2))
@@ -343,3 +343,164 @@ def test_issue_date_number_and_contact_reach_the_report(opened, qtbot):
     built = _generate(page, qtbot, opened)
     text = "".join(p.extract_text() for p in PdfReader(built.path).pages).replace(" ", "").replace("\n", "")
     assert "（公开版）" in text and "联系人：王芳，电话：0851-82518888" in text  # the NGO's contact is public
+
+
+def test_unticked_issue_date_shows_the_date_the_report_gets_and_follows_the_quarter(opened, qtbot):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from ngo_audit.queries.stats import report_issue_date
+
+    page = _page(opened, qtbot)
+    formal = page.texts.formal
+    _choose(page, qtbot, opened, "2014Q3")
+    qtbot.waitUntil(lambda: formal.default_date is not None, timeout=TIMEOUT_MS)
+    expected = read(opened, qtbot, report_issue_date, "2014Q3")
+    assert date(2014, 9, 30) <= expected <= date(2014, 10, 31)  # shortly after the quarter, not the reference date
+    assert not formal.date_box.isChecked() and formal.date.date().toPython() == expected
+    _choose(page, qtbot, opened, "2015Q2")
+    later = read(opened, qtbot, report_issue_date, "2015Q2")
+    qtbot.waitUntil(lambda: formal.date.date().toPython() == later, timeout=TIMEOUT_MS)  # follows the quarter
+    assert later != expected
+    qtbot.mouseClick(formal.date_box, Qt.MouseButton.LeftButton)
+    formal.date.setDate(QDate(2015, 7, 3))
+    _choose(page, qtbot, opened, "2014Q3")
+    wait_idle(qtbot, opened)
+    assert formal.date.date().toPython() == date(2015, 7, 3)  # a date the user set stays
+    qtbot.mouseClick(formal.date_box, Qt.MouseButton.LeftButton)  # unticked again: the default of 2014Q3
+    assert formal.date.date().toPython() == expected and formal.values()[0] is None
+
+
+@pytest.fixture
+def fast_keys(monkeypatch):
+    from ngo_audit.sharing import keys
+
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+    return keys
+
+
+def _enter_passphrase(page, qtbot, text: str) -> None:
+    qtbot.waitUntil(lambda: page.passphrase_dialog is not None and page.passphrase_dialog.isVisible(),
+                    timeout=TIMEOUT_MS)
+    dialog = page.passphrase_dialog
+    dialog.passphrase.setText(text)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=TIMEOUT_MS)
+
+
+def test_sign_box_without_a_key_is_disabled_and_leads_to_the_key(opened, qtbot, fast_keys):
+    page = _page(opened, qtbot)
+    assert not fast_keys.has_key()
+    assert not page.sign_box.isEnabled() and not page.signing()
+    assert "Signing key" in page.sign_box.toolTip() or "签名密钥" in page.sign_box.toolTip()
+    assert page.key_link.isVisible()
+    qtbot.mouseClick(page.key_link, Qt.MouseButton.LeftButton)  # the link opens where a key is made
+    dialog = opened.sharing.key_dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=TIMEOUT_MS)
+    fast_keys.create_key("correct horse battery", ngo="黔中公众环境监督中心（演示）")
+    dialog.reject()
+    qtbot.waitUntil(lambda: page.sign_box.isEnabled(), timeout=TIMEOUT_MS)
+    assert not page.key_link.isVisible()
+
+
+def test_signed_report_wrong_passphrase_builds_nothing(opened, qtbot, fast_keys, tmp_path):
+    from pypdf import PdfReader
+
+    from ngo_audit.queries.stats import report_issue_date
+    from reports.pdfsign import verify_pdf
+
+    fast_keys.create_key("correct horse battery", ngo="黔中公众环境监督中心（演示）")
+    page = _page(opened, qtbot)
+    _choose(page, qtbot, opened, "2014Q3")
+    assert page.sign_box.isEnabled() and not page.key_link.isVisible()
+    qtbot.mouseClick(page.sign_box, Qt.MouseButton.LeftButton, pos=QPoint(8, page.sign_box.height() // 2))
+    assert page.signing()
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    _enter_passphrase(page, qtbot, "not the passphrase")
+    dialog = page.passphrase_dialog
+    assert dialog.isVisible() and dialog.problem.isVisible()  # one clear message, the dialog stays for a retry
+    dialog.grab().save(str(Path(os.environ.get("NGO_AUDIT_UI_GRABS") or tmp_path) / "passphrase.png"))
+    assert page.task is None and page.built is None  # nothing was built
+    dialog.reject()
+    assert "nothing was generated" in page.status.text() or "未生成" in page.status.text()
+    assert page.built is None
+
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    _enter_passphrase(page, qtbot, "correct horse battery")
+    qtbot.waitUntil(lambda: page.built is not None and page.task is None, timeout=60_000)
+    wait_idle(qtbot, opened)
+    built = page.built
+    check = verify_pdf(built.path)
+    assert check.ok and check.ngo == "黔中公众环境监督中心（演示）" and built.signed
+    assert built.signed.replace(" ", "")[:8] in page.status.text().replace(" ", "")
+    issued = read(opened, qtbot, report_issue_date, "2014Q3")
+    text = "".join(p.extract_text() for p in PdfReader(built.path).pages).replace(" ", "").replace("\n", "")
+    assert f"{issued.year}年{issued.month}月{issued.day}日" in text  # the date the unticked box showed
+
+
+def test_ledger_as_signed_pdf_from_the_page(opened, qtbot, monkeypatch, tmp_path, fast_keys):
+    from reports.pdfsign import verify_pdf
+
+    fast_keys.create_key("correct horse battery", ngo="黔中公众环境监督中心（演示）")
+    page = _page(opened, qtbot)
+    _choose(page, qtbot, opened, "2015Q3")
+    page.sign_box.setChecked(True)
+    target = tmp_path / "台账 2015" / "问题台账"
+    target.parent.mkdir()
+    offered = []
+
+    def save_dialog(parent, caption, start, filters, chosen=""):
+        offered.append((filters, chosen))
+        return str(target), chosen
+
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", save_dialog)
+    qtbot.mouseClick(page.ledger_button, Qt.MouseButton.LeftButton)
+    assert "*.xlsx" in offered[0][0] and "*.pdf" in offered[0][0] and "pdf" in offered[0][1]  # signing: PDF first
+    _enter_passphrase(page, qtbot, "correct horse battery")
+    out = target.with_name("问题台账.pdf")
+    qtbot.waitUntil(lambda: out.exists(), timeout=60_000)
+    wait_idle(qtbot, opened)
+    assert verify_pdf(out).ok and str(out) in page.status.text()
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no unsigned file beside it
+
+
+def test_notices_are_signed_when_the_sign_box_is_ticked(opened, qtbot, monkeypatch, tmp_path, fast_keys):
+    from sqlalchemy import select
+
+    from ngo_audit.lifecycle import ACTIVE
+    from ngo_audit.models import Finding
+    from reports.pdfsign import verify_pdf
+    from ui import settings
+    from ui.reports.page import make_notice
+    from ui.sharing.passphrase_dialog import PassphraseDialog
+
+    fast_keys.create_key("correct horse battery", ngo="黔中公众环境监督中心（演示）")
+    page = _page(opened, qtbot)
+    qtbot.mouseClick(page.sign_box, Qt.MouseButton.LeftButton, pos=QPoint(8, page.sign_box.height() // 2))
+    assert settings.sign_documents()  # remembered: the box is ticked again next time
+    subject_id = read(opened, qtbot, lambda s: s.scalar(select(Finding.subject_id)
+                                                        .where(Finding.status.in_(list(ACTIVE))).limit(1)))
+    target = tmp_path / "整改 通知书.pdf"
+    target.write_bytes(b"an older notice")  # replaced only by a signed one
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog = make_notice(opened.ctx, subject_id, opened)
+    assert isinstance(dialog, PassphraseDialog) and dialog.isVisible()
+    dialog.passphrase.setText("wrong passphrase")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=TIMEOUT_MS)
+    assert target.read_bytes() == b"an older notice"
+    dialog.passphrase.setText("correct horse battery")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.read_bytes()[:5] == b"%PDF-", timeout=60_000)
+    wait_idle(qtbot, opened)
+    assert verify_pdf(target).ok and "签名" in opened.statusBar().currentMessage()
+    assert [p.name for p in tmp_path.iterdir() if "通知书" in p.name] == [target.name]  # no unsigned copy left
+
+    page.sign_box.setChecked(False)
+    assert not settings.sign_documents()
+    plain = tmp_path / "未签名 通知书.pdf"
+    monkeypatch.setattr("ui.reports.page.QFileDialog.getSaveFileName", lambda *a, **k: (str(plain), ""))
+    assert not isinstance(make_notice(opened.ctx, subject_id, opened), PassphraseDialog)
+    wait_idle(qtbot, opened)
+    assert plain.exists() and not verify_pdf(plain).signed

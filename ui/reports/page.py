@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from ngo_audit import durable
 from ngo_audit.operations.notes import NoteEdit
 from ngo_audit.queries.screens import ReportSetup, report_setup
-from reports.jobs import BuiltReport, build_ledger_file, build_notice_file, quarterly_report_for
+from reports.jobs import BuiltLedger, BuiltReport, build_notice_file, ledger_for, quarterly_report_for
 
 from .. import errors
 from ..folders import save_path
@@ -39,8 +40,8 @@ from .pdf_preview import PdfPreview
 from .report_actions import _pdf_name, make_notice
 from .texts_panel import SECTIONS, ReportTextsPanel
 
-__all__ = ["SECTIONS", "BuiltReport", "NoteEdit", "ReportSetup", "ReportTextsPanel", "ReportsPage",
-           "build_ledger_file", "build_notice_file", "make_notice", "quarterly_report_for", "report_setup"]
+__all__ = ["SECTIONS", "BuiltLedger", "BuiltReport", "NoteEdit", "ReportSetup", "ReportTextsPanel", "ReportsPage",
+           "build_notice_file", "ledger_for", "make_notice", "quarterly_report_for", "report_setup"]
 
 SAVE_DELAY_MS = 800
 
@@ -72,13 +73,21 @@ class ReportsPage(Page):
         self.lang.addItem("", "en")
         self.lang_label.setBuddy(self.lang)
         self.generate_button = QPushButton(objectName="reportGenerate")
+        # sign the generated PDFs (report, ledger) with the NGO's key; the passphrase is asked at each use
+        self.sign_box = QCheckBox(objectName="reportSign")
+        self.sign_box.toggled.connect(self._sign_toggled)
+        self.key_link = QPushButton(objectName="reportKeyLink", flat=True)  # no key yet: leads to where one is made
+        self.key_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.key_link.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; border: none; }")
+        self.key_link.clicked.connect(self.show_signing_key)
+        self.passphrase_dialog = None
         self.cancel_button = QPushButton(objectName="reportCancel")
         self.cancel_button.setEnabled(False)
         self.save_button = QPushButton(objectName="reportSave")
         self.open_button = QPushButton(objectName="reportOpen")
         self.ledger_button = QPushButton(objectName="reportLedger")
         for w in (self.quarter_label, self.quarter, self.lang_label, self.lang, self.generate_button,
-                  self.cancel_button):
+                  self.sign_box, self.key_link, self.cancel_button):
             bar.addWidget(w)
         bar.addStretch(1)
         for w in (self.save_button, self.open_button, self.ledger_button):
@@ -126,13 +135,19 @@ class ReportsPage(Page):
 
     # -- loading --------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._update_sign_box()
         self.ctx.read(report_setup, self.ctx.reference_date, on_done=self._show_setup)
+
+    def showEvent(self, event) -> None:
+        self._update_sign_box()  # a key may have been made meanwhile (Tools → Signing key…)
+        super().showEvent(event)
 
     def _show_setup(self, setup: ReportSetup) -> None:
         same = self.setup is not None and self.setup.quarters == setup.quarters and self.quarter.count()
         self.setup = setup
         if same:  # e.g. after a text was stored: only the texts may have changed
             self._load_notes()
+            self._load_issue_date()  # the agreement's dates may have changed
             return
         keep = self.quarter.currentData() or setup.current
         self._loading = True
@@ -143,6 +158,7 @@ class ReportsPage(Page):
         self.quarter.setCurrentIndex(index if index >= 0 else 0)
         self._loading = False
         self._load_notes()
+        self._load_issue_date()
         self._update_actions()
 
     def _quarter_text(self, q: str) -> str:
@@ -156,6 +172,26 @@ class ReportsPage(Page):
             return
         self.save_notes()  # the texts typed so far belong to the quarter they were typed for
         self._load_notes()
+        self._load_issue_date()
+
+    def _load_issue_date(self) -> None:
+        """Show the issue date the chosen quarter's report gets by default (the core's rule)."""
+        from ngo_audit.errors import NgoAuditError
+        from ngo_audit.queries.stats import report_issue_date
+
+        q = self.current_quarter()
+        if q is None or self.setup is None or self.setup.contract_id is None:
+            return
+
+        def show(day) -> None:
+            if self.current_quarter() == q:
+                self.texts.formal.show_default_date(day)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, NgoAuditError):  # a quarter that cannot be reported on: Generate says why
+                errors.report(exc)
+
+        self.ctx.read(report_issue_date, q, on_done=show, on_error=failed)
 
     def _load_notes(self) -> None:
         from ngo_audit.services.notes import load_notes
@@ -220,13 +256,24 @@ class ReportsPage(Page):
         if q is None or self.task is not None:
             return
         self.save_notes()  # queued before the build: the report has the texts as shown
+        if self.signing():
+            self.ask_passphrase(self.tr("The report will be signed with the NGO's key (PAdES): a reviewer's PDF "
+                                        "reader shows that the NGO signed it and that nothing changed since."),
+                                self._generate)
+            return
+        self._generate(None)
+
+    def _generate(self, signer) -> None:
+        q = self.current_quarter()
+        if q is None or self.task is not None:
+            return
         self._serial += 1
         lang = self.language()
         out = Path(self._temp.name) / f"{q}-{lang}-{self._serial}.pdf"
         self.progress.setRange(0, 0)
         self.progress.show()
         self.set_status(lambda: self.tr("Generating the report of %1…").replace("%1", self._quarter_text(q)))
-        self.task = self.ctx.with_file(quarterly_report_for, q, out, lang, self.texts.formal.values(),
+        self.task = self.ctx.with_file(quarterly_report_for, q, out, lang, self.texts.formal.values(), signer,
                                        on_done=self._generated, on_error=self._failed, alongside=True,
                                        label=self.tr("Generating the quarterly report"), cancellable=True)
         self._update_actions()
@@ -246,8 +293,13 @@ class ReportsPage(Page):
         self.progress.hide()
         previous = self.built
         self.built, self.saved_path = built, None
-        self.set_status(lambda: self.tr("%1 generated: %2 pages. Save it or open it.")
-                        .replace("%1", built.title).replace("%2", str(built.pages)))
+        if built.signed:
+            self.set_status(lambda: self.tr("%1 generated and signed with the NGO's key (fingerprint %3): %2 pages. "
+                                            "Save it or open it.").replace("%1", built.title)
+                            .replace("%2", str(built.pages)).replace("%3", built.signed))
+        else:
+            self.set_status(lambda: self.tr("%1 generated: %2 pages. Save it or open it.")
+                            .replace("%1", built.title).replace("%2", str(built.pages)))
         self.preview.show_pdf(built.path, built.pages, built.headings)
         if previous is not None and previous.path != built.path:
             previous.path.unlink(missing_ok=True)  # only the latest build is kept (the preview moved on)
@@ -306,21 +358,35 @@ class ReportsPage(Page):
                             .replace("%1", path.name))
 
     def export_ledger(self) -> None:
+        """Save the quarter's issue ledger: a workbook (.xlsx) or its PDF twin (.pdf, signed when the Sign box
+        is ticked), chosen by the file type in the dialog."""
         q = self.current_quarter()
         if q is None:
             return
         lang = self.language()
+        xlsx, pdf = self.tr("Excel workbook (*.xlsx)"), self.tr("PDF, landscape A3 (*.pdf)")
         start = save_path(self.ctx, self.tr("issue ledger %1").replace("%1", q) + ".xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the issue ledger"), start,
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the issue ledger"), start, f"{xlsx};;{pdf}",
+                                                   pdf if self.signing() else xlsx)
         if not path:
             return
         out = Path(path)
-        if out.suffix.lower() != ".xlsx":
-            out = out.with_name(out.name + ".xlsx")
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            out = out.with_name(out.name + (".pdf" if chosen == pdf else ".xlsx"))
+        if out.suffix.lower() == ".pdf" and self.signing():
+            self.ask_passphrase(self.tr("The ledger (PDF) will be signed with the NGO's key."),
+                                lambda signer: self._export_ledger(q, out, lang, signer))
+            return
+        self._export_ledger(q, out, lang, None)
 
-        def done(saved: Path) -> None:
-            self.set_status(lambda: self.tr("Issue ledger saved to %1").replace("%1", str(saved)))
+    def _export_ledger(self, q: str, out: Path, lang: str, signer) -> None:
+        def done(built: BuiltLedger) -> None:
+            saved = built.path
+            if built.signed:
+                self.set_status(lambda: self.tr("Issue ledger saved to %1, signed with the NGO's key (fingerprint %2)")
+                                .replace("%1", str(saved)).replace("%2", built.signed))
+            else:
+                self.set_status(lambda: self.tr("Issue ledger saved to %1").replace("%1", str(saved)))
             self.status_message.emit(self.tr("Issue ledger saved to %1").replace("%1", saved.name))
 
         def failed(exc: BaseException) -> None:
@@ -329,10 +395,62 @@ class ReportsPage(Page):
             if isinstance(exc, Cancelled):
                 self.set_status(lambda: self.tr("Export cancelled; no file was written."))
             else:
+                self.set_status(lambda: self.tr("The issue ledger could not be saved; no file was written."))
                 errors.report(exc)
 
-        self.ctx.read(build_ledger_file, q, out, lang, heavy=True, on_done=done, on_error=failed,
-                      label=self.tr("Exporting the issue ledger"), cancellable=True)
+        self.ctx.with_file(ledger_for, q, out, lang, signer, on_done=done, on_error=failed, alongside=True,
+                           label=self.tr("Exporting the issue ledger"), cancellable=True)
+
+    # -- signing ----------------------------------------------------------------------------------------
+    def signing(self) -> bool:
+        return self.sign_box.isEnabled() and self.sign_box.isChecked()
+
+    def ask_passphrase(self, purpose: str, then) -> None:
+        """Ask for the key's passphrase; ``then(signer)`` once it is unlocked (nothing happens on Cancel)."""
+        from ..sharing.passphrase_dialog import PassphraseDialog
+
+        dialog = PassphraseDialog(self.ctx.worker, self, purpose=purpose)
+        dialog.unlocked.connect(then)
+        dialog.rejected.connect(lambda: self.set_status(lambda: self.tr("Not signed: nothing was generated.")))
+        dialog.finished.connect(dialog.deleteLater)
+        self.passphrase_dialog = dialog
+        dialog.open()
+
+    def _sign_toggled(self, on: bool) -> None:
+        if self.sign_box.isEnabled():
+            from .. import settings
+
+            settings.set_sign_documents(on)  # remembered; the rectification notices follow it too
+
+    def _update_sign_box(self) -> None:
+        from ngo_audit.sharing import keys
+
+        from .. import settings
+
+        try:
+            has = keys.has_key()
+        except OSError:
+            has = False
+        self.sign_box.setEnabled(has)
+        self.sign_box.setChecked(has and settings.sign_documents())
+        self.key_link.setVisible(not has)
+        self._sign_tooltip()
+
+    def _sign_tooltip(self) -> None:
+        if self.sign_box.isEnabled():
+            self.sign_box.setToolTip(self.tr("Sign the report, the PDF ledger and the rectification notices with the "
+                                             "NGO's key (PAdES); the passphrase is asked for each time"))
+        else:
+            self.sign_box.setToolTip(self.tr("This computer has no signing key yet, so nothing can be signed. "
+                                             "Create one in Tools → Signing key… (or with the link beside)."))
+
+    def show_signing_key(self, *_args) -> None:
+        sharing = getattr(self.window(), "sharing", None)
+        if sharing is None:
+            return
+        dialog = sharing.show_key()
+        if dialog is not None:
+            dialog.finished.connect(self._update_sign_box, Qt.ConnectionType.UniqueConnection)
 
     # -- state ------------------------------------------------------------------------------------------
     def _update_actions(self) -> None:
@@ -401,8 +519,12 @@ class ReportsPage(Page):
         self.save_button.setText(self.tr("&Save PDF…"))
         self.open_button.setText(self.tr("&Open PDF"))
         self.open_button.setToolTip(self.tr("Open the report in the PDF viewer of this computer"))
-        self.ledger_button.setText(self.tr("E&xcel ledger…"))
-        self.ledger_button.setToolTip(self.tr("Save the quarter's issue ledger as an Excel workbook"))
+        self.ledger_button.setText(self.tr("Le&dger…"))
+        self.ledger_button.setToolTip(self.tr("Save the quarter's issue ledger as an Excel workbook or as a PDF "
+                                              "(landscape A3)"))
+        self.sign_box.setText(self.tr("Sign with the NGO's key"))
+        self.key_link.setText(self.tr("Create a signing key…"))
+        self._sign_tooltip()
         self.texts.retranslate_ui()
         self.status.setText(self._status() if self._status else
                             self.tr("Choose the quarter, write the texts, then generate the report."))

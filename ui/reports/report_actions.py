@@ -19,8 +19,10 @@ def make_notice(ctx, subject_id: int, parent: QWidget | None = None, lang: str |
                 subject_name: str = ""):
     """Ask where to save the rectification notice (整改通知书) of ``subject_id`` and build it on the worker.
 
-    Returns the worker task, or None when the user cancelled the file dialog.  The result shows
-    in the window's status bar; errors (e.g. no open finding) in the one error place.
+    When documents are signed (the Reports page's "Sign with the NGO's key") the key's passphrase is asked
+    first and the notice is signed.  Returns the worker task, the passphrase dialog (the task starts once
+    the key is unlocked), or None when the user cancelled the file dialog.  The result shows in the
+    window's status bar; errors (e.g. no open finding) in the one error place.
     """
     from ngo_audit import i18n
 
@@ -38,12 +40,31 @@ def make_notice(ctx, subject_id: int, parent: QWidget | None = None, lang: str |
     if out.suffix.lower() != ".pdf":
         out = out.with_name(out.name + ".pdf")
 
-    def done(result: tuple[Path, str, int]) -> None:
-        saved, name, _n = result
+    def done(result: tuple[Path, str, int, str]) -> None:
+        saved, name, _n, signed = result
         window = parent.window() if parent is not None else None
         if window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(QCoreApplication.translate("ReportsPage", "Rectification notice for %1 saved to %2")
-                                           .replace("%1", name).replace("%2", saved.name), 10000)
+            text = QCoreApplication.translate("ReportsPage", "Rectification notice for %1 saved to %2") if not signed \
+                else QCoreApplication.translate("ReportsPage", "Rectification notice for %1 saved to %2 and signed "
+                                                               "with the NGO's key")
+            window.statusBar().showMessage(text.replace("%1", name).replace("%2", saved.name), 10000)
 
-    return ctx.read(build_notice_file, subject_id, out, lang, heavy=True, on_done=done,
-                    label=QCoreApplication.translate("ReportsPage", "Building the rectification notice"), cancellable=True)
+    def build(signer=None):
+        return ctx.read(build_notice_file, subject_id, out, lang, signer, on_done=done,
+                        label=QCoreApplication.translate("ReportsPage", "Building the rectification notice"),
+                        cancellable=True)
+
+    from ngo_audit.sharing import keys
+
+    from .. import settings
+
+    if not (settings.sign_documents() and keys.has_key()):
+        return build()
+    from ..sharing.passphrase_dialog import PassphraseDialog
+
+    dialog = PassphraseDialog(ctx.worker, parent, purpose=QCoreApplication.translate(
+        "ReportsPage", "The rectification notice will be signed with the NGO's key (PAdES)."))
+    dialog.unlocked.connect(build)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -63,7 +63,10 @@ class ReviewerBanner(QFrame):
         self.comment_button = QPushButton(objectName="bannerAddComment")
         self.comments_button = QPushButton(objectName="bannerComments")
         self.export_button = QPushButton(objectName="bannerExportComments")
-        for button in (self.comment_button, self.comments_button, self.export_button):
+        self.reports_button = QPushButton(objectName="bannerReports")  # the signed reports the package carries
+        self.reports_button.setVisible(bool(result.reports))
+        self.reports_button.setEnabled(result.intact and bool(result.report_data))
+        for button in (self.reports_button, self.comment_button, self.comments_button, self.export_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
         outer.addLayout(self.buttons)
@@ -118,6 +121,9 @@ class ReviewerBanner(QFrame):
         self.comment_button.setToolTip(self.tr("Comment on the finding or subject shown, or on a report section"))
         self.comments_button.setText(self.tr("Comments…"))
         self.export_button.setText(self.tr("Export comments…"))
+        self.reports_button.setText(self.tr("Reports (%1)…").replace("%1", str(len(r.reports))))
+        self.reports_button.setToolTip(self.tr("The signed report PDFs the NGO put in the package: check, open, "
+                                               "save them"))
         self.export_button.setToolTip(self.tr("Save a copy of your review file to send to the NGO"))
 
     def text(self) -> str:

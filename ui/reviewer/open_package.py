@@ -43,6 +43,7 @@ class PackageOpener(QObject):
         self.result = None  # VerifyResult of the open package
         self.banner: ReviewerBanner | None = None
         self.dialog: QMessageBox | None = None  # "open it anyway?" (tests drive it)
+        self.reports_dialog = None  # the carried reports of the open package
         self.ctx.file_closed.connect(self._closed)
 
     @property
@@ -106,7 +107,19 @@ class PackageOpener(QObject):
     def _show_banner(self, result) -> None:
         self._remove_banner()
         self.banner = ReviewerBanner(result)
+        self.banner.reports_button.clicked.connect(self.show_reports)
         self.window.banner_area.addWidget(self.banner)
+
+    def show_reports(self):
+        """The signed reports the open package carries (:mod:`ui.reviewer.carried_reports`)."""
+        from .carried_reports import CarriedReportsDialog
+
+        if self.result is None or not self.result.reports:
+            return None
+        self.reports_dialog = CarriedReportsDialog(self.window, self.result)
+        self.reports_dialog.finished.connect(self.reports_dialog.deleteLater)
+        self.reports_dialog.open()
+        return self.reports_dialog
 
     def _remove_banner(self) -> None:
         if self.banner is not None:

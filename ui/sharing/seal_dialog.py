@@ -2,15 +2,16 @@
 
 The quarter is optional (without it the package covers the agreement's period);
 the passphrase unlocks the signing key — or, on first use, creates it (then it is
-asked twice).  ``seal()`` runs on the worker with progress and Cancel; it takes a
-consistent snapshot, so the open file stays usable meanwhile.
+asked twice).  The NGO may add its signed report PDFs (the quarterly report, the ledger…): they
+travel in the package, covered by its signature.  ``seal()`` runs on the worker with progress and
+Cancel; it takes a consistent snapshot, so the open file stays usable meanwhile.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -50,17 +53,31 @@ class SealDialog(QDialog):
         out_row = QHBoxLayout()
         out_row.addWidget(self.out, 1)
         out_row.addWidget(self.browse)
+        self.reports = QListWidget(objectName="sealReports")  # the signed report PDFs to carry
+        self.reports.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.add_report = QPushButton(objectName="sealAddReport")
+        self.add_report.clicked.connect(self.choose_reports)
+        self.remove_report = QPushButton(objectName="sealRemoveReport")
+        self.remove_report.clicked.connect(self.remove_selected_report)
+        report_buttons = QVBoxLayout()
+        report_buttons.addWidget(self.add_report)
+        report_buttons.addWidget(self.remove_report)
+        report_buttons.addStretch(1)
+        reports_row = QHBoxLayout()
+        reports_row.addWidget(self.reports, 1)
+        reports_row.addLayout(report_buttons)
         self.sealed_by = QLineEdit(objectName="sealBy")
         self.passphrase = QLineEdit(objectName="sealPassphrase", echoMode=QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(objectName="sealRepeat", echoMode=QLineEdit.EchoMode.Password)
         self.note = QLabel(wordWrap=True, objectName="sealNote")
-        self.labels = [QLabel() for _ in range(5)]
+        self.labels = [QLabel() for _ in range(6)]
         form = QFormLayout()
         form.addRow(self.labels[0], self.quarter)
         form.addRow(self.labels[1], out_row)
         form.addRow(self.labels[2], self.sealed_by)
         form.addRow(self.labels[3], self.passphrase)
         form.addRow(self.labels[4], self.repeat)
+        form.addRow(self.labels[5], reports_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.seal_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.seal_button.setObjectName("sealButton")
@@ -73,7 +90,7 @@ class SealDialog(QDialog):
         layout.addWidget(self.buttons)
         for edit in (self.out, self.passphrase, self.repeat):
             edit.textChanged.connect(self._check)
-        self.resize(620, 320)
+        self.resize(620, 400)
         self.retranslate_ui()
         self.reset()
 
@@ -86,6 +103,7 @@ class SealDialog(QDialog):
         self.passphrase.clear()
         self.repeat.clear()
         self.sealed_by.setText(self.ctx.actor or "")
+        self.reports.clear()
         if self.ctx.path is not None:  # next to the open file, unless the user chose another place for it
             from ngo_audit.store.seal import default_package_name
             from ngo_audit.store.url import is_url
@@ -122,6 +140,29 @@ class SealDialog(QDialog):
                 chosen += SUFFIX
             self.out.setText(chosen)
 
+    def report_paths(self) -> list[Path]:
+        return [Path(self.reports.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.reports.count())]
+
+    def choose_reports(self) -> None:
+        start = str(save_folder(self.ctx))
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Signed reports to carry"), start,
+                                                 self.tr("PDF (*.pdf)"))
+        have = set(self.report_paths())
+        for name in chosen:
+            path = Path(name)
+            if path not in have:
+                self.add_report_path(path)
+
+    def add_report_path(self, path: Path) -> None:
+        item = QListWidgetItem(path.name)
+        item.setData(Qt.ItemDataRole.UserRole, str(path))
+        item.setToolTip(str(path))
+        self.reports.addItem(item)
+
+    def remove_selected_report(self) -> None:
+        for item in self.reports.selectedItems():
+            self.reports.takeItem(self.reports.row(item))
+
     def seal(self) -> None:
         from ngo_audit.quarters import Quarter
         from ngo_audit.store.seal import seal_store as seal  # a file, or a team database's snapshot
@@ -147,6 +188,7 @@ class SealDialog(QDialog):
                 return
             overwrite = True
         source, passphrase, by = self.ctx.path, self.passphrase.text(), self.sealed_by.text().strip()
+        reports = self.report_paths()
         self.busy = True
         self._check()
 
@@ -154,7 +196,8 @@ class SealDialog(QDialog):
             from ngo_audit.process_jobs import run_in_process
             from ngo_audit.store.url import is_url
 
-            options = {"passphrase": passphrase, "sealed_by": by, "quarter": quarter, "overwrite": overwrite}
+            options = {"passphrase": passphrase, "sealed_by": by, "quarter": quarter, "overwrite": overwrite,
+                       "reports": reports}
             if is_url(source):  # a team database: sealed here (the helper process has no session of it)
                 return seal(source, out, progress=task.progress, **options)
             # a file: the snapshot, the hash and the signature in the helper process (the key is unlocked there)
@@ -192,9 +235,14 @@ class SealDialog(QDialog):
         self.intro.setText(self.tr("Seal this audit file into one signed package (.ngoseal) to mail or put on a USB "
                                    "stick. The reviewer can tell whether it is exactly what you sent."))
         for label, text in zip(self.labels, (self.tr("Quarter (optional):"), self.tr("Package:"),
-                                             self.tr("Sealed by:"), self.tr("Passphrase:"), self.tr("Repeat:")),
+                                             self.tr("Sealed by:"), self.tr("Passphrase:"), self.tr("Repeat:"),
+                                             self.tr("Signed reports (optional):")),
                                strict=True):
             label.setText(text)
+        self.add_report.setText(self.tr("&Add PDF…"))
+        self.add_report.setToolTip(self.tr("Carry the NGO's signed report PDFs (report, ledger, notice) in the "
+                                           "package; the reviewer can check each one"))
+        self.remove_report.setText(self.tr("&Remove"))
         self.quarter.setPlaceholderText(self.tr("e.g. 2014Q3; empty: the agreement's whole period"))
         self.browse.setText(self.tr("&Browse…"))
         self.seal_button.setText(self.tr("&Seal"))

@@ -53,7 +53,7 @@ from .attachments import (
 from .english import english_names
 from .history import Flow, History, S, flow
 from .ledger_extra import LedgerExtra, ledger_extras
-from .overview import Coverage, Obligation, coverage, obligations
+from .overview import Coverage, Obligation, coverage, obligations, report_due, report_issue_date
 from .privacy import personal_strings
 from .scope import (
     Scope,
@@ -152,5 +152,7 @@ __all__ = [
     "personal_strings",
     "quarter_stats",
     "reference_date",
+    "report_due",
+    "report_issue_date",
     "report_scope",
 ]

@@ -24,7 +24,7 @@ from ...models import (
     TermKind,
 )
 from ...quarters import Quarter
-from .scope import Scope
+from .scope import Scope, default_issue_date, report_scope
 
 
 @dataclass
@@ -121,6 +121,18 @@ def obligations(session: Session, scope: Scope) -> list[Obligation]:
             o.due_date = scope.quarter.end + timedelta(days=n)
         out.append(o)
     return out
+
+
+def report_due(obligations: list[Obligation]) -> date | None:
+    """The day the agreement says the quarter's report is due (its report-deadline obligation), if it says."""
+    return next((o.due_date for o in obligations if o.due_date), None)
+
+
+def report_issue_date(session: Session, quarter: Quarter | str, today: date | None = None) -> date:
+    """The issue date the quarter's report gets when the user gives none (:func:`default_issue_date` with the
+    agreement's deadline): what the Reports page shows while its issue-date box is unticked."""
+    scope = report_scope(session, quarter, today)
+    return default_issue_date(scope, report_due(obligations(session, scope)))
 
 
 def _verifications(session: Session, scope: Scope, days: int) -> tuple[int, int]:
