@@ -192,11 +192,11 @@ def test_while_a_report_is_generated_the_other_pages_go_on_loading(opened, qtbot
     _choose(page, qtbot, opened, "2015Q3")
     release = threading.Event()
 
-    def slow_report(af, quarter, out, lang, formal, task=None):  # the build, held until the test lets it go
+    def slow_report(af, quarter, out, lang, formal, signer=None, task=None):  # held until the test lets it go
         release.wait(30)
         from reports.jobs import quarterly_report_for
 
-        return quarterly_report_for(af, quarter, out, lang, formal, task=task)
+        return quarterly_report_for(af, quarter, out, lang, formal, signer, task=task)
 
     monkeypatch.setattr("ui.reports.page.quarterly_report_for", slow_report)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
