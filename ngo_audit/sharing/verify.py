@@ -211,7 +211,10 @@ def read_and_verify(path: str | Path, *, trusted: Mapping[str, TrustedKey] | Non
     if known is None:
         return _result(path, "untrusted", "untrusted", manifest=manifest,
                        fp=keys.format_fingerprint(manifest.fingerprint), **common)
-    return _result(path, "ok", "ok", manifest=manifest, trusted_key=known, trusted_name=known.name, **common)
+    # the trusted key's name; a key trusted without one (this computer's own, made without --ngo) goes by
+    # the NGO the package names, else by its fingerprint — never an empty "trusted ()"
+    shown = known.name.strip() or manifest.ngo.strip() or keys.format_fingerprint(manifest.fingerprint)
+    return _result(path, "ok", "ok", manifest=manifest, trusted_key=known, trusted_name=shown, **common)
 
 
 def _claims(raw: bytes) -> mf.Manifest | None:

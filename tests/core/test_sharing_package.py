@@ -70,6 +70,7 @@ def test_seal_then_verify(world, tmp_path):
     assert m.fingerprint == keys.key_info().fingerprint and m.schema_revision == runner.head()
     assert result.package_sha256 == digest(out) and result.trusted_key.own
     assert "完好" in result.reason.zh and "intact" in result.reason.en
+    assert "（）" not in result.reason.zh and "()" not in result.reason.en  # the trusted key is named
     lines = "\n".join(result.summary())
     assert "李明" in lines and keys.key_info().grouped in lines and "问题 1" in lines
     # an ordinary ZIP: any tool can list it and read the manifest
@@ -77,6 +78,16 @@ def test_seal_then_verify(world, tmp_path):
         assert z.namelist() == ["audit.ngoaudit", "manifest.json", "signature"]
         assert z.testzip() is None
         assert json.loads(z.read("manifest.json"))["database"]["sha256"] == m.db_sha256
+
+
+def test_a_key_trusted_without_a_name_goes_by_the_ngo_of_the_package(world, tmp_path):
+    from ngo_audit.sharing.trust import TrustedKey
+
+    out = sealed(world, tmp_path)
+    fp = keys.key_info().fingerprint
+    result = verify_package(out, trusted={fp: TrustedKey(fp, "", "", own=True)})  # made without --ngo
+    assert result.trusted and "受信任（测试环境监督中心）" in result.reason.zh
+    assert "(测试环境监督中心)" in result.reason.en
 
 
 def test_seal_is_a_consistent_snapshot_while_the_file_is_open(world, tmp_path):
