@@ -54,6 +54,7 @@ class Composer:
         self.headings: list[Heading] = []
         self.figures = 0
         self.tables = 0
+        self.public = False  # the public edition (公开版): texts marked "not for publication" are left out
 
     # -- text ---------------------------------------------------------------------------------
 
