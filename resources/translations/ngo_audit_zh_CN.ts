@@ -438,7 +438,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+85"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+80"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -759,7 +759,7 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+89"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+84"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -1036,7 +1036,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/contract/page.py" line="+180"/>
+        <location filename="../../ui/contract/page.py" line="+181"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1418,7 +1418,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/leads/lead_dialog.py" line="+281"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="+287"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -1764,7 +1764,7 @@
 <context>
     <name>EditFindingDialog</name>
     <message>
-        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+43"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+39"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
@@ -1774,7 +1774,17 @@
         <translation>该问题在检查中发现，其日期即检查日期。请在“检查”页修改检查日期。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Not for publication</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public edition of the quarterly report leaves this description out (the title stays).</source>
+        <translation>季度报告公开版不刊载此描述（问题标题仍保留）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Required for the date, title or description once the subject was notified</source>
         <translation>通知监督对象后，修改日期、标题或描述须填写</translation>
     </message>
@@ -1799,7 +1809,7 @@
         <translation>问题描述</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
@@ -1819,7 +1829,7 @@
         <translation>修改及其理由记入变更日志。可用“编辑 › 撤销”撤回。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>edit of finding %1</source>
         <translation>编辑问题 %1</translation>
     </message>
@@ -2186,7 +2196,7 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件……</translation>
     </message>
@@ -2199,7 +2209,7 @@
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>New deadline: %1</source>
         <translation>新的整改期限：%1</translation>
     </message>
@@ -2209,7 +2219,12 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-14"/>
+        <source>not for publication</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>To %1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2264,7 +2279,8 @@
         <translation>整改期限</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-102"/>
+        <location line="+105"/>
         <source>What was found</source>
         <translation>问题描述</translation>
     </message>
@@ -2730,7 +2746,7 @@
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="+76"/>
+        <location filename="../../ui/importing/wizard.py" line="+73"/>
         <location line="+9"/>
         <source>Choose a spreadsheet</source>
         <translation>选择表格文件</translation>
@@ -2766,7 +2782,7 @@
         <translation>表头在第 %2 行，其下共 %1 行数据，%3 列。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Reading the spreadsheet</source>
         <translation>正在读取表格</translation>
     </message>
@@ -2774,7 +2790,7 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard_pages.py" line="+69"/>
+        <location filename="../../ui/importing/wizard_pages.py" line="+71"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -2814,7 +2830,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/importing/preview.py" line="+86"/>
+        <location filename="../../ui/importing/preview.py" line="+88"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2895,7 +2911,7 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Importing subjects</source>
         <translation>正在导入监督对象</translation>
     </message>
@@ -3516,7 +3532,7 @@
 <context>
     <name>NewLeadDialog</name>
     <message>
-        <location filename="../../ui/leads/lead_dialog.py" line="-145"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="-151"/>
         <source>New lead</source>
         <translation>登记线索</translation>
     </message>
@@ -3529,6 +3545,16 @@
         <location line="+6"/>
         <source>What the reporter says: what, where, since when</source>
         <translation>举报人反映的情况：什么问题、在哪里、从何时起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not for publication</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public edition of the quarterly report leaves out what this lead says and what became of it (the lead is still counted).</source>
+        <translation>季度报告公开版不刊载此线索的内容和处理结果（线索仍计入统计）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3561,7 +3587,7 @@
         <translation>线索内容</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reporter</source>
         <translation>举报人</translation>
     </message>
@@ -3581,12 +3607,12 @@
         <translation>监督对象</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Write what the lead says.</source>
         <translation>请写明线索内容。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>new lead %1</source>
         <translation>登记线索 %1</translation>
     </message>
@@ -3677,7 +3703,7 @@
 <context>
     <name>NextPeriodDialog</name>
     <message>
-        <location filename="../../ui/setup/setup_actions.py" line="+116"/>
+        <location filename="../../ui/setup/setup_actions.py" line="+115"/>
         <source>Start the next agreement period</source>
         <translation>开始下一个协议期</translation>
     </message>
@@ -4327,7 +4353,7 @@
 <context>
     <name>ReportFormalPanel</name>
     <message>
-        <location filename="../../ui/reports/formal_fields.py" line="+48"/>
+        <location filename="../../ui/reports/formal_fields.py" line="+51"/>
         <source>Issue date</source>
         <translation>成文日期</translation>
     </message>
@@ -4358,19 +4384,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Public edition (no personal data)</source>
-        <translation>公开版（不含个人信息）</translation>
+        <source>Public edition (no personal data, nothing marked not for publication)</source>
+        <translation>公开版（不含个人信息和标为不公开的内容）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Leaves out reporters&apos; names and contacts, phone numbers and e-mail addresses</source>
-        <translation>略去举报人姓名及联系方式、电话号码和电子邮箱</translation>
+        <source>Leaves out reporters&apos; names and contacts, phone numbers and e-mail addresses, and every text marked “Not for publication”</source>
+        <translation>略去举报人姓名和联系方式、电话号码、电子邮箱，以及所有标为“不公开”的文字</translation>
     </message>
 </context>
 <context>
     <name>ReportTextsPanel</name>
     <message>
-        <location filename="../../ui/reports/texts_panel.py" line="+43"/>
+        <location filename="../../ui/reports/texts_panel.py" line="+49"/>
         <source>VI. Difficulties and problems</source>
         <translation>六、存在的困难和问题</translation>
     </message>
@@ -4395,7 +4421,17 @@
         <translation>此文件以只读方式打开：这里的文字不能修改，但可以生成报告。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Not for publication</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public edition of the report leaves this text out; the full edition keeps it.</source>
+        <translation>报告公开版不刊载这段文字，完整版照常刊载。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Difficulties met this quarter (staff, vehicles, access refused…)</source>
         <translation>本季度遇到的困难（人手、车辆、被拒绝进入……）</translation>
     </message>
@@ -4418,12 +4454,22 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+218"/>
+        <location filename="../../ui/reports/page.py" line="+220"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>marking the report&apos;s “%1” not for publication</source>
+        <translation>将报告的“%1”标为不公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>publishing the report&apos;s “%1”</source>
+        <translation>取消报告“%1”的不公开标记</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Generating the report of %1…</source>
         <translation>正在生成%1的报告……</translation>
     </message>
@@ -4454,7 +4500,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/reports/report_actions.py" line="+93"/>
+        <location filename="../../ui/reports/report_actions.py" line="+34"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4506,7 +4552,7 @@
         <translation>正在导出问题台账</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>No quarter to report on</source>
         <translation>没有可报告的季度</translation>
     </message>
@@ -4526,7 +4572,7 @@
         <translation>协议服务期自 %1 开始，从当天起可以选择第一个季度。如日期有误，请在“委托协议与条款”页面更正。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q)：</translation>
     </message>
@@ -4615,7 +4661,7 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../ui/contract/term_actions.py" line="+65"/>
+        <location filename="../../ui/contract/term_actions.py" line="+64"/>
         <source>Retire term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -4882,7 +4928,7 @@
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Sealing %1</source>
         <translation>正在封存 %1</translation>
     </message>
@@ -5022,7 +5068,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SetupErrorsDialog</name>
     <message>
-        <location line="-153"/>
+        <location line="-152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -5672,7 +5718,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>已将 %n 个监督对象导出到 %1</numerusform>
