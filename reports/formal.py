@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from ngo_audit.errors import ValidationError
 
@@ -78,4 +78,59 @@ def signature(c, ngo: str, issued: str, f: Formalities, *, keep_last: int = 1, b
     if note:
         with redacting(None):  # the NGO's own contact for this document is published on purpose, even in 公开版
             block.append(para(note, S.body))
-    c.add(KeepTogether(block))
+    c.add(EndBlock(tail, block[len(tail):]))
+
+
+class EndBlock(KeepTogether):
+    """The last paragraphs (``tail``) kept on one page with what follows them (``rest``: attachments, signature).
+
+    Where all of it does not fit in the rest of a page, reportlab's KeepTogether would move all of it to the
+    next page, leaving the page before up to half empty under a paragraph and a table.  Here the head of
+    the tail stays: a long paragraph or table is split so that its last lines or rows go on with the
+    signature, and the page before is filled.  When even that cannot be done it behaves as KeepTogether.
+    """
+
+    def __init__(self, tail: list, rest: list) -> None:
+        super().__init__([*tail, *rest])
+        self.tail, self.rest = tail, rest
+
+    def split(self, avail_w, avail_h):
+        parts = self._fill(avail_w, avail_h)
+        return parts if parts is not None else super().split(avail_w, avail_h)
+
+    @staticmethod
+    def _height(f, avail_w) -> float:
+        return f.wrap(avail_w, 0xFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+
+    def _fill(self, avail_w, avail_h) -> list | None:
+        frame = getattr(self, "_frame", None)
+        if frame is None or sum(self._height(f, avail_w) for f in self._content) <= avail_h:
+            return None  # it all fits (KeepTogether lays it out as it is), or no page to measure
+        stay: list = []
+        used = 0.0
+        for i, f in enumerate(self.tail):
+            h = self._height(f, avail_w)
+            if used + h <= avail_h and i < len(self.tail) - 1:
+                stay.append(f)
+                used += h
+                continue
+            # split f: its head fills this page, at least a line or row of it goes on with the signature
+            own = f.wrap(avail_w, 0xFFFFFF)[1]
+            room = min(avail_h - used - f.getSpaceBefore(), own - 1)
+            pieces = Table.split(f, avail_w, room) if isinstance(f, Table) else f.split(avail_w, room)
+            if len(pieces) < 2:
+                moving = self.tail[i:]
+            else:
+                stay.append(pieces[0])
+                moving = [*pieces[1:], *self.tail[i + 1:]]
+            break
+        else:  # pragma: no cover - the loop always breaks at the last item
+            return None
+        while stay and stay[-1].getKeepWithNext():  # a caption or heading goes with what follows it
+            moving.insert(0, stay.pop())
+        if not stay:
+            return None
+        follow = [*moving, *self.rest]
+        if sum(self._height(f, avail_w) for f in follow) > frame._height:
+            return None  # would not fit on the next page either
+        return [*stay, KeepTogether(follow)]
