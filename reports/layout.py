@@ -52,6 +52,10 @@ rl_config.useA85 = 0
 
 
 
+COVER_FOOT = 45 * mm  # the foot of the cover, where the NGO and the date are drawn
+COVER_H = TEXT_H - COVER_FOOT  # the height of the cover's frame above it
+
+
 class ReportWriteError(NgoAuditError):
     """The PDF or spreadsheet cannot be written where it was asked for."""
 
@@ -210,7 +214,7 @@ class GovDoc(BaseDocTemplate):
         self.headings: list[tuple[int, str, int]] = []  # (level, text, page) in order
         self.cover_footer: list[str] = []  # lines set at the foot of the cover (the NGO, the date)
         # the cover's frame stops above the footer, so that nothing flowed can run into it
-        cover = Frame(BINDING, BOTTOM + 45 * mm, TEXT_W, TEXT_H - 45 * mm, leftPadding=0, rightPadding=0,
+        cover = Frame(BINDING, BOTTOM + COVER_FOOT, TEXT_W, COVER_H, leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         templates = [PageTemplate("cover", [cover], onPage=self._cover_page)]
         for name, numbered in (("front", False), ("body", True)):

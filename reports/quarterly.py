@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -58,7 +58,7 @@ from .fonts import FontSet, font_set
 from .formal import Formalities, number_line
 from .general_and_enterprises import section_enterprises, section_general
 from .images import Picture, prepare
-from .layout import TEXT_W, GovDoc, check_cancel, heading, write_atomically
+from .layout import COVER_H, TEXT_W, GovDoc, check_cancel, heading, write_atomically
 from .redact import Redactor, redacting
 from .sentences import withheld_note
 from .styles import para
@@ -177,12 +177,12 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
         banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "#b5452b"), ("FONT", (0, 0), (-1, -1), S.body_font, 9),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), "#b5452b")]))
         c.add(banner)
-    c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False))
+    c.add(Spacer(1, (16 if not public else 4) * mm), heading(title, S.cover_title, 0, "", toc=False))
     if public:
+        # one small paragraph: with what was withheld it must still leave the cover's facts room on the cover
+        small = S.note.clone("cover-note", fontSize=10.5, leading=16, firstLineIndent=21)
         c.add(Spacer(1, 4 * mm), para(L("（公开版）", "(Public edition)"), S.cover_center), Spacer(1, 2 * mm),
-              para(PUBLIC_NOTE[L.code], S.note))
-        if withheld:
-            c.add(para(withheld, S.note))
+              para(PUBLIC_NOTE[L.code] + (L("", " ") + withheld if withheld else ""), small))
     c.add(Spacer(1, 12 * mm if not public else 6 * mm))
     rows = [(L("委 托 方", "Commissioned by"), L.name(k.government)), (L("受 托 方", "Prepared by"), L.name(k.ngo)),
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
@@ -239,6 +239,9 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
     front = Composer(L, fonts)
     _cover(front, st, report_title(st, L, 3), L.date(issued), formal.number, public,
            withheld_cover_note(st, L) if public else "")
+    # the cover is one page whatever it holds (a long title, an English public edition's notes): drawn
+    # smaller if it must, never spilling its facts onto the table of contents
+    front.story = [KeepInFrame(TEXT_W, COVER_H, front.story, mode="shrink")]
     front.add(NextPageTemplate("front-odd"), PageBreak(), para(L("目　　录", "Contents"), front.S.toc_title))
     toc = body.toc_lines()
     front.add(*toc, NextPageTemplate("body-odd"), PageBreak())
