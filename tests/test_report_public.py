@@ -90,3 +90,9 @@ def test_texts_marked_not_for_publication_stay_out_of_the_public_edition(file_co
     assert "受托方标为不公开的内容亦未公开" in cover
     assert "典型案例的问题描述1处" in cover and "公众线索的内容和处理结果1条" in cover and "存在的困难和问题" in cover
     assert "受托方标为不公开" not in squash(page_texts(full)[0])
+    assert "统计截至" in cover  # the notes leave the cover's facts on the cover
+    english = tmp_path / "public-en.pdf"
+    assert main(["report", str(file_copy), "--quarter", "2014Q3", "--out", str(english), "--public", "--lang", "en"]) == 0
+    en_cover = page_texts(english)[0]
+    assert "(withheld from publication)" in en_cover and "Figures as of" in en_cover  # one page, however long
+    assert secret_case not in squash("".join(page_texts(english)))
