@@ -120,7 +120,7 @@ class PhotoRow(Flowable):
     of the page, its photos are drawn smaller (down to ``min_h`` high; captions keep their size) so that they
     stay on the page of the text they belong to instead of leaving that page a third empty."""
 
-    def __init__(self, make: Callable[[float], Table], box_h: float, min_h: float = 34 * mm) -> None:
+    def __init__(self, make: Callable[[float], Table], box_h: float, min_h: float = 28 * mm) -> None:
         super().__init__()
         self.make, self.box_h, self.min_h = make, box_h, min_h
         self.table: Table | None = None
