@@ -138,7 +138,7 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
         basis = L(f"，依据{basis}", f"; legal basis: {basis}") if basis else ""
         what = case.description or r.title
         if c.public and case.description_private and case.description.strip():
-            what = r.title + withheld(L)  # the NGO marked the description "not for publication"
+            what = r.title + L("", " ") + withheld(L)  # the NGO marked the description "not for publication"
         c.p(L(f"{L.date(r.found_on)}检查发现（问题编号{r.id}，{L.label(SEVERITY, r.severity)}）：{what}",
               f"Found on {L.date(r.found_on)} (finding {r.id}, {L.label(SEVERITY, r.severity)}): {what}"))
         c.p(L(f"该问题不符合委托协议第{r.term_number}条（{r.term_title}）{basis}。",
