@@ -66,7 +66,7 @@ from .text import Lang
 
 Progress = Callable[[int, int], bool | None]
 TOTAL = 1000
-PUBLIC_NOTE = {"zh": "本公开版略去了个人信息（举报人姓名及联系方式、电话号码、电子邮箱等），以“（略）”标示。",
+PUBLIC_NOTE = {"zh": "本公开版略去了个人信息（举报人姓名及联系方式、电话号码、电子邮箱等），原处标为（略）。",
                "en": "This public edition leaves out personal data (reporters' names and contacts, telephone "
                      "numbers, e-mail addresses), marked “[withheld]”."}
 _SEVERITY_COLORS = ("#7a1f12", "#b5452b", "#1f3b5c", "#7d8fa3")

@@ -129,6 +129,7 @@ def withheld_note(L: Lang, *, case_descriptions: int, leads: int, sections: list
     listed = L.join(kinds) if L.en or len(kinds) < 2 else "、".join(kinds[:-1]) + "和" + kinds[-1]
     if L.en and len(kinds) > 1:
         listed = ", ".join(kinds[:-1]) + " and " + kinds[-1]
-    return L(f"受托方标为不公开的内容亦未公开：{listed}，以“{withheld(L)}”标示或略去。",
+    # (no “（…）” in the Chinese: four marks in a row cannot be kept off the start of a line)
+    return L(f"受托方标为不公开的内容亦未公开：{listed}，原处标为{withheld(L)}或整段略去。",
              f"Texts the NGO marked as not for publication are also left out: {listed}; they are marked "
              f"“{withheld(L)}” or omitted.")

@@ -82,7 +82,7 @@ def test_withheld_note_lists_what_was_left_out():
     assert withheld_note(ZH, case_descriptions=0, leads=0, sections=[]) == ""
     assert withheld_note(EN, case_descriptions=0, leads=0, sections=[]) == ""
     zh = withheld_note(ZH, case_descriptions=1, leads=0, sections=[])
-    assert zh == "受托方标为不公开的内容亦未公开：典型案例的问题描述1处，以“（不予公开）”标示或略去。"
+    assert zh == "受托方标为不公开的内容亦未公开：典型案例的问题描述1处，原处标为（不予公开）或整段略去。"
     zh = withheld_note(ZH, case_descriptions=2, leads=3, sections=["存在的困难和问题", "有关建议"])
     assert "典型案例的问题描述2处、公众线索的内容和处理结果3条和“存在的困难和问题”、“有关建议”部分的文字" in zh
     en = withheld_note(EN, case_descriptions=1, leads=2, sections=["Recommendations"])
