@@ -78,7 +78,7 @@ def signature(c, ngo: str, issued: str, f: Formalities, *, keep_last: int = 1, b
     if note:
         with redacting(None):  # the NGO's own contact for this document is published on purpose, even in 公开版
             block.append(para(note, S.body))
-    c.add(EndBlock(tail, block[len(tail):]))
+    c.add(EndBlock(tail, block[len(tail):], squeeze=len(before or [])))
 
 
 class EndBlock(KeepTogether):
@@ -88,15 +88,41 @@ class EndBlock(KeepTogether):
     next page, leaving the page before up to half empty under a paragraph and a table.  Here the head of
     the tail stays: a long paragraph or table is split so that its last lines or rows go on with the
     signature, and the page before is filled.  When even that cannot be done it behaves as KeepTogether.
+
+    First, as GB/T 9704 allows where the signature and date do not fit under the last paragraph, the line
+    spacing of the first ``squeeze`` flowables of ``rest`` (the list of attachments) is made tighter.
     """
 
-    def __init__(self, tail: list, rest: list) -> None:
+    TIGHT = 1.3  # leading of the squeezed lines, in font sizes (body text: 1.8)
+
+    def __init__(self, tail: list, rest: list, squeeze: int = 0) -> None:
         super().__init__([*tail, *rest])
-        self.tail, self.rest = tail, rest
+        self.tail, self.rest, self.squeeze = tail, rest, squeeze
 
     def split(self, avail_w, avail_h):
+        frame = getattr(self, "_frame", None)
+        if frame is not None and self.squeeze and self._total(self._content, avail_w) > avail_h:
+            tight = [*self.tail, *self._tight(self.rest[:self.squeeze]), *self.rest[self.squeeze:]]
+            if self._total(tight, avail_w) <= avail_h:
+                return tight
         parts = self._fill(avail_w, avail_h)
         return parts if parts is not None else super().split(avail_w, avail_h)
+
+    def _tight(self, flowables: list) -> list:
+        out = []
+        for f in flowables:
+            if isinstance(f, Paragraph):
+                style = f.style.clone(f"{f.style.name}-tight", leading=f.style.fontSize * self.TIGHT)
+                out.append(Paragraph(f.text, style))
+            elif isinstance(f, Spacer):
+                out.append(Spacer(f.width, f.height * self.TIGHT / 1.8))
+            else:
+                out.append(f)
+        return out
+
+    @classmethod
+    def _total(cls, flowables: list, avail_w) -> float:
+        return sum(cls._height(f, avail_w) for f in flowables)
 
     @staticmethod
     def _height(f, avail_w) -> float:

@@ -227,7 +227,7 @@ def test_character_pitch_of_the_grid():
     assert pytest.approx(TEXT_W) == CHAR * 28 and pytest.approx(225 * MM) == LINE * 22
 
 
-SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+、|附件\d)")
+SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+、|附件\d|[IVX]+\.[A-Z]|Attachment\d)")
 MAX_EMPTY = 0.36  # "about a third": a third and a little (the hostile 2014Q3 has a page at 35.2 %: its table's
 # last row goes on with the signature block, which must share the page of the last paragraph)
 
