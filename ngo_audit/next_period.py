@@ -44,8 +44,8 @@ Progress = Callable[[int, int], bool | None]
 _SUBJECT_COPY = ("uid", "kind", "name", "credit_code", "sector", "industry", "address", "contact_person",
                  "contact_phone", "key_monitored", "credit_level", "blacklist_recommended", "active", "notes",
                  "sort_key")
-_FINDING_COPY = ("found_on", "severity", "title", "description", "requirement", "deadline", "status", "status_on",
-                 "withdrawn_reason", "blacklist_recommended")
+_FINDING_COPY = ("found_on", "severity", "title", "description", "description_private", "requirement", "deadline",
+                 "status", "status_on", "withdrawn_reason", "blacklist_recommended")
 _EVENT_COPY = ("kind", "event_date", "actor", "summary", "reference_no", "new_deadline", "passed")
 _ESCALATION_COPY = ("channel", "escalated_on", "recipient", "reference_no", "summary", "outcome")
 

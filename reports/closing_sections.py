@@ -10,7 +10,7 @@ from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
 from .formal import Formalities, signature
-from .sentences import recommendation_action, recommendation_intro
+from .sentences import recommendation_action, recommendation_intro, withheld
 from .styles import Col, para
 
 ATTACHMENTS = (("问题台账", "Issue ledger"), ("整改前后照片", "Photos before and after rectification"),
@@ -28,10 +28,31 @@ def source_label(L, value: str) -> str:
     return L(zh, en)
 
 
-def _note(c: Composer, st: QuarterStats, section: NoteSection) -> bool:
+NOTE_TITLES = {NoteSection.SUMMARY: ("开头概述", "Opening remarks"),
+               NoteSection.DIFFICULTIES: ("存在的困难和问题", "Difficulties and problems"),
+               NoteSection.NEXT_PLAN: ("下季度工作计划", "Plan for the next quarter"),
+               NoteSection.RECOMMENDATIONS: ("有关建议", "Recommendations")}
+
+
+def withheld_sections(st: QuarterStats, public: bool) -> list[NoteSection]:
+    """The project lead's texts a public edition leaves out: written, and marked "not for publication"."""
+    return [s for s in NOTE_TITLES if public and s in st.private_notes and st.notes.get(s, "").strip()]
+
+
+def note_text(c: Composer, st: QuarterStats, section: NoteSection, *, phrase: bool = True) -> bool:
+    """The project lead's text of ``section``, one paragraph per line; in the public edition a text marked
+    "not for publication" becomes the neutral phrase (or nothing, ``phrase=False``).  True when written."""
     text = st.notes.get(section, "")
+    if section in withheld_sections(st, c.public):
+        if phrase:
+            c.p(withheld(c.L))
+        return True
     c.lines(text)
     return bool(text.strip())
+
+
+def _note(c: Composer, st: QuarterStats, section: NoteSection) -> bool:
+    return note_text(c, st, section)
 
 
 def section_difficulties(c: Composer, st: QuarterStats) -> None:

@@ -232,8 +232,9 @@ def register(subparsers) -> dict:
     formal_options(p)
     sign_option(p)
     p.add_argument("--public", action="store_true",
-                   help=t("公开版：略去举报人姓名、电话号码等个人信息", "public edition: without reporters' names, phone numbers "
-                          "and other personal data"))
+                   help=t("公开版：略去举报人姓名、电话号码等个人信息和标为不公开的内容",
+                          "public edition: without reporters' names, phone numbers and other personal data, "
+                          "and without the texts marked as not for publication"))
 
     p = subparsers.add_parser("notice", help=t("生成监督对象的整改通知书（PDF）", "write a subject's rectification notice (PDF)"))
     p.add_argument("path", type=as_location)

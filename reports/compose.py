@@ -12,7 +12,7 @@ from ngo_audit.queries.stats import Photo
 
 from .charts import Chart
 from .fonts import FontSet
-from .images import Picture, photo_box, side_by_side
+from .images import PhotoRow, Picture, photo_box, side_by_side
 from .layout import TEXT_W, Heading, TocLine, heading
 from .styles import Col, Styles, WholeTable, para, table
 from .text import Lang
@@ -20,18 +20,31 @@ from .text import Lang
 
 class FigureBlock(Flowable):
     """A chart and its caption as ONE unsplittable flowable: it moves to the next page whole, and a
-    heading before it keeps with it (reportlab's KeepTogether would not bind to keepWithNext)."""
+    heading before it keeps with it (reportlab's KeepTogether would not bind to keepWithNext).
+
+    Where the chart would leave the rest of the page empty for want of a few centimetres, it is drawn
+    smaller (down to :attr:`MIN_SCALE` of its size; the caption keeps its size) to fit the page instead.
+    """
+
+    MIN_SCALE = 0.7
 
     def __init__(self, image: Image, caption: Paragraph) -> None:
         super().__init__()
         self.image, self.caption = image, caption
         self.spaceBefore = 2 * mm
+        self.full = (image.drawWidth, image.drawHeight)
 
     def wrap(self, avail_w, avail_h):
         self.width = avail_w
-        self.ih = self.image.wrap(avail_w, avail_h)[1]
+        self.image.drawWidth, self.image.drawHeight = self.full
         self.cw, self.ch = self.caption.wrap(avail_w, avail_h)
-        self.height = self.ih + self.caption.style.spaceBefore + self.ch + self.caption.style.spaceAfter
+        text_h = self.caption.style.spaceBefore + self.ch + self.caption.style.spaceAfter
+        full_h = self.full[1]
+        scale = (avail_h - text_h) / full_h if full_h else 1.0
+        if self.MIN_SCALE <= scale < 1.0:  # fits this page when drawn a little smaller
+            self.image.drawWidth, self.image.drawHeight = self.full[0] * scale, full_h * scale
+        self.ih = self.image.drawHeight
+        self.height = self.ih + text_h
         return avail_w, self.height
 
     def split(self, avail_w, avail_h):
@@ -54,6 +67,7 @@ class Composer:
         self.headings: list[Heading] = []
         self.figures = 0
         self.tables = 0
+        self.public = False  # the public edition (公开版): texts marked "not for publication" are left out
 
     # -- text ---------------------------------------------------------------------------------
 
@@ -162,18 +176,17 @@ class Composer:
         box_w = TEXT_W / 2 - 6 * mm
         rows = []
         for i in range(max(len(before), len(after))):
-            cells = []
-            for side in (before, after):
-                if i < len(side):
-                    ph = side[i]
-                    missing = self.L(f"照片无法显示（证据{ph.evidence_id}的文件已损坏或不是图片）",
-                                     f"Photo cannot be shown (evidence {ph.evidence_id} is damaged or not an image)")
-                    cells.append(photo_box(self.pictures.get(ph.evidence_id), self.photo_caption(ph), box_w,
-                                           box_h_mm * mm, self.S.caption, self.S.small, missing))
-                else:
-                    cells.append("")
-            rows.append(side_by_side(cells[0], cells[1], TEXT_W, self.S.body_font))
+            pair = [side[i] if i < len(side) else None for side in (before, after)]
+            rows.append(PhotoRow(lambda box_h, pair=pair: side_by_side(
+                *[self._photo_box(ph, box_w, box_h) if ph is not None else "" for ph in pair],
+                TEXT_W, self.S.body_font), box_h_mm * mm))
         return rows
+
+    def _photo_box(self, ph: Photo, box_w: float, box_h: float):
+        missing = self.L(f"照片无法显示（证据{ph.evidence_id}的文件已损坏或不是图片）",
+                         f"Photo cannot be shown (evidence {ph.evidence_id} is damaged or not an image)")
+        return photo_box(self.pictures.get(ph.evidence_id), self.photo_caption(ph), box_w, box_h, self.S.caption,
+                         self.S.small, missing)
 
     def new_page_if_less_than(self, height_mm: float) -> None:
         self.story.append(CondPageBreak(height_mm * mm))

@@ -9,7 +9,7 @@ from ngo_audit.models import FindingStatus, TermResult
 from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
-from .sentences import leads_summary, rectification_overall
+from .sentences import leads_summary, rectification_overall, withheld
 from .styles import Col
 
 
@@ -111,9 +111,11 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
         if x.finding_ids:
             result += L(f"（问题{L.join([str(i) for i in x.finding_ids])}）",
                         f" (finding {', '.join(str(i) for i in x.finding_ids)})")
-        if x.outcome:
+        hidden = c.public and x.private  # the NGO marked the lead's details "not for publication"
+        if x.outcome and not hidden:
             result += L("：", ": ") + x.outcome
-        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), x.summary, L.name(x.subject), result])
+        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), withheld(L) if hidden else x.summary,
+                     L.name(x.subject), result])
     c.table([Col(L("受理日期", "Received"), 19, "num"), Col(L("来源", "Channel"), 17), Col(L("线索内容", "Lead"), 52, "para"),
              Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows, caption=L("本季度受理的公众线索", "Leads received this quarter"))
 

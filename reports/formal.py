@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from ngo_audit.errors import ValidationError
 
@@ -78,4 +78,85 @@ def signature(c, ngo: str, issued: str, f: Formalities, *, keep_last: int = 1, b
     if note:
         with redacting(None):  # the NGO's own contact for this document is published on purpose, even in 公开版
             block.append(para(note, S.body))
-    c.add(KeepTogether(block))
+    c.add(EndBlock(tail, block[len(tail):], squeeze=len(before or [])))
+
+
+class EndBlock(KeepTogether):
+    """The last paragraphs (``tail``) kept on one page with what follows them (``rest``: attachments, signature).
+
+    Where all of it does not fit in the rest of a page, reportlab's KeepTogether would move all of it to the
+    next page, leaving the page before up to half empty under a paragraph and a table.  Here the head of
+    the tail stays: a long paragraph or table is split so that its last lines or rows go on with the
+    signature, and the page before is filled.  When even that cannot be done it behaves as KeepTogether.
+
+    First, as GB/T 9704 allows where the signature and date do not fit under the last paragraph, the line
+    spacing of the first ``squeeze`` flowables of ``rest`` (the list of attachments) is made tighter.
+    """
+
+    TIGHT = 1.3  # leading of the squeezed lines, in font sizes (body text: 1.8)
+
+    def __init__(self, tail: list, rest: list, squeeze: int = 0) -> None:
+        super().__init__([*tail, *rest])
+        self.tail, self.rest, self.squeeze = tail, rest, squeeze
+
+    def split(self, avail_w, avail_h):
+        frame = getattr(self, "_frame", None)
+        if frame is not None and self.squeeze and self._total(self._content, avail_w) > avail_h:
+            tight = [*self.tail, *self._tight(self.rest[:self.squeeze]), *self.rest[self.squeeze:]]
+            if self._total(tight, avail_w) <= avail_h:
+                return tight
+        parts = self._fill(avail_w, avail_h)
+        return parts if parts is not None else super().split(avail_w, avail_h)
+
+    def _tight(self, flowables: list) -> list:
+        out = []
+        for f in flowables:
+            if isinstance(f, Paragraph):
+                style = f.style.clone(f"{f.style.name}-tight", leading=f.style.fontSize * self.TIGHT)
+                out.append(Paragraph(f.text, style))
+            elif isinstance(f, Spacer):
+                out.append(Spacer(f.width, f.height * self.TIGHT / 1.8))
+            else:
+                out.append(f)
+        return out
+
+    @classmethod
+    def _total(cls, flowables: list, avail_w) -> float:
+        return sum(cls._height(f, avail_w) for f in flowables)
+
+    @staticmethod
+    def _height(f, avail_w) -> float:
+        return f.wrap(avail_w, 0xFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+
+    def _fill(self, avail_w, avail_h) -> list | None:
+        frame = getattr(self, "_frame", None)
+        if frame is None or sum(self._height(f, avail_w) for f in self._content) <= avail_h:
+            return None  # it all fits (KeepTogether lays it out as it is), or no page to measure
+        stay: list = []
+        used = 0.0
+        for i, f in enumerate(self.tail):
+            h = self._height(f, avail_w)
+            if used + h <= avail_h and i < len(self.tail) - 1:
+                stay.append(f)
+                used += h
+                continue
+            # split f: its head fills this page, at least a line or row of it goes on with the signature
+            own = f.wrap(avail_w, 0xFFFFFF)[1]
+            room = min(avail_h - used - f.getSpaceBefore(), own - 1)
+            pieces = Table.split(f, avail_w, room) if isinstance(f, Table) else f.split(avail_w, room)
+            if len(pieces) < 2:
+                moving = self.tail[i:]
+            else:
+                stay.append(pieces[0])
+                moving = [*pieces[1:], *self.tail[i + 1:]]
+            break
+        else:  # pragma: no cover - the loop always breaks at the last item
+            return None
+        while stay and stay[-1].getKeepWithNext():  # a caption or heading goes with what follows it
+            moving.insert(0, stay.pop())
+        if not stay:
+            return None
+        follow = [*moving, *self.rest]
+        if sum(self._height(f, avail_w) for f in follow) > frame._height:
+            return None  # would not fit on the next page either
+        return [*stay, KeepTogether(follow)]

@@ -7,6 +7,7 @@ from ngo_audit.models import ObligationMetric, Severity
 from ngo_audit.queries.stats import Obligation, QuarterStats
 
 from .compose import Composer
+from .sentences import withheld
 from .styles import Col
 from .text import clause
 
@@ -135,10 +136,11 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
         c.heading(2, L.number(2, i) + f"{L.name(r.subject)}{L.colon}{r.title}", toc=False)
         basis = clause(case.legal_basis)
         basis = L(f"，依据{basis}", f"; legal basis: {basis}") if basis else ""
-        c.p(L(f"{L.date(r.found_on)}检查发现（问题编号{r.id}，{L.label(SEVERITY, r.severity)}）："
-              f"{case.description or r.title}",
-              f"Found on {L.date(r.found_on)} (finding {r.id}, {L.label(SEVERITY, r.severity)}): "
-              f"{case.description or r.title}"))
+        what = case.description or r.title
+        if c.public and case.description_private and case.description.strip():
+            what = r.title + L("", " ") + withheld(L)  # the NGO marked the description "not for publication"
+        c.p(L(f"{L.date(r.found_on)}检查发现（问题编号{r.id}，{L.label(SEVERITY, r.severity)}）：{what}",
+              f"Found on {L.date(r.found_on)} (finding {r.id}, {L.label(SEVERITY, r.severity)}): {what}"))
         c.p(L(f"该问题不符合委托协议第{r.term_number}条（{r.term_title}）{basis}。",
               f"This breaks term {r.term_number} ({r.term_title}){basis}."))
         status = _status_words(L, r)

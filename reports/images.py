@@ -14,13 +14,14 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus import Image as RLImage
-from reportlab.platypus import Paragraph, Table, TableStyle
 
 from ngo_audit.media import MAX_IMAGE_PIXELS, normalized_image
 
@@ -112,3 +113,34 @@ def side_by_side(left: Table | str, right: Table | str, width: float, font: str)
                            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
     return t
+
+
+class PhotoRow(Flowable):
+    """One row of photo boxes, built by ``make(box_h)``.  Where the row at its size would not fit in the rest
+    of the page, its photos are drawn smaller (down to ``min_h`` high; captions keep their size) so that they
+    stay on the page of the text they belong to instead of leaving that page a third empty."""
+
+    def __init__(self, make: Callable[[float], Table], box_h: float, min_h: float = 28 * mm) -> None:
+        super().__init__()
+        self.make, self.box_h, self.min_h = make, box_h, min_h
+        self.table: Table | None = None
+
+    def wrap(self, avail_w, avail_h):
+        box_h = self.box_h
+        table = self.make(box_h)
+        _w, h = table.wrap(avail_w, avail_h)
+        for _ in range(3):  # a photo narrower than its box shrinks less than the box: try again
+            if h <= avail_h or box_h <= self.min_h:
+                break
+            box_h = max(self.min_h, box_h - (h - avail_h) - 0.5)
+            smaller = self.make(box_h)
+            _w, smaller_h = smaller.wrap(avail_w, avail_h)
+            table, h = smaller, smaller_h
+        self.table, self.width, self.height = table, avail_w, h
+        return avail_w, h
+
+    def split(self, avail_w, avail_h):
+        return []
+
+    def draw(self):
+        self.table.drawOn(self.canv, 0, 0)

@@ -24,7 +24,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from ngo_audit import durable
@@ -50,6 +50,10 @@ from .styles import esc
 # binary is also 20 % smaller.  (A process-wide reportlab setting; nothing else here relies on it.)
 rl_config.useA85 = 0
 
+
+
+COVER_FOOT = 45 * mm  # the foot of the cover, where the NGO and the date are drawn
+COVER_H = TEXT_H - COVER_FOOT  # the height of the cover's frame above it
 
 
 class ReportWriteError(NgoAuditError):
@@ -169,6 +173,30 @@ def _page_form(key: str) -> str:
     return f"pn-{key}"
 
 
+class KeepWithNext(KeepTogether):
+    """What reportlab makes of a heading (or caption) with ``keepWithNext`` and the flowable after it.
+
+    reportlab's KeepTogether moves the whole group to the next page when it does not fit, which leaves most
+    of a page empty before a heading followed by a long paragraph or a chart a few centimetres too tall.
+    Here the group stays when what follows the heading can start on this page: a paragraph or a long table
+    split after its first lines or rows, or a chart drawn a little smaller (:class:`reports.compose.FigureBlock`).
+    Otherwise (a short table that moves whole, a photo row) it behaves as KeepTogether.
+    """
+
+    def split(self, avail_w, avail_h):
+        *head, last = self._content
+        if head:
+            head_h = sum(f.wrap(avail_w, 0xFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+            room = avail_h - head_h - last.getSpaceBefore()
+            if room > 0:
+                if last.wrap(avail_w, room)[1] <= room:
+                    return list(self._content)
+                parts = last.split(avail_w, room)
+                if len(parts) >= 2:
+                    return [*head, *parts]
+        return super().split(avail_w, avail_h)
+
+
 class GovDoc(BaseDocTemplate):
     """An official-document PDF: templates "cover", "front" (no page numbers) and "body"."""
 
@@ -178,14 +206,15 @@ class GovDoc(BaseDocTemplate):
         super().__init__(filename, pagesize=(PAGE_W, PAGE_H), title=title, author=author, subject=subject,
                          creator="ngo-audit", keywords=list(keywords), lang="en" if lang == "en" else "zh-CN",
                          initialFontName=fonts.body.name, initialFontSize=12, displayDocTitle=1,
-                         leftMargin=BINDING, rightMargin=OUTER, topMargin=TOP, bottomMargin=BOTTOM)
+                         leftMargin=BINDING, rightMargin=OUTER, topMargin=TOP, bottomMargin=BOTTOM,
+                         keepTogetherClass=KeepWithNext)
         self.fonts = fonts
         self.on_flowable = on_flowable
         self.heading_pages: dict[str, int] = {}
         self.headings: list[tuple[int, str, int]] = []  # (level, text, page) in order
         self.cover_footer: list[str] = []  # lines set at the foot of the cover (the NGO, the date)
         # the cover's frame stops above the footer, so that nothing flowed can run into it
-        cover = Frame(BINDING, BOTTOM + 45 * mm, TEXT_W, TEXT_H - 45 * mm, leftPadding=0, rightPadding=0,
+        cover = Frame(BINDING, BOTTOM + COVER_FOOT, TEXT_W, COVER_H, leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         templates = [PageTemplate("cover", [cover], onPage=self._cover_page)]
         for name, numbered in (("front", False), ("body", True)):

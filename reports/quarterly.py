@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -40,7 +40,14 @@ from ngo_audit.queries.stats import (
 )
 
 from . import attachments, charts
-from .closing_sections import closing, section_difficulties, section_next
+from .closing_sections import (
+    NOTE_TITLES,
+    closing,
+    note_text,
+    section_difficulties,
+    section_next,
+    withheld_sections,
+)
 from .compose import Composer
 from .departments_rectification_leads import (
     section_departments,
@@ -52,14 +59,15 @@ from .fonts import FontSet, font_set
 from .formal import Formalities, number_line
 from .general_and_enterprises import section_enterprises, section_general
 from .images import Picture, prepare
-from .layout import TEXT_W, GovDoc, check_cancel, heading, write_atomically
+from .layout import COVER_H, TEXT_W, GovDoc, check_cancel, heading, write_atomically
 from .redact import Redactor, redacting
+from .sentences import withheld_note
 from .styles import para
 from .text import Lang
 
 Progress = Callable[[int, int], bool | None]
 TOTAL = 1000
-PUBLIC_NOTE = {"zh": "本公开版略去了个人信息（举报人姓名及联系方式、电话号码、电子邮箱等），以“（略）”标示。",
+PUBLIC_NOTE = {"zh": "本公开版略去了个人信息（举报人姓名及联系方式、电话号码、电子邮箱等），原处标为（略）。",
                "en": "This public edition leaves out personal data (reporters' names and contacts, telephone "
                      "numbers, e-mail addresses), marked “[withheld]”."}
 _SEVERITY_COLORS = ("#7a1f12", "#b5452b", "#1f3b5c", "#7d8fa3")
@@ -152,7 +160,16 @@ def make_charts(st: QuarterStats, L: Lang, fonts: FontSet) -> dict:
     }
 
 
-def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str = "", public: bool = False) -> None:
+def withheld_cover_note(st: QuarterStats, L: Lang) -> str:
+    """The public edition's cover sentence on what the NGO marked "not for publication" ("" when nothing)."""
+    return withheld_note(L, case_descriptions=sum(1 for case in st.cases if case.description_private
+                                                  and case.description.strip()),
+                         leads=sum(1 for x in st.leads if x.private),
+                         sections=[L(*NOTE_TITLES[s]) for s in withheld_sections(st, True)])
+
+
+def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str = "", public: bool = False,
+           withheld: str = "") -> None:
     L, S, k = c.L, c.S, st.scope.contract
     if st.demo:
         banner = Table([[para(L("演示数据 · 虚构的企业和监督记录，不是真实的监督信息",
@@ -161,10 +178,12 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
         banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "#b5452b"), ("FONT", (0, 0), (-1, -1), S.body_font, 9),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), "#b5452b")]))
         c.add(banner)
-    c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False))
+    c.add(Spacer(1, (16 if not public else 4) * mm), heading(title, S.cover_title, 0, "", toc=False))
     if public:
+        # one small paragraph: with what was withheld it must still leave the cover's facts room on the cover
+        small = S.note.clone("cover-note", fontSize=10.5, leading=16, firstLineIndent=21)
         c.add(Spacer(1, 4 * mm), para(L("（公开版）", "(Public edition)"), S.cover_center), Spacer(1, 2 * mm),
-              para(PUBLIC_NOTE[L.code], S.note))
+              para(PUBLIC_NOTE[L.code] + (L("", " ") + withheld if withheld else ""), small))
     c.add(Spacer(1, 12 * mm if not public else 6 * mm))
     rows = [(L("委 托 方", "Commissioned by"), L.name(k.government)), (L("受 托 方", "Prepared by"), L.name(k.ngo)),
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
@@ -193,6 +212,7 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
     formal = formal or Formalities()
     title = report_title(st, L)
     body = Composer(L, fonts, pictures)
+    body.public = public
     number_line(body, formal.number)
     body.heading(0, report_title(st, L, 2), toc=False, style=body.S.title)
     body.p(L.name(st.scope.contract.government) + L.colon, body.S.plain)
@@ -204,7 +224,7 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
              f"on {L.quarter(q)} ({L.date(st.scope.start)} to {L.date(st.scope.as_of)})."))
     from ngo_audit.models import NoteSection
 
-    body.lines(st.notes.get(NoteSection.SUMMARY, ""))
+    note_text(body, st, NoteSection.SUMMARY, phrase=False)  # opening remarks: left out whole when withheld
     section_general(body, st, chart_set)
     section_enterprises(body, st, chart_set)
     section_departments(body, st)
@@ -217,7 +237,11 @@ def compose(st: QuarterStats, L: Lang, fonts: FontSet, pictures: dict, chart_set
         part(body, st)
 
     front = Composer(L, fonts)
-    _cover(front, st, report_title(st, L, 3), L.date(issued), formal.number, public)
+    _cover(front, st, report_title(st, L, 3), L.date(issued), formal.number, public,
+           withheld_cover_note(st, L) if public else "")
+    # the cover is one page whatever it holds (a long title, an English public edition's notes): drawn
+    # smaller if it must, never spilling its facts onto the table of contents
+    front.story = [KeepInFrame(TEXT_W, COVER_H, front.story, mode="shrink")]
     front.add(NextPageTemplate("front-odd"), PageBreak(), para(L("目　　录", "Contents"), front.S.toc_title))
     toc = body.toc_lines()
     front.add(*toc, NextPageTemplate("body-odd"), PageBreak())

@@ -105,3 +105,31 @@ def recommendation_action(L: Lang, credit_level: str) -> str:
     if credit_level == LOWEST_CREDIT:
         return L("列入“黑名单”（信用等级已为最低）", "blacklist (already at the lowest credit level)")
     return L("列入“黑名单”或下调环境信用等级", "blacklist or lower the credit level")
+
+
+def withheld(L: Lang) -> str:
+    """What stands in the public edition (公开版) where a text marked "not for publication" was."""
+    return L("（不予公开）", "(withheld from publication)")
+
+
+def withheld_note(L: Lang, *, case_descriptions: int, leads: int, sections: list[str]) -> str:
+    """The cover's sentence on the texts the NGO marked "not for publication" and the public edition
+    leaves out; ``sections`` are the titles of the report's own texts withheld.  "" when nothing was."""
+    kinds = []
+    if case_descriptions:
+        kinds.append(L(f"典型案例的问题描述{case_descriptions}处",
+                       f"the description of {count(L, case_descriptions, '', 'typical case')}"))
+    if leads:
+        kinds.append(L(f"公众线索的内容和处理结果{leads}条", f"the content and outcome of {count(L, leads, '', 'lead')}"))
+    if sections:
+        names = L.join([L.quote(s) for s in sections])
+        kinds.append(L(f"{names}部分的文字", f"the text of {'the part' if len(sections) == 1 else 'the parts'} {names}"))
+    if not kinds:
+        return ""
+    listed = L.join(kinds) if L.en or len(kinds) < 2 else "、".join(kinds[:-1]) + "和" + kinds[-1]
+    if L.en and len(kinds) > 1:
+        listed = ", ".join(kinds[:-1]) + " and " + kinds[-1]
+    # (no “（…）” in the Chinese: four marks in a row cannot be kept off the start of a line)
+    return L(f"受托方标为不公开的内容亦未公开：{listed}，原处标为{withheld(L)}或整段略去。",
+             f"Texts the NGO marked as not for publication are also left out: {listed}; they are marked "
+             f"“{withheld(L)}” or omitted.")

@@ -44,6 +44,8 @@ class Finding(Tracked, Base):
     blacklist_recommended: Mapped[bool] = mapped_column(Boolean, default=False)
     # set on a finding carried over into the next agreement period: where its history is
     carried_from: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # the NGO marks the description "not for publication": the public edition (公开版) of a report leaves it out
+    description_private: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     audit: Mapped[Audit | None] = relationship()
     subject: Mapped[Subject] = relationship()

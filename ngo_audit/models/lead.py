@@ -37,6 +37,8 @@ class Lead(Tracked, Base):
     status: Mapped[LeadStatus] = mapped_column(enum_column(LeadStatus), default=LeadStatus.RECEIVED)
     handled_on: Mapped[date | None] = mapped_column(Date)
     outcome: Mapped[str] = mapped_column(Text, default="")
+    # the NGO marks the lead's details (content, outcome) "not for publication": left out of the public edition
+    details_private: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     subject: Mapped[Subject | None] = relationship()
     findings: Mapped[list[Finding]] = relationship(secondary=lead_finding, order_by="Finding.id")

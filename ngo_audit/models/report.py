@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Tracked
@@ -26,3 +26,5 @@ class QuarterNote(Tracked, Base):
     quarter: Mapped[str] = mapped_column(String(6))
     section: Mapped[NoteSection] = mapped_column(enum_column(NoteSection))
     text: Mapped[str] = mapped_column(Text, default="")
+    # the NGO marks this text "not for publication": the public edition (公开版) leaves it out
+    private: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")

@@ -252,8 +252,8 @@ def update_finding(session: Session, finding_id: int, *, reason: str = "", expec
     title and description, once the subject has been told, change only with a reason."""
     finding = get(session, Finding, finding_id)
     expect_version(session, finding, expected_version)  # refused when someone changed it meanwhile
-    allowed = {"severity", "title", "description", "requirement", "deadline", "term_id", "blacklist_recommended",
-               "found_on"}
+    allowed = {"severity", "title", "description", "description_private", "requirement", "deadline", "term_id",
+               "blacklist_recommended", "found_on"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
@@ -276,6 +276,8 @@ def update_finding(session: Session, finding_id: int, *, reason: str = "", expec
         changes["title"] = require_text(changes["title"], "title", "问题标题", "title", 200)
     if "severity" in changes:
         changes["severity"] = Severity(changes["severity"])
+    if "description_private" in changes:  # "not for publication": the public edition leaves the description out
+        changes["description_private"] = bool(changes["description_private"])
     if "term_id" in changes:
         term = get(session, Term, changes["term_id"])
         if term.kind != TermKind.CRITERION:

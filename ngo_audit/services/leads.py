@@ -23,7 +23,7 @@ from .common import get, require_text
 
 # What a user types for a lead (the status, its date and the outcome go through set_status).
 LEAD_FIELDS = ("received_on", "channel", "summary", "reporter", "reporter_contact", "anonymous", "location",
-               "subject_id")
+               "subject_id", "details_private")
 
 
 def _short(value: str | None, field: str, zh: str, en: str, max_len: int) -> str:
@@ -66,16 +66,18 @@ def clean_lead(session: Session, values: dict, *, handled_on: date | None = None
         "anonymous": anonymous,
         "location": _short(values.get("location"), "location", "地点", "Location", 300),
         "subject_id": subject_id,
+        # "not for publication": the public edition of a report leaves the lead's content and outcome out
+        "details_private": bool(values.get("details_private")),
     }
 
 
 def record_lead(session: Session, *, received_on: date, channel: LeadChannel | str, summary: str,
                 reporter: str = "", reporter_contact: str = "", anonymous: bool = False, location: str = "",
-                subject_id: int | None = None) -> Lead:
+                subject_id: int | None = None, details_private: bool = False) -> Lead:
     lead = Lead(**clean_lead(session, {
         "received_on": received_on, "channel": channel, "summary": summary, "reporter": reporter,
         "reporter_contact": reporter_contact, "anonymous": anonymous, "location": location,
-        "subject_id": subject_id}))
+        "subject_id": subject_id, "details_private": details_private}))
     session.add(lead)
     session.flush()
     return lead

@@ -46,6 +46,39 @@ def load_notes(session: Session, contract_id: int, quarter: Quarter | str) -> di
     return out
 
 
+def load_marks(session: Session, contract_id: int, quarter: Quarter | str) -> dict[str, bool]:
+    """Which sections of the quarter the NGO marked "not for publication" (False for every other one)."""
+    _contract, q = _quarter(session, contract_id, quarter)
+    out = {s.value: False for s in NoteSection}
+    rows = session.execute(select(QuarterNote.section, QuarterNote.private)
+                           .where(QuarterNote.contract_id == contract_id, QuarterNote.quarter == str(q)))
+    for section, private in rows:
+        out[NoteSection(section).value] = bool(private)
+    return out
+
+
+def mark_note(session: Session, contract_id: int, quarter: Quarter | str, section: NoteSection | str,
+              private: bool) -> bool:
+    """Mark one section's text of one quarter "not for publication" (不公开) or take the mark off; returns the
+    mark it replaced.  The public edition (公开版) of the report leaves a marked text out.  A section not
+    written yet can be marked too: the mark is kept for the text written later."""
+    sec = _section(section)
+    _contract, q = _quarter(session, contract_id, quarter)
+    note = session.scalar(select(QuarterNote).where(QuarterNote.contract_id == contract_id,
+                                                    QuarterNote.quarter == str(q), QuarterNote.section == sec))
+    if note is None:
+        if not private:
+            return False
+        session.add(QuarterNote(contract_id=contract_id, quarter=str(q), section=sec, text="", private=True))
+        session.flush()
+        return False
+    old = bool(note.private)
+    if old != bool(private):
+        note.private = bool(private)
+        session.flush()
+    return old
+
+
 def save_note(session: Session, contract_id: int, quarter: Quarter | str, section: NoteSection | str,
               text: str) -> str:
     """Store the text of one section of one quarter; returns the text it replaced ("" when new).

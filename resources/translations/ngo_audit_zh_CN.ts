@@ -1506,7 +1506,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/leads/lead_dialog.py" line="+281"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="+287"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -1862,7 +1862,17 @@
         <translation>该问题在检查中发现，其日期即检查日期。请在“检查”页修改检查日期。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Not for publication</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public edition of the quarterly report leaves this description out (the title stays).</source>
+        <translation>季度报告公开版不刊载此描述（问题标题仍保留）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Required for the date, title or description once the subject was notified</source>
         <translation>通知监督对象后，修改日期、标题或描述须填写</translation>
     </message>
@@ -1887,7 +1897,7 @@
         <translation>问题描述</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
@@ -1907,7 +1917,7 @@
         <translation>修改及其理由记入变更日志。可用“编辑 › 撤销”撤回。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>edit of finding %1</source>
         <translation>编辑问题 %1</translation>
     </message>
@@ -2287,7 +2297,7 @@
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>New deadline: %1</source>
         <translation>新的整改期限：%1</translation>
     </message>
@@ -2297,7 +2307,12 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-14"/>
+        <source>not for publication</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>To %1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2352,7 +2367,8 @@
         <translation>整改期限</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-102"/>
+        <location line="+105"/>
         <source>What was found</source>
         <translation>问题描述</translation>
     </message>
@@ -3604,7 +3620,7 @@
 <context>
     <name>NewLeadDialog</name>
     <message>
-        <location filename="../../ui/leads/lead_dialog.py" line="-145"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="-151"/>
         <source>New lead</source>
         <translation>登记线索</translation>
     </message>
@@ -3617,6 +3633,16 @@
         <location line="+6"/>
         <source>What the reporter says: what, where, since when</source>
         <translation>举报人反映的情况：什么问题、在哪里、从何时起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not for publication</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public edition of the quarterly report leaves out what this lead says and what became of it (the lead is still counted).</source>
+        <translation>季度报告公开版不刊载此线索的内容和处理结果（线索仍计入统计）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3649,7 +3675,7 @@
         <translation>线索内容</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reporter</source>
         <translation>举报人</translation>
     </message>
@@ -3669,12 +3695,12 @@
         <translation>监督对象</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Write what the lead says.</source>
         <translation>请写明线索内容。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>new lead %1</source>
         <translation>登记线索 %1</translation>
     </message>
@@ -4479,19 +4505,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Public edition (no personal data)</source>
-        <translation>公开版（不含个人信息）</translation>
+        <source>Public edition (no personal data, nothing marked not for publication)</source>
+        <translation>公开版（不含个人信息和标为不公开的内容）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Leaves out reporters&apos; names and contacts, phone numbers and e-mail addresses</source>
-        <translation>略去举报人姓名及联系方式、电话号码和电子邮箱</translation>
+        <source>Leaves out reporters&apos; names and contacts, phone numbers and e-mail addresses, and every text marked “Not for publication”</source>
+        <translation>略去举报人姓名和联系方式、电话号码、电子邮箱，以及所有标为“不公开”的文字</translation>
     </message>
 </context>
 <context>
     <name>ReportTextsPanel</name>
     <message>
-        <location filename="../../ui/reports/texts_panel.py" line="+43"/>
+        <location filename="../../ui/reports/texts_panel.py" line="+49"/>
         <source>VI. Difficulties and problems</source>
         <translation>六、存在的困难和问题</translation>
     </message>
@@ -4516,7 +4542,17 @@
         <translation>此文件以只读方式打开：这里的文字不能修改，但可以生成报告。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Not for publication</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public edition of the report leaves this text out; the full edition keeps it.</source>
+        <translation>报告公开版不刊载这段文字，完整版照常刊载。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Difficulties met this quarter (staff, vehicles, access refused…)</source>
         <translation>本季度遇到的困难（人手、车辆、被拒绝进入……）</translation>
     </message>
@@ -4539,12 +4575,12 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+248"/>
+        <location filename="../../ui/reports/page.py" line="+256"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source>Generating the report of %1…</source>
         <translation>正在生成%1的报告……</translation>
     </message>
@@ -4611,7 +4647,17 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-121"/>
+        <source>marking the report&apos;s “%1” not for publication</source>
+        <translation>将报告的“%1”标为不公开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>publishing the report&apos;s “%1”</source>
+        <translation>取消报告“%1”的不公开标记</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The report will be signed with the NGO&apos;s key (PAdES): a reviewer&apos;s PDF reader shows that the NGO signed it and that nothing changed since.</source>
         <translation>报告将用机构密钥进行数字签名（PAdES）：审阅人的 PDF 阅读器会显示报告由本机构签发、签名后未被改动。</translation>
     </message>
@@ -4672,7 +4718,7 @@
         <translation>本机还没有签名密钥，无法签名。请在“工具 → 签名密钥…”中创建（或点旁边的链接）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>No quarter to report on</source>
         <translation>没有可报告的季度</translation>
     </message>
@@ -4692,7 +4738,7 @@
         <translation>协议服务期自 %1 开始，从当天起可以选择第一个季度。如日期有误，请在“委托协议与条款”页面更正。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q)：</translation>
     </message>

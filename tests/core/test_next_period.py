@@ -34,6 +34,7 @@ def history(world):
         findings.verify(s, f2.id, on=date(2015, 12, 1), passed=True, summary="已整改")
         b = audits.start_audit(s, ids["e2"], audit_date=date(2015, 12, 1))
         f3 = audits.record_non_compliance(s, b.id, ids["hazwaste"], title="危废台账缺失")
+        findings.update_finding(s, f3.id, description_private=True)  # "not for publication" goes along
         ids.update(f1=f1.id, f2=f2.id, f3=f3.id)
     with af.session() as s:
         terms.retire_term(s, ids["hazwaste"], reason="并入 3.1", on=date(2015, 12, 15))
@@ -73,6 +74,7 @@ def test_next_period_file_copies_the_setup_and_carries_unfinished_findings(histo
         f1 = carried["雨水排口排放浑浊废水"]
         assert f1.status.value == "notified" and f1.deadline == date(2015, 12, 20) and f1.audit_id is None
         assert af.path.name in f1.carried_from and f"#{ids['f1']}" in f1.carried_from
+        assert carried["危废台账缺失"].description_private and not f1.description_private
         assert [e.kind.value for e in f1.events] == ["notice", "note"]
         assert f1.events[0].reference_no == "清监〔2015〕9号" and af.path.name in f1.events[-1].summary
         items = list(s.scalars(select(PlanItem)))

@@ -43,3 +43,54 @@ def test_redactor():
     assert r("张女士（159****6090）举报，另电话 13800138000 或 0851-8228010 1") == "（略）（（略））举报，另电话 （略） 或 （略） 1"
     assert r("12369热线") == "12369热线"  # a public hotline is not personal
     assert re.fullmatch(PHONE, "+86 139 1234 5678")
+
+
+def test_texts_marked_not_for_publication_stay_out_of_the_public_edition(file_copy, tmp_path):
+    """A typical case's description, a lead's details and a report text the NGO marked "not for publication"
+    (through the undoable operations of the app) are in the full edition, not in the public one, whose cover
+    says what kinds of text were withheld."""
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.models import Finding, Lead
+    from ngo_audit.operations.fields import FieldEdit
+    from ngo_audit.operations.leads import LeadEdit
+    from ngo_audit.operations.notes import NoteEdit, NoteMark
+    from ngo_audit.queries.stats import quarter_stats
+    from ngo_audit.services import leads
+    from ngo_audit.services.findings import update_finding
+
+    secret_case = "厂区东侧暗管通往河道尚在执法调查中请勿外传"
+    secret_lead = "夜间偷排线索正在与执法大队联合蹲守核实"
+    secret_note = "下季度拟对重点企业开展夜间突击检查"
+    with AuditFile.open(file_copy, actor="测试") as af:
+        with af.session() as s:
+            st = quarter_stats(s, "2014Q3")
+            case_id, contract_id = st.cases[0].row.id, st.scope.contract.id
+            lead_id = leads.record_lead(s, received_on=date(2014, 8, 5), channel="hotline_12369",
+                                        summary=secret_lead).id
+        for op in (FieldEdit(Finding, update_finding, case_id, {"description": secret_case}, reason="补充"),
+                   FieldEdit(Finding, update_finding, case_id, {"description_private": True}, reason="执法中"),
+                   LeadEdit(lead_id, {"details_private": True}),
+                   NoteEdit(contract_id, "2014Q3", "difficulties", secret_note),
+                   NoteMark(contract_id, "2014Q3", "difficulties", True)):
+            with af.session() as s:
+                op.do(s)
+        with af.session() as s:
+            assert s.get(Finding, case_id).description_private and s.get(Lead, lead_id).details_private
+    public, full = tmp_path / "public.pdf", tmp_path / "full.pdf"
+    assert main(["report", str(file_copy), "--quarter", "2014Q3", "--out", str(public), "--public"]) == 0
+    assert main(["report", str(file_copy), "--quarter", "2014Q3", "--out", str(full)]) == 0
+    full_text, public_text = squash("".join(page_texts(full))), squash("".join(page_texts(public)))
+    for secret in (secret_case, secret_lead, secret_note):
+        assert secret in full_text, secret  # the full edition keeps them: the test can fail
+        assert secret not in public_text, secret
+    assert "（不予公开）" in public_text and "（不予公开）" not in full_text
+    cover = squash(page_texts(public)[0])
+    assert "受托方标为不公开的内容亦未公开" in cover
+    assert "典型案例的问题描述1处" in cover and "公众线索的内容和处理结果1条" in cover and "存在的困难和问题" in cover
+    assert "受托方标为不公开" not in squash(page_texts(full)[0])
+    assert "统计截至" in cover  # the notes leave the cover's facts on the cover
+    english = tmp_path / "public-en.pdf"
+    assert main(["report", str(file_copy), "--quarter", "2014Q3", "--out", str(english), "--public", "--lang", "en"]) == 0
+    en_cover = page_texts(english)[0]
+    assert "(withheld from publication)" in en_cover and "Figures as of" in en_cover  # one page, however long
+    assert secret_case not in squash("".join(page_texts(english)))

@@ -9,6 +9,7 @@ from reports.sentences import (
     recommendation_action,
     recommendation_intro,
     rectification_overall,
+    withheld_note,
 )
 from reports.text import Lang
 
@@ -75,3 +76,16 @@ def test_no_downgrade_below_the_lowest_credit_level():
     assert "下调" not in recommendation_action(ZH, "black") and "最低" in recommendation_action(ZH, "black")
     assert "下调" in recommendation_action(ZH, "red")
     assert "lower" not in recommendation_action(EN, "black")
+
+
+def test_withheld_note_lists_what_was_left_out():
+    assert withheld_note(ZH, case_descriptions=0, leads=0, sections=[]) == ""
+    assert withheld_note(EN, case_descriptions=0, leads=0, sections=[]) == ""
+    zh = withheld_note(ZH, case_descriptions=1, leads=0, sections=[])
+    assert zh == "受托方标为不公开的内容亦未公开：典型案例的问题描述1处，原处标为（不予公开）或整段略去。"
+    zh = withheld_note(ZH, case_descriptions=2, leads=3, sections=["存在的困难和问题", "有关建议"])
+    assert "典型案例的问题描述2处、公众线索的内容和处理结果3条和“存在的困难和问题”、“有关建议”部分的文字" in zh
+    en = withheld_note(EN, case_descriptions=1, leads=2, sections=["Recommendations"])
+    assert "the description of 1 typical case, the content and outcome of 2 leads and the text of the part " \
+           "“Recommendations”" in en and "(withheld from publication)" in en
+    assert "the parts “A”, “B”" in withheld_note(EN, case_descriptions=0, leads=0, sections=["A", "B"])

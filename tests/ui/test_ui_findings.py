@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui.helpers import TIMEOUT_MS, findings_page, read, wait_idle
@@ -366,3 +366,26 @@ def test_english_action_buttons_are_not_cut(opened, qtbot):
     for button in [*page.detail.action_buttons.values(), page.detail.edit_button]:
         assert button.width() >= button.sizeHint().width(), button.text()
     opened.set_language("zh")
+
+
+def test_mark_a_findings_description_not_for_publication(opened, qtbot, reported_errors):
+    """The box needs no reason (the text does not change, only whether the public edition prints it)."""
+    from ngo_audit.models import Finding
+
+    page = findings_page(opened, qtbot)
+    fid = _open_first(page, opened, qtbot, "notified")
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == fid, timeout=TIMEOUT_MS)
+    assert "不公开" not in page.detail.description_heading.text()
+    qtbot.mouseClick(page.detail.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.detail.dialog
+    box = dialog.description_private
+    assert box.text() == "不公开" and not box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on the box
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible() and not reported_errors
+    assert read(opened, qtbot, lambda s: s.get(Finding, fid).description_private)
+    qtbot.waitUntil(lambda: "不公开" in page.detail.description_heading.text(), timeout=TIMEOUT_MS)
+    opened.ctx.undo_stack.undo()
+    wait_idle(qtbot, opened)
+    assert not read(opened, qtbot, lambda s: s.get(Finding, fid).description_private)

@@ -4,7 +4,7 @@ a status change and an edit; deleting a lead linked to findings (asked first, un
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
 from tests.ui.helpers import TIMEOUT_MS, read, wait_idle
@@ -360,3 +360,26 @@ def test_no_edit_or_delete_when_read_only(window, demo_file, qtbot):
     _select(page, qtbot, page.model.lead_id(0))
     assert not page.edit_button.isVisible() and not page.delete_button.isVisible()
     assert page.edit_lead() is None and page.delete_lead() is None
+
+
+def test_a_lead_marked_not_for_publication(opened, qtbot, reported_errors):
+    from ngo_audit.models import Lead
+
+    page = leads_page(opened, qtbot)
+    dialog = page.new_lead()
+    dialog.summary.setPlainText("夜间偷排，正在与执法大队核实。")
+    assert dialog.private.text() == "不公开" and not dialog.private.isChecked()
+    qtbot.mouseClick(dialog.private, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.private.height() // 2))  # on the box
+    _ok(qtbot, dialog)
+    wait_idle(qtbot, opened)
+    lead_id = dialog.result_id
+    assert read(opened, qtbot, lambda s: s.get(Lead, lead_id).details_private)
+    _select(page, qtbot, lead_id)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    edit = page.dialog
+    assert edit.private.isChecked()  # the edit form shows the mark
+    qtbot.mouseClick(edit.private, Qt.MouseButton.LeftButton, pos=QPoint(8, edit.private.height() // 2))  # on the box
+    _ok(qtbot, edit)
+    wait_idle(qtbot, opened)
+    assert not read(opened, qtbot, lambda s: s.get(Lead, lead_id).details_private)
+    assert not reported_errors

@@ -504,3 +504,34 @@ def test_notices_are_signed_when_the_sign_box_is_ticked(opened, qtbot, monkeypat
     assert not isinstance(make_notice(opened.ctx, subject_id, opened), PassphraseDialog)
     wait_idle(qtbot, opened)
     assert plain.exists() and not verify_pdf(plain).signed
+
+
+def test_ticking_not_for_publication_marks_the_text_and_undo_takes_it_off(opened, qtbot):
+    from ngo_audit.services.notes import load_marks
+
+    page = _page(opened, qtbot)
+    _choose(page, qtbot, opened, "2015Q3")
+    box = page.texts.private["difficulties"]
+    assert box.isEnabled() and not box.isChecked() and box.text() == "不公开"
+
+    def marks(q="2015Q3"):
+        return read(opened, qtbot, load_marks, page.setup.contract_id, q)
+
+    assert not marks()["difficulties"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on the box
+    wait_idle(qtbot, opened)
+    assert marks()["difficulties"] and not marks()["summary"]
+    assert "不公开" in opened.ctx.undo_stack.undoText()
+    _choose(page, qtbot, opened, "2015Q2")  # another quarter: its own marks
+    qtbot.waitUntil(lambda: not box.isChecked(), timeout=TIMEOUT_MS)
+    _choose(page, qtbot, opened, "2015Q3")
+    qtbot.waitUntil(box.isChecked, timeout=TIMEOUT_MS)
+    opened.ctx.undo_stack.undo()
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: not box.isChecked(), timeout=TIMEOUT_MS)
+    assert not marks()["difficulties"]
+
+
+def test_not_for_publication_is_disabled_read_only(reviewer, qtbot):
+    page = _page(reviewer, qtbot)
+    assert not any(b.isEnabled() for b in page.texts.private.values())

@@ -159,6 +159,8 @@ class FindingDetailPanel(QFrame):
         v["found_on"].setText(_date(detail.found_on))
         v["deadline"].setText(_date(detail.deadline) or "—")
         self.description.setText(detail.description or "—")
+        self.description_heading.setText(self.tr("What was found") + (
+            " · " + self.tr("not for publication") if detail.description_private else ""))
         self.requirement.setText(detail.requirement or "—")
         for card in self.timeline_cards:
             card.deleteLater()

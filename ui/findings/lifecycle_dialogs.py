@@ -165,6 +165,10 @@ class EditFindingDialog(_FormDialog):
                                              "visit's date on the Audits page."))
         self.description = QPlainTextEdit(detail.description, objectName="editDescription")
         self.description.setFixedHeight(90)
+        self.description_private = QCheckBox(self.tr("Not for publication"), objectName="editDescriptionPrivate")
+        self.description_private.setToolTip(self.tr("The public edition of the quarterly report leaves this "
+                                                    "description out (the title stays)."))
+        self.description_private.setChecked(detail.description_private)
         self.reason = QLineEdit(objectName="editReason")
         self.reason.setPlaceholderText(self.tr("Required for the date, title or description once the subject "
                                                "was notified"))
@@ -182,6 +186,7 @@ class EditFindingDialog(_FormDialog):
         self.form.addRow(self.tr("Date found"), self.found_on)
         self.form.addRow(self.tr("Title"), self.title)
         self.form.addRow(self.tr("Description"), self.description)
+        self.form.addRow("", self.description_private)
         self.form.addRow(self.tr("Severity"), self.severity)
         self.form.addRow(self.has_deadline, self.deadline)
         self.form.addRow(self.tr("Rectification requirement"), self.requirement)
@@ -195,10 +200,11 @@ class EditFindingDialog(_FormDialog):
         new = {"title": self.title.text().strip(), "severity": Severity(self.severity.currentData()),
                "deadline": to_date(self.deadline) if self.has_deadline.isChecked() else None,
                "requirement": self.requirement.toPlainText().strip(), "found_on": to_date(self.found_on),
-               "description": self.description.toPlainText().strip()}
+               "description": self.description.toPlainText().strip(),
+               "description_private": self.description_private.isChecked()}
         old = {"title": self.detail.title, "severity": self.detail.severity, "deadline": self.detail.deadline,
                "requirement": self.detail.requirement, "found_on": self.detail.found_on,
-               "description": self.detail.description}
+               "description": self.detail.description, "description_private": self.detail.description_private}
         return {k: v for k, v in new.items() if v != old[k]}
 
     def submit(self) -> None:

@@ -124,6 +124,9 @@ class NewLeadDialog(_Dialog):
         self.summary = QPlainTextEdit(objectName="summary")
         self.summary.setPlaceholderText(self.tr("What the reporter says: what, where, since when"))
         self.summary.setFixedHeight(self.fontMetrics().height() * 5 + 12)
+        self.private = QCheckBox(self.tr("Not for publication"), objectName="leadPrivate")
+        self.private.setToolTip(self.tr("The public edition of the quarterly report leaves out what this lead "
+                                        "says and what became of it (the lead is still counted)."))
         self.anonymous = QCheckBox(self.tr("Anonymous"), objectName="anonymous")
         self.reporter = QLineEdit(objectName="reporter")
         self.reporter.setMaxLength(60)
@@ -146,6 +149,7 @@ class NewLeadDialog(_Dialog):
         self.form.addRow(self.tr("Received on"), self.received)
         self.form.addRow(self.tr("Channel"), self.channel)
         self.form.addRow(self.tr("Summary"), self.summary)
+        self.form.addRow("", self.private)
         self.form.addRow("", self.anonymous)
         self.form.addRow(self.tr("Reporter"), self.reporter)
         self.form.addRow(self.tr("Contact"), self.contact)
@@ -159,6 +163,7 @@ class NewLeadDialog(_Dialog):
         self.received.setDate(QDate(d.received_on.year, d.received_on.month, d.received_on.day))
         self.channel.setCurrentIndex(max(0, self.channel.findData(d.channel.value)))
         self.summary.setPlainText(d.summary)
+        self.private.setChecked(d.details_private)
         self.anonymous.setChecked(d.anonymous)
         self.reporter.setText(d.reporter)
         self.contact.setText(d.reporter_contact)
@@ -181,7 +186,8 @@ class NewLeadDialog(_Dialog):
                 "summary": summary, "anonymous": anonymous,
                 "reporter": "" if anonymous else self.reporter.text().strip(),
                 "reporter_contact": "" if anonymous else self.contact.text().strip(),
-                "location": self.location.text().strip(), "subject_id": self.subject.currentData()}
+                "location": self.location.text().strip(), "subject_id": self.subject.currentData(),
+                "details_private": self.private.isChecked()}
 
     def submit(self) -> None:
         values = self.values()

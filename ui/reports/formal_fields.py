@@ -69,5 +69,6 @@ class ReportFormalPanel(QWidget):
         self.number.setPlaceholderText(self.tr("e.g. 黔中环监〔2014〕12号"))
         self.contact_label.setText(self.tr("Contact"))
         self.phone_label.setText(self.tr("Telephone"))
-        self.public.setText(self.tr("Public edition (no personal data)"))
-        self.public.setToolTip(self.tr("Leaves out reporters' names and contacts, phone numbers and e-mail addresses"))
+        self.public.setText(self.tr("Public edition (no personal data, nothing marked not for publication)"))
+        self.public.setToolTip(self.tr("Leaves out reporters' names and contacts, phone numbers and e-mail addresses, "
+                                       "and every text marked “Not for publication”"))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngo_audit import durable
-from ngo_audit.operations.notes import NoteEdit
+from ngo_audit.operations.notes import NoteEdit, NoteMark
 from ngo_audit.queries.screens import ReportSetup, report_setup
 from reports.jobs import BuiltLedger, BuiltReport, build_notice_file, ledger_for, quarterly_report_for
 
@@ -111,6 +111,8 @@ class ReportsPage(Page):
         for editor in self.editors.values():
             editor.textChanged.connect(self._text_changed)
             editor.installEventFilter(self)
+        for key, box in texts.private.items():
+            box.clicked.connect(lambda checked, k=key: self._mark(k, checked))
         self.preview = PdfPreview(ctx.worker)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(texts)
@@ -194,7 +196,7 @@ class ReportsPage(Page):
         self.ctx.read(report_issue_date, q, on_done=show, on_error=failed)
 
     def _load_notes(self) -> None:
-        from ngo_audit.services.notes import load_notes
+        from ngo_audit.services.notes import load_marks, load_notes
 
         q = self.current_quarter()
         if q is None or self.setup is None or self.setup.contract_id is None:
@@ -216,7 +218,13 @@ class ReportsPage(Page):
                 self._saved[key] = text
             self._loading = False
 
+        def show_marks(marks: dict[str, bool]) -> None:
+            if self.current_quarter() == q:
+                for key, box in self.texts.private.items():
+                    box.setChecked(marks.get(key, False))
+
         self.ctx.read(load_notes, self.setup.contract_id, q, on_done=show)
+        self.ctx.read(load_marks, self.setup.contract_id, q, on_done=show_marks)
 
     def current_quarter(self) -> str | None:
         return self.quarter.currentData()
@@ -246,6 +254,15 @@ class ReportsPage(Page):
             self._saved[key] = text
             change = NoteEdit(self.setup.contract_id, self.notes_quarter, key, text)
             self.ctx.edit(self.tr("edit of the report's “%1”").replace("%1", self.section_title(key)), change)
+
+    def _mark(self, key: str, private: bool) -> None:
+        """The box "not for publication" of one section, as the user ticked it: one undoable edit."""
+        if self.ctx.readonly or self.setup is None or self.setup.contract_id is None or self.notes_quarter is None:
+            return
+        self.save_notes()  # the text typed so far first, then its mark
+        text = (self.tr("marking the report's “%1” not for publication") if private
+                else self.tr("publishing the report's “%1”")).replace("%1", self.section_title(key))
+        self.ctx.edit(text, NoteMark(self.setup.contract_id, self.notes_quarter, key, private))
 
     def section_title(self, key: str) -> str:
         return self.texts.section_title(key)
@@ -465,6 +482,8 @@ class ReportsPage(Page):
         for editor in self.editors.values():
             editor.setReadOnly(readonly)
             editor.setEnabled(has_quarter)
+        for box in self.texts.private.values():
+            box.setEnabled(has_quarter and not readonly)
         self.readonly_note.setVisible(readonly)
         self._show_why_no_quarter()
 
@@ -500,6 +519,8 @@ class ReportsPage(Page):
         self.quarter.clear()
         for editor in self.editors.values():
             editor.clear()
+        for box in self.texts.private.values():
+            box.setChecked(False)
         self._loading = False
         self.preview.clear()
         self.progress.hide()

@@ -6,7 +6,7 @@ edits stay with :class:`ui.reports.page.ReportsPage`, which drives ``editors``.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
 from .formal_fields import ReportFormalPanel
 
@@ -14,7 +14,8 @@ SECTIONS = ("difficulties", "next_plan", "recommendations", "summary")  # NoteSe
 
 
 class ReportTextsPanel(QWidget):
-    """One labelled editor per section, and the note shown when the file is read-only."""
+    """One labelled editor per section, each with its mark "not for publication" (the public edition of the
+    report leaves a marked text out), and the note shown when the file is read-only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,13 +28,18 @@ class ReportTextsPanel(QWidget):
         grid.addWidget(self.formal, 1 + 2 * len(SECTIONS), 0)
         self.section_labels: dict[str, QLabel] = {}
         self.editors: dict[str, QPlainTextEdit] = {}
+        self.private: dict[str, QCheckBox] = {}
         for i, key in enumerate(SECTIONS):
             label = QLabel(wordWrap=True)
             editor = QPlainTextEdit(objectName=f"note_{key}")
             editor.setTabChangesFocus(True)
             label.setBuddy(editor)
-            self.section_labels[key], self.editors[key] = label, editor
-            grid.addWidget(label, 1 + 2 * i, 0)
+            private = QCheckBox(objectName=f"private_{key}")
+            self.section_labels[key], self.editors[key], self.private[key] = label, editor, private
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(private)
+            grid.addLayout(row, 1 + 2 * i, 0)
             grid.addWidget(editor, 2 + 2 * i, 0)
             grid.setRowStretch(2 + 2 * i, 1 if key != "summary" else 0)
         self.editors["summary"].setMaximumHeight(self.fontMetrics().height() * 5)
@@ -52,6 +58,9 @@ class ReportTextsPanel(QWidget):
                                            "but the report can be generated."))
         for key, label in self.section_labels.items():
             label.setText(self.section_title(key))
+            self.private[key].setText(self.tr("Not for publication"))
+            self.private[key].setToolTip(self.tr("The public edition of the report leaves this text out; the "
+                                                 "full edition keeps it."))
         self.editors["difficulties"].setPlaceholderText(
             self.tr("Difficulties met this quarter (staff, vehicles, access refused…)"))
         self.editors["next_plan"].setPlaceholderText(self.tr("What the NGO plans for the next quarter"))

@@ -31,7 +31,7 @@ contract only, i.e. recorded against one of its terms):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -47,6 +47,7 @@ from .attachments import (
     draws,
     next_plan,
     notes,
+    private_notes,
     recommendations,
     trend,
 )
@@ -102,6 +103,7 @@ class QuarterStats:
     next_plan: NextPlan | None
     recommendations: list[Recommendation]
     trend: list[Flow]
+    private_notes: set[NoteSection] = field(default_factory=set)  # sections marked "not for publication"
 
 
 def quarter_stats(session: Session, quarter: Quarter | str, today: date | None = None) -> QuarterStats:
@@ -119,7 +121,8 @@ def quarter_stats(session: Session, quarter: Quarter | str, today: date | None =
                         breakdown(session, scope, rows), typical_cases(session, scope, rows, pics), pics,
                         department_duties(session, scope, rows), escalations(session, scope), leads(session, scope),
                         audits(session, scope), draws(session, scope), notes(session, scope),
-                        next_plan(session, scope), recommendations(session, rows), over_time)
+                        next_plan(session, scope), recommendations(session, rows), over_time,
+                        private_notes(session, scope))
 
 
 __all__ = [

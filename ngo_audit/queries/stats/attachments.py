@@ -129,6 +129,13 @@ def notes(session: Session, scope: Scope) -> dict[NoteSection, str]:
     return {sec: text for sec, text in session.execute(q) if (text or "").strip()}
 
 
+def private_notes(session: Session, scope: Scope) -> set[NoteSection]:
+    """The quarter's sections the NGO marked "not for publication" (whether written or not)."""
+    q = select(QuarterNote.section).where(QuarterNote.contract_id == scope.contract.id,
+                                          QuarterNote.quarter == str(scope.quarter), QuarterNote.private.is_(True))
+    return {NoteSection(sec) for sec in session.scalars(q)}
+
+
 def next_plan(session: Session, scope: Scope) -> NextPlan | None:
     q = scope.quarter.next()
     plan = _plan(session, scope, q)

@@ -132,6 +132,7 @@ class Case:
     requirement: str
     legal_basis: str
     photos: list[Photo]
+    description_private: bool = False  # marked "not for publication": the public edition leaves it out
 
 
 def photos(session: Session, finding_ids: set[int], scope: Scope, rows: dict[int, LedgerRow]) -> dict[int, list[Photo]]:
@@ -165,7 +166,8 @@ def typical_cases(session: Session, scope: Scope, rows: list[LedgerRow], pics: d
     cases = []
     for r in new[:limit]:
         f = session.get(Finding, r.id)
-        cases.append(Case(r, f.description, f.requirement, f.term.legal_basis, pics.get(r.id, [])))
+        cases.append(Case(r, f.description, f.requirement, f.term.legal_basis, pics.get(r.id, []),
+                          bool(f.description_private)))
     return cases
 
 
@@ -263,12 +265,13 @@ class LeadRow:
     status: LeadStatus  # on as_of: a lead handled later was still "received" then
     outcome: str
     finding_ids: list[int]
+    private: bool = False  # details marked "not for publication": the public edition leaves them out
 
 
 def leads(session: Session, scope: Scope) -> list[LeadRow]:
     """Leads received in the quarter with what had become of them by as_of."""
     q = (select(Lead.id, Lead.received_on, Lead.channel, Lead.summary, Subject.name, Lead.status, Lead.handled_on,
-                Lead.outcome)
+                Lead.outcome, Lead.details_private)
          .outerjoin(Subject, Subject.id == Lead.subject_id)
          .where(Lead.received_on.between(scope.start, scope.as_of)).order_by(Lead.received_on, Lead.id))
     links = defaultdict(list)
@@ -279,10 +282,11 @@ def leads(session: Session, scope: Scope) -> list[LeadRow]:
         if found_on <= scope.as_of:
             links[lid].append(fid)
     out = []
-    for lid, received, channel, summary, subject, status, handled, outcome in session.execute(q):
+    for lid, received, channel, summary, subject, status, handled, outcome, private in session.execute(q):
         known = handled is not None and handled <= scope.as_of
         out.append(LeadRow(lid, received, channel.value, summary, subject or "",
-                           status if known else LeadStatus.RECEIVED, outcome if known else "", links[lid]))
+                           status if known else LeadStatus.RECEIVED, outcome if known else "", links[lid],
+                           bool(private)))
     return out
 
 
