@@ -44,7 +44,7 @@ def ledger(c: Composer, st: QuarterStats) -> None:
     for i, (title, rows) in enumerate(((L("本季度新发现问题", "New findings"), new),
                                        (L("以前季度结转问题", "Findings carried over"), old)), start=1):
         c.heading(1, L.number(1, i) + title + L(f"（{len(rows)}个）", f" ({len(rows)})"), toc=False)
-        c.table(cols, [[r.id, L.name(r.subject), r.term_number, r.title, L.label(SEVERITY, r.severity), L.iso(r.found_on),
+        c.table(cols, [[r.id, L.name(r.subject), r.term_number, L.finding(r.title, r.term_title, r.term_number), L.label(SEVERITY, r.severity), L.iso(r.found_on),
                         L.iso(r.deadline), _status(L, r)] for r in rows], size=8.5, note=L("无。", "None."))
 
 
@@ -59,7 +59,8 @@ def photos(c: Composer, st: QuarterStats) -> None:
         c.p(L("本季度无照片。", "No photos this quarter."))
     for r in order:
         head = para(L(f"问题{r.id}　{r.subject}：{r.title}（{_status(L, r)}）",
-                      f"Finding {r.id} — {L.name(r.subject)}: {r.title} ({_status(L, r)})"), c.S.small)
+                      f"Finding {r.id} — {L.name(r.subject)}: {L.finding(r.title, r.term_title, r.term_number)} "
+                      f"({_status(L, r)})"), c.S.small)
         rows = c.photo_rows(st.photos[r.id], box_h_mm=50)
         c.add(KeepTogether([head, rows[0]]), *rows[1:])
 
@@ -75,7 +76,7 @@ def duties(c: Composer, st: QuarterStats) -> None:
         c.p(L("文件中没有政府部门监督对象。", "The file holds no government departments."))
     for i, d in enumerate(st.departments, start=1):
         c.heading(1, L.number(1, i) + L.name(d.name) + L(f"（本季度监督{d.audits}次）", f" ({count(L, d.audits, '次', 'audit')})"), toc=False)
-        c.table(cols, [[x.number, x.title, x.checked, x.compliant, x.non_compliant, x.not_applicable, x.findings,
+        c.table(cols, [[x.number, L.term(x.title) or "—", x.checked, x.compliant, x.non_compliant, x.not_applicable, x.findings,
                         L.label(TERM_RESULT, x.conclusion)] for x in d.duties],
                 note=L("该部门没有适用的职责条款。", "No duty terms apply to this department."))
 
@@ -108,6 +109,8 @@ def _filter_words(L, flt: dict) -> str:
         labels = {"kinds": SUBJECT_KIND, "sectors": SECTOR, "credit_levels": CREDIT_LEVEL}.get(key)
         if labels is not None:  # stored values ("secondary") in the reader's words (第二产业)
             value = [L.label(labels, v) for v in (value if isinstance(value, list) else [value])]
+        elif key == "industries":
+            value = [L.industry(str(v)) for v in (value if isinstance(value, list) else [value])]
         words = L.join([str(v) for v in value]) if isinstance(value, list) else (L("是", "yes") if value is True
                                                                                  else str(value))
         parts.append(f"{names.get(key, key)}{L.colon}{words}")

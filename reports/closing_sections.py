@@ -28,10 +28,17 @@ def source_label(L, value: str) -> str:
     return L(zh, en)
 
 
-def _note(c: Composer, st: QuarterStats, section: NoteSection) -> bool:
-    text = st.notes.get(section, "")
+def note_lines(c: Composer, text: str) -> bool:
+    """The project lead's own words; in English, when written in Chinese, a line that says where they are."""
+    if text.strip() and c.L.en and not c.L.own(text):
+        c.p("(The project lead wrote this part in Chinese; it is in the Chinese edition of this report.)")
+        return True
     c.lines(text)
     return bool(text.strip())
+
+
+def _note(c: Composer, st: QuarterStats, section: NoteSection) -> bool:
+    return note_lines(c, st.notes.get(section, ""))
 
 
 def section_difficulties(c: Composer, st: QuarterStats) -> None:

@@ -140,7 +140,7 @@ class Composer:
     def photo_caption(self, photo: Photo) -> str:
         L = self.L
         phase = {"before": L("整改前", "Before"), "after": L("整改后", "After")}.get(photo.phase.value, L("现场", "Site"))
-        caption = photo.caption.strip()
+        caption = L.own(photo.caption.strip())
         if phase.lower() in caption.lower():  # the caption already says "（整改前）"
             parts = [caption]
         else:

@@ -13,6 +13,11 @@ from .sentences import leads_summary, rectification_overall
 from .styles import Col
 
 
+def own_or(L, text: str) -> str:
+    """A user's text; in English "—" when it is written in Chinese (see :meth:`reports.text.Lang.own`)."""
+    return L.own(text) or ("—" if text else "")
+
+
 def section_departments(c: Composer, st: QuarterStats) -> None:
     L = c.L
     c.heading(0, L.number(0, 3) + L("部门履职监督情况", "Supervision of government departments"))
@@ -38,7 +43,7 @@ def section_departments(c: Composer, st: QuarterStats) -> None:
     for d in depts:
         bad = [x for x in d.duties if x.conclusion == TermResult.NON_COMPLIANT]
         if bad:
-            duties = L.join([f"{x.number}{L.quote(x.title)}" for x in bad])
+            duties = L.join([L.term_line(x.number, x.title) if L.en else f"{x.number}{L.quote(x.title)}" for x in bad])
             c.p(L(f"{d.name}：{duties}履职不到位。", f"{L.name(d.name)}: duties not performed: {duties}."))
 
 
@@ -69,16 +74,18 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
     c.table([Col(L("日期", "Date"), 19, "num"), Col(L("监督对象", "Subject"), 30), Col(L("问题", "Finding"), 32),
              Col(L("方式", "Channel"), 17), Col(L("接收单位及文号", "Recipient, reference"), 28),
              Col(L("处理结果", "Outcome"), 30, "para")],
-            [[L.iso(e.escalated_on), L.name(e.subject), e.title + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
+            [[L.iso(e.escalated_on), L.name(e.subject),
+              L.finding(e.title, e.term_title, e.term_number) + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
               L.label(ESCALATION_CHANNEL, e.channel),
-              "\n".join(x for x in (e.recipient, e.reference_no) if x), e.outcome] for e in st.escalations],
+              "\n".join(x for x in (L.name(e.recipient), L.docno(e.reference_no)) if x), own_or(L, e.outcome)]
+             for e in st.escalations],
             note=L("本季度无移交升级的问题。", "No escalations this quarter."), caption=L("本季度移交升级的问题", "Findings escalated this quarter"))
 
     c.heading(1, L.number(1, 3) + L("逾期未整改问题", "Overdue findings"))
     overdue = [r for r in st.ledger if r.overdue]
     c.table([Col(L("编号", "No."), 12, "num"), Col(L("监督对象", "Subject"), 46), Col(L("问题", "Finding"), 52),
              Col(L("整改期限", "Deadline"), 22, "num"), Col(L("逾期天数", "Days over"), 24, "num")],
-            [[r.id, L.name(r.subject), r.title, L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
+            [[r.id, L.name(r.subject), L.finding(r.title, r.term_title, r.term_number), L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
             note=L(f"截至{as_of}，无逾期未整改的问题。", f"On {as_of} no finding was overdue."), caption=L("逾期未整改问题", "Overdue findings"))
 
     c.heading(1, L.number(1, 4) + L("协议期整改趋势", "Trend over the agreement"))
@@ -111,9 +118,10 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
         if x.finding_ids:
             result += L(f"（问题{L.join([str(i) for i in x.finding_ids])}）",
                         f" (finding {', '.join(str(i) for i in x.finding_ids)})")
-        if x.outcome:
-            result += L("：", ": ") + x.outcome
-        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), x.summary, L.name(x.subject), result])
+        if L.own(x.outcome):
+            result += L("：", ": ") + L.own(x.outcome)
+        summary = L.own(x.summary) or f"Lead {x.id} (its text is in the Chinese edition)"
+        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), summary, L.name(x.subject), result])
     c.table([Col(L("受理日期", "Received"), 19, "num"), Col(L("来源", "Channel"), 17), Col(L("线索内容", "Lead"), 52, "para"),
              Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows, caption=L("本季度受理的公众线索", "Leads received this quarter"))
 

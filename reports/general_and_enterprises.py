@@ -38,6 +38,21 @@ def obligation_cells(o: Obligation, L) -> list[str]:
     return [target, amount(o.required), amount(o.planned), amount(o.done), verdict]
 
 
+def category(L, text: str) -> str:
+    """A criterion category ("达标排放"): in English the file's English of it, else its romanisation."""
+    return L.term(text) or L.industry(text)
+
+
+def scope_in_english(st: QuarterStats, L) -> str:
+    """The agreed scope in English when the agreement states it in Chinese only: what it covers, from the file."""
+    cov, k = st.coverage, st.scope.contract
+    return (f"the NGO supervises how the {cov.departments} government departments in the file perform their "
+            f"statutory environmental duties, and the pollution control, compliant discharge and environmental "
+            f"disclosure of the {cov.enterprises} registered enterprises, against the criteria of the agreement, "
+            f"from {L.date(k.period_start)} to {L.date(k.period_end)} (the agreement states its scope in "
+            "Chinese; see the Chinese edition).")
+
+
 def section_general(c: Composer, st: QuarterStats, charts: dict) -> None:
     L, k, cov, fl, b = c.L, st.scope.contract, st.coverage, st.flow, st.breakdown
     c.heading(0, L.number(0, 1) + L("基本情况", "General situation"))
@@ -50,7 +65,7 @@ def section_general(c: Composer, st: QuarterStats, charts: dict) -> None:
           f"(No. {k.number}){signed}. It runs from {L.date(k.period_start)} to {L.date(k.period_end)}; "
           f"the NGO reports {freq}."))
     if k.scope.strip():
-        c.p(L("协议约定的监督范围：", "Scope of supervision agreed: ") + k.scope.strip())
+        c.p(L("协议约定的监督范围：", "Scope of supervision agreed: ") + (L.own(k.scope.strip()) or scope_in_english(st, L)))
 
     c.heading(1, L.number(1, 2) + L("监督计划完成情况", "Audits planned and done"))
     types = L.join([L(f"{L.label(AUDIT_TYPE, t)}{n}次", f"{L.label(AUDIT_TYPE, t)} {n}")
@@ -62,7 +77,7 @@ def section_general(c: Composer, st: QuarterStats, charts: dict) -> None:
     cols = [Col(L("条款", "Term"), 12), Col(L("受托方义务", "Obligation"), 38), Col(L("目标", "Target"), 27),
             Col(L("应完成", "Due"), 18, "num"), Col(L("计划", "Planned"), 18, "num"),
             Col(L("实际完成", "Done"), 27, "num"), Col(L("结论", "Verdict"), 16, "num")]
-    c.table(cols, [[o.number, o.title, *obligation_cells(o, L)] for o in st.obligations],
+    c.table(cols, [[o.number, L.term(o.title) or "—", *obligation_cells(o, L)] for o in st.obligations],
             note=L("委托协议未约定受托方义务条款。", "The agreement sets no obligations of the NGO."), caption=L("受托方义务完成情况", "The NGO's obligations"))
     missed = [o.number for o in st.obligations if o.met is False]
     if missed:
@@ -99,14 +114,14 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
     industries = [i for i, _ in b.by_industry] + sorted(
         (i for i in b.audited_by_industry if i not in found), key=lambda i: (-b.audited_by_industry[i], i))
     if b.by_industry:
-        top = L.join([i or unnamed for i, _ in b.by_industry[:3]])
+        top = L.join([L.industry(i) or unnamed for i, _ in b.by_industry[:3]])
         c.p(L(f"本季度企业问题{b.enterprise_new}个，主要集中在{top}等行业。",
               f"The {b.enterprise_new} enterprise findings concentrate in: {top}."))
     else:
         c.p(L("本季度未发现企业环境问题。", "No enterprise findings this quarter."))
     cols = [Col(L("行业", "Industry"), 52), Col(L("检查企业数", "Enterprises audited"), 34, "num"),
             Col(L("发现问题数", "Findings"), 34, "num"), Col(L("占企业问题比例", "Share of findings"), 36, "num")]
-    c.table(cols, [[i or unnamed, b.audited_by_industry.get(i, 0), found.get(i, 0),
+    c.table(cols, [[L.industry(i) or unnamed, b.audited_by_industry.get(i, 0), found.get(i, 0),
                     L.share(found.get(i, 0), b.enterprise_new)] for i in industries], caption=L("分行业检查和问题情况", "Audits and findings by industry"))
     c.chart(charts.get("industry"), L("企业问题行业分布", "Enterprise findings by industry"))
 
@@ -114,35 +129,40 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
     no_grid = L("（未划入网格）", "(no grid cell)")
     cols = [Col(L("网格", "Grid cell"), 80), Col(L("发现问题数", "Findings"), 38, "num"),
             Col(L("占企业问题比例", "Share"), 38, "num")]
-    c.table(cols, [[g or no_grid, n, L.share(n, b.enterprise_new)] for g, n in b.by_grid],
+    c.table(cols, [[L.name(g) or no_grid, n, L.share(n, b.enterprise_new)] for g, n in b.by_grid],
             note=L("本季度无企业问题。", "No enterprise findings this quarter."), caption=L("分网格问题情况", "Findings by grid cell"))
 
     c.heading(1, L.number(1, 3) + L("主要问题类型", "Main types of problems"))
     other = L("其他", "other")
     if b.by_category:
-        top = L.join([f"{cat or other}{L.paren(str(n))}" for cat, n in b.by_category[:3]])
+        top = L.join([f"{category(L, cat) or other}{L.paren(str(n))}" for cat, n in b.by_category[:3]])
         c.p(L(f"按协议监督标准分类，问题较多的类型为：{top}。各条款发现问题数见下表。",
               f"By the agreement's criteria, the most frequent problems were: {top}. Per term:"))
     c.chart(charts.get("category"), L("企业问题类型分布（按监督标准类别）", "Enterprise findings by criterion category"))
     c.table([Col(L("协议条款（监督标准）", "Term (criterion)"), 120), Col(L("问题数", "Findings"), 36, "num")],
-            [[t, n] for t, n in b.by_term], caption=L("按监督标准分类的企业问题", "Enterprise findings by criterion"))
+            [[L.term_line(*t.split(" ", 1)) if " " in t else t, n] for t, n in b.by_term], caption=L("按监督标准分类的企业问题", "Enterprise findings by criterion"))
 
     c.heading(1, L.number(1, 4) + L("典型案例", "Typical cases"))
     if not st.cases:
         c.p(L("本季度无典型案例。", "No typical cases this quarter."))
     for i, case in enumerate(st.cases, start=1):
         r = case.row
-        c.heading(2, L.number(2, i) + f"{L.name(r.subject)}{L.colon}{r.title}", toc=False)
-        basis = clause(case.legal_basis)
+        c.heading(2, L.number(2, i) + L.name(r.subject) + L("：", " — ") + L.finding(r.title, r.term_title, r.term_number),
+                  toc=False)
+        basis = clause(L.term(case.legal_basis))
         basis = L(f"，依据{basis}", f"; legal basis: {basis}") if basis else ""
         c.p(L(f"{L.date(r.found_on)}检查发现（问题编号{r.id}，{L.label(SEVERITY, r.severity)}）："
               f"{case.description or r.title}",
-              f"Found on {L.date(r.found_on)} (finding {r.id}, {L.label(SEVERITY, r.severity)}): "
-              f"{case.description or r.title}"))
+              f"Found on {L.date(r.found_on)} (finding {r.id}, {L.label(SEVERITY, r.severity)})"
+              + (f": {clause(L.own(case.description))}." if L.own(case.description) else
+                 f" at an audit of {L.name(r.subject)}; the auditors' description is in the Chinese edition.")))
         c.p(L(f"该问题不符合委托协议第{r.term_number}条（{r.term_title}）{basis}。",
-              f"This breaks term {r.term_number} ({r.term_title}){basis}."))
+              f"This breaks term {r.term_number}{L.paren(L.term(r.term_title)) if L.term(r.term_title) else ''}"
+              f"{basis}."))
         status = _status_words(L, r)
-        required = clause(case.requirement) or L("按协议要求整改", "rectify as the agreement requires")
+        required = clause(L.own(case.requirement)) or (
+            "as the auditors wrote it (see the Chinese edition)" if case.requirement.strip() else
+            L("按协议要求整改", "rectify as the agreement requires"))
         c.p(L(f"整改要求：{required}；整改期限：{L.date(r.deadline)}；截至{L.date(st.scope.as_of)}，{status}。",
               f"Required: {required}; deadline: {L.date(r.deadline)}; on {L.date(st.scope.as_of)}: {status}."))
         c.add(*c.photo_rows(case.photos, box_h_mm=52))

@@ -30,7 +30,7 @@ from ngo_audit.models import (
     RectificationEvent,
     Subject,
 )
-from ngo_audit.queries.stats import Photo, english_names, is_demo, reference_date
+from ngo_audit.queries.stats import Photo, english_names, english_terms, is_demo, reference_date
 
 from .compose import Composer
 from .fonts import FontSet, font_set
@@ -140,6 +140,7 @@ def build_notice(af_or_session, subject: int | str, out_path: str | Path, lang: 
         pictures = {p.evidence_id: prepare(data.get(p.blob_id)) for items in photos.values() for p in items}
         demo = is_demo(session)
         L.english = english_names(session) if L.en else {}
+        L.glossary = english_terms(session) if L.en else {}
         c = Composer(L, fonts, pictures)
         _compose(c, s, findings, contract, numbers, photos, today, demo, formal, due)
     check_cancel(progress, 50, 100)

@@ -29,6 +29,8 @@ from .grid import BODY_SIZE, CHAR, LINE
 # C0 controls (except tab/newline), DEL, lone surrogates and non-characters break PDF text or the parser.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _NO_LINE_START = cjkwrap.NO_START
+_LATIN_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./@:%+#]*$")
+_WORD = re.compile(r"[!-~]+")  # a run of Latin letters, digits and ASCII punctuation: never broken
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./@:%+#]*|\s+|.", re.S)
 cjkwrap.install()
 GRID = HexColor("#444444")
@@ -75,9 +77,11 @@ def wrap(text: object, width: float, font: str, size: float) -> str:
                 if (token[0] in _NO_LINE_START or line[-1] in cjkwrap.NO_END) and len(line) > 1 \
                         and not line[-1].isspace():
                     # carry the last character down too, so that the punctuation does not start the line
-                    # (nor an opening mark end one)
-                    out.append(line[:-1].rstrip())
-                    line = line[-1]
+                    # (nor an opening mark end one); the last word whole when it is a Latin one ("Co.,")
+                    word = _LATIN_END.search(line)
+                    keep = word.start() if word and word.start() > 0 else len(line) - 1
+                    out.append(line[:keep].rstrip())
+                    line = line[keep:]
                 else:
                     out.append(line.rstrip())
                     line = ""
@@ -209,8 +213,8 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
     from reportlab.lib.units import mm
 
     pad = 2.5
-    widths = [c.width_mm * mm for c in cols]
     font, hei = styles.body_font, styles.heading_font
+    widths = word_widths([c.width_mm * mm for c in cols], rows, font, size, pad)
     hs = header_size(cols, widths, hei, size, pad)
     data: list[list[object]] = [[wrap(c.header, w - 2 * pad, hei, hs) for c, w in zip(cols, widths, strict=True)]]
     for row in rows:
@@ -239,6 +243,30 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
              hAlign="CENTER")
     t.setStyle(TableStyle(_style_commands(cols, font, hei, size, pad, zebra, hs)))
     return t
+
+
+@lru_cache(maxsize=20_000)
+def _longest_word(text: str, font: str, size: float) -> float:
+    return max((pdfmetrics.stringWidth(w, font, size) for w in _WORD.findall(text)), default=0.0)
+
+
+def word_widths(widths: list[float], rows: list[list[object]], font: str, size: float, pad: float) -> list[float]:
+    """Column widths (points) with room for the longest Latin word of every column, so that no English word
+    or number is broken inside a cell: what a column lacks is taken from the columns with room to spare, in
+    proportion to it (the total stays the same; when there is not enough, the widths stay as they are)."""
+    need = [0.0] * len(widths)
+    for row in rows:
+        for i, value in enumerate(row):
+            if isinstance(value, (str, int, float)):
+                need[i] = max(need[i], _longest_word(str(value), font, size) + 2 * pad + 0.5)
+    lack = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    if lack <= 0:
+        return widths
+    spare = [max(0.0, w - max(n, 2 * pad + 8)) for n, w in zip(need, widths, strict=True)]
+    if sum(spare) < lack:
+        return widths
+    share = lack / sum(spare)
+    return [max(w, n) if n > w else w - s * share for w, n, s in zip(widths, need, spare, strict=True)]
 
 
 def _lines_para(text: str, styles: Styles, size: float, kind: str) -> Paragraph:
