@@ -29,9 +29,9 @@ from .grid import BODY_SIZE, CHAR, LINE
 # C0 controls (except tab/newline), DEL, lone surrogates and non-characters break PDF text or the parser.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _NO_LINE_START = cjkwrap.NO_START
-_LATIN_END = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./@:%+#]*$")
+_LATIN_END = re.compile(r"[!-~]+$")
 _WORD = re.compile(r"[!-~]+")  # a run of Latin letters, digits and ASCII punctuation: never broken
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./@:%+#]*|\s+|.", re.S)
+_TOKEN = re.compile(r"[!-~]+|\s+|.", re.S)  # a Latin word with its punctuation ("(demo)", "Co.,") is one
 cjkwrap.install()
 GRID = HexColor("#444444")
 HEADER_BG = HexColor("#e6e6e6")
@@ -214,7 +214,7 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
 
     pad = 2.5
     font, hei = styles.body_font, styles.heading_font
-    widths = word_widths([c.width_mm * mm for c in cols], rows, font, size, pad)
+    widths = word_widths([c.width_mm * mm for c in cols], rows, font, size, pad, ([c.header for c in cols], hei))
     hs = header_size(cols, widths, hei, size, pad)
     data: list[list[object]] = [[wrap(c.header, w - 2 * pad, hei, hs) for c, w in zip(cols, widths, strict=True)]]
     for row in rows:
@@ -250,7 +250,8 @@ def _longest_word(text: str, font: str, size: float) -> float:
     return max((pdfmetrics.stringWidth(w, font, size) for w in _WORD.findall(text)), default=0.0)
 
 
-def word_widths(widths: list[float], rows: list[list[object]], font: str, size: float, pad: float) -> list[float]:
+def word_widths(widths: list[float], rows: list[list[object]], font: str, size: float, pad: float,
+                headers: tuple[list[str], str] | None = None) -> list[float]:
     """Column widths (points) with room for the longest Latin word of every column, so that no English word
     or number is broken inside a cell: what a column lacks is taken from the columns with room to spare, in
     proportion to it (the total stays the same; when there is not enough, the widths stay as they are)."""
@@ -259,6 +260,10 @@ def word_widths(widths: list[float], rows: list[list[object]], font: str, size: 
         for i, value in enumerate(row):
             if isinstance(value, (str, int, float)):
                 need[i] = max(need[i], _longest_word(str(value), font, size) + 2 * pad + 0.5)
+    if headers is not None:  # a header's words at the smallest header size (see header_size)
+        texts, header_font = headers
+        need = [max(n, _longest_word(h, header_font, 6.0) / 0.98 + 2 * pad + 0.5) for n, h in zip(need, texts,
+                                                                                                  strict=True)]
     lack = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
     if lack <= 0:
         return widths
@@ -286,7 +291,7 @@ def header_size(cols: list[Col], widths: list[float], font: str, size: float, pa
         for word in c.header.split():
             need = pdfmetrics.stringWidth(word, font, size)
             if need > w - 2 * pad and word.isascii():
-                hs = min(hs, size * (w - 2 * pad) / need)
+                hs = min(hs, size * (w - 2 * pad) / need * 0.98)  # (a margin for the rounding of sums)
     return max(6.0, hs)
 
 
