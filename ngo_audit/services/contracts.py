@@ -47,7 +47,8 @@ def default_contract_values(today: date) -> dict:
     """
     start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     end = date(start.year + 2, start.month, 1) - timedelta(days=1)
-    return {"number": "", "title": "", "government": "", "ngo": "", "signed_on": today, "period_start": start,
+    return {"number": "", "title": "", "government": "", "ngo": "", "government_en": "", "ngo_en": "",
+            "signed_on": today, "period_start": start,
             "period_end": end, "scope": "", "reporting_frequency": ReportingFrequency.QUARTERLY,
             "report_due_days": 15}
 

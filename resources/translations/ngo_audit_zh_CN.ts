@@ -141,7 +141,17 @@
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/setup/agreement_form.py" line="+101"/>
+        <location filename="../../ui/setup/agreement_form.py" line="+52"/>
+        <source>Optional. The English edition of the reports uses it instead of the pinyin of the Chinese name.</source>
+        <translation>选填。英文版报告用此名称代替中文名称的拼音。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>English name (optional)</source>
+        <translation>英文名称（选填）</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
@@ -206,7 +216,7 @@
         <translation>本机构登记名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>what the agreement asks you to supervise, in its own words</source>
         <translation>协议约定的监督内容（按协议原文）</translation>
     </message>
@@ -438,7 +448,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+85"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+80"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -759,7 +769,7 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+89"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+84"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -1036,7 +1046,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/contract/page.py" line="+180"/>
+        <location filename="../../ui/contract/page.py" line="+184"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1101,7 +1111,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>New term…</source>
         <translation>新增条款…</translation>
     </message>
@@ -1224,7 +1234,12 @@
         <translation>请先保存委托协议，再添加其条款。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
+        <source>%1 (English name)</source>
+        <translation>%1（英文名称）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>edit of the contract&apos;s %1</source>
         <translation>修改委托协议的%1</translation>
     </message>
@@ -1456,7 +1471,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/subjects/subject_dialog.py" line="+341"/>
+        <location filename="../../ui/subjects/subject_dialog.py" line="+344"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -1764,7 +1779,7 @@
 <context>
     <name>EditFindingDialog</name>
     <message>
-        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+43"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+39"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
@@ -2186,7 +2201,7 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件……</translation>
     </message>
@@ -2730,7 +2745,7 @@
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="+76"/>
+        <location filename="../../ui/importing/wizard.py" line="+73"/>
         <location line="+9"/>
         <source>Choose a spreadsheet</source>
         <translation>选择表格文件</translation>
@@ -2766,7 +2781,7 @@
         <translation>表头在第 %2 行，其下共 %1 行数据，%3 列。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Reading the spreadsheet</source>
         <translation>正在读取表格</translation>
     </message>
@@ -2774,7 +2789,7 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard_pages.py" line="+69"/>
+        <location filename="../../ui/importing/wizard_pages.py" line="+71"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -2814,7 +2829,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/importing/preview.py" line="+86"/>
+        <location filename="../../ui/importing/preview.py" line="+88"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2895,7 +2910,7 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Importing subjects</source>
         <translation>正在导入监督对象</translation>
     </message>
@@ -3677,7 +3692,7 @@
 <context>
     <name>NextPeriodDialog</name>
     <message>
-        <location filename="../../ui/setup/setup_actions.py" line="+116"/>
+        <location filename="../../ui/setup/setup_actions.py" line="+115"/>
         <source>Start the next agreement period</source>
         <translation>开始下一个协议期</translation>
     </message>
@@ -4327,7 +4342,7 @@
 <context>
     <name>ReportFormalPanel</name>
     <message>
-        <location filename="../../ui/reports/formal_fields.py" line="+48"/>
+        <location filename="../../ui/reports/formal_fields.py" line="+51"/>
         <source>Issue date</source>
         <translation>成文日期</translation>
     </message>
@@ -4418,7 +4433,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+218"/>
+        <location filename="../../ui/reports/page.py" line="+212"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -4454,7 +4469,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/reports/report_actions.py" line="+93"/>
+        <location filename="../../ui/reports/report_actions.py" line="+34"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4615,7 +4630,7 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../ui/contract/term_actions.py" line="+65"/>
+        <location filename="../../ui/contract/term_actions.py" line="+64"/>
         <source>Retire term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -4882,7 +4897,7 @@
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Sealing %1</source>
         <translation>正在封存 %1</translation>
     </message>
@@ -5022,7 +5037,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SetupErrorsDialog</name>
     <message>
-        <location line="-153"/>
+        <location line="-152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -5131,7 +5146,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectDialog</name>
     <message>
-        <location filename="../../ui/subjects/subject_dialog.py" line="-160"/>
+        <location filename="../../ui/subjects/subject_dialog.py" line="-161"/>
         <source>An enterprise needs its unified social credit code (18 characters).</source>
         <translation>企业须填写 18 位统一社会信用代码。</translation>
     </message>
@@ -5199,6 +5214,11 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+0"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5289,6 +5309,11 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Full registered name</source>
         <translation>登记的完整名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: used in English reports instead of the pinyin</source>
+        <translation>选填：英文版报告用此名称代替拼音</translation>
     </message>
 </context>
 <context>
@@ -5672,7 +5697,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>已将 %n 个监督对象导出到 %1</numerusform>
@@ -5966,7 +5991,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/contract/term_dialog.py" line="+133"/>
+        <location filename="../../ui/contract/term_dialog.py" line="+146"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>
@@ -6006,6 +6031,11 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>考核指标</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>English title</source>
+        <translation>英文标题</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Target</source>
         <translation>目标值</translation>
@@ -6022,6 +6052,11 @@ Send the package as it is; any change to it will be detected.</source>
     </message>
     <message>
         <location line="+0"/>
+        <source>Legal basis in English</source>
+        <translation>英文法律依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Applies to</source>
         <translation>适用对象</translation>
     </message>
@@ -6042,6 +6077,16 @@ Send the package as it is; any change to it will be detected.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Optional: used by the English edition of the reports</source>
+        <translation>选填：供英文版报告使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in English (optional)</source>
+        <translation>英文（选填）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -6051,7 +6096,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>new term %1</source>
         <translation>新增条款 %1</translation>
     </message>
