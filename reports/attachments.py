@@ -35,7 +35,7 @@ def ledger(c: Composer, st: QuarterStats) -> None:
     new = [r for r in st.ledger if not r.carried_over]
     old = [r for r in st.ledger if r.carried_over]
     c.p(L(f"本季度应跟踪整改的问题共{len(st.ledger)}个，按监督对象排列；状态和整改期限为截至{L.date(st.scope.as_of)}的情况。",
-          f"The {len(st.ledger)} findings followed up this quarter, by subject; status and deadline as on "
+          f"The {count(L, len(st.ledger), '', 'finding')} followed up this quarter, by subject; status and deadline as on "
           f"{L.date(st.scope.as_of)}."), c.S.note)
     cols = [Col(L("编号", "No."), 11, "num"), Col(L("监督对象", "Subject"), 31), Col(L("条款", "Term"), 11, "num"),
             Col(L("问题", "Finding"), 36), Col(L("严重程度", "Severity"), 15, "num"),
@@ -85,7 +85,7 @@ def audits(c: Composer, st: QuarterStats) -> None:
     L = c.L
     _start(c, 4)
     c.p(L(f"本季度现场检查共{len(st.audits)}次，按日期排列。“检查条款”为已作出结论的条款数。",
-          f"The quarter's {len(st.audits)} audits by date. “Terms” counts the terms with a result."), c.S.note)
+          f"The quarter's {count(L, len(st.audits), '', 'audit')} by date. “Terms” counts the terms with a result."), c.S.note)
     cols = [Col(L("序号", "#"), 10, "num"), Col(L("日期", "Date"), 18, "num"), Col(L("监督对象", "Subject"), 36),
             Col(L("类型", "Type"), 16, "num"), Col(L("计划来源", "Source"), 16, "num"),
             Col(L("监督员", "Auditors"), 24), Col(L("检查条款", "Terms"), 12, "num"),

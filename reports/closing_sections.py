@@ -10,7 +10,7 @@ from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
 from .formal import Formalities, signature
-from .sentences import recommendation_action, recommendation_intro
+from .sentences import count, recommendation_action, recommendation_intro
 from .styles import Col, para
 
 ATTACHMENTS = (("问题台账", "Issue ledger"), ("整改前后照片", "Photos before and after rectification"),
@@ -58,8 +58,8 @@ def section_next(c: Composer, st: QuarterStats) -> None:
         parts = L.join([L(f"{source_label(L, s)}{n}家次", f"{source_label(L, s)} {n}")
                         for s, n in sorted(nxt.by_source.items())])
         c.p(L(f"{L.quarter(nxt.quarter)}监督计划已安排检查{nxt.items}家次（{parts}），已完成“双随机”抽取{nxt.draws}次。",
-              f"The plan for {L.quarter(nxt.quarter)} holds {nxt.items} visits ({parts}); {nxt.draws} random draw(s) "
-              "have been made."))
+              f"The plan for {L.quarter(nxt.quarter)} holds {count(L, nxt.items, '', 'visit')} ({parts}); {count(L, nxt.draws, '次', 'random draw')} "
+              f"{'has' if nxt.draws == 1 else 'have'} been made."))
     elif not written:
         c.p(L("下季度监督计划尚未编制。", "The next quarter's plan has not been drawn up yet."))
     c.heading(1, L.number(1, 2) + L("有关建议", "Recommendations"))

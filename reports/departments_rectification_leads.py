@@ -9,7 +9,7 @@ from ngo_audit.models import FindingStatus, TermResult
 from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
-from .sentences import leads_summary, rectification_overall
+from .sentences import count, leads_summary, rectification_overall, were
 from .styles import Col
 
 
@@ -29,7 +29,8 @@ def section_departments(c: Composer, st: QuarterStats) -> None:
     c.p(L(f"本季度对{audited}个政府部门开展履职监督{sum(d.audits for d in depts)}次，对照各部门环境保护职责清单"
           f"共检查履职事项{checked}项次，其中不符合{failed}项次，新发现部门履职问题{found}个。"
           "各部门情况见下表，逐项结果见附件3。",
-          f"{audited} departments were audited {sum(d.audits for d in depts)} times against their own duty lists: "
+          f"{count(L, audited, '', 'department')} {were(audited)} audited "
+          f"{count(L, sum(d.audits for d in depts), '', 'time')} against their own duty lists: "
           f"{checked} duty checks, {failed} of them non-compliant, {found} new findings. Per department below; "
           "every duty's result is in attachment 3."))
     cols = [Col(L("部门", "Department"), 46), Col(L("监督次数", "Audits"), 16, "num"),
@@ -120,8 +121,11 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
                         f" (finding {', '.join(str(i) for i in x.finding_ids)})")
         if L.own(x.outcome):
             result += L("：", ": ") + L.own(x.outcome)
-        summary = L.own(x.summary) or f"Lead {x.id} (its text is in the Chinese edition)"
+        summary = L.own(x.summary) or f"Lead {x.id}"
         rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), summary, L.name(x.subject), result])
+    if L.en and any(x.summary.strip() and not L.own(x.summary) for x in st.leads):
+        c.p("What the public reported is recorded in Chinese; the Chinese edition of this report gives each lead's "
+            "text. Here each is named by its number.", c.S.note)
     c.table([Col(L("受理日期", "Received"), 19, "num"), Col(L("来源", "Channel"), 17), Col(L("线索内容", "Lead"), 52, "para"),
              Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows, caption=L("本季度受理的公众线索", "Leads received this quarter"))
 

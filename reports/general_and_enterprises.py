@@ -7,6 +7,7 @@ from ngo_audit.models import ObligationMetric, Severity
 from ngo_audit.queries.stats import Obligation, QuarterStats
 
 from .compose import Composer
+from .sentences import count, noun, were
 from .styles import Col
 from .text import clause
 
@@ -20,14 +21,14 @@ def obligation_cells(o: Obligation, L) -> list[str]:
     units = {
         M.KEY_ENTERPRISE_VISITS: (L(f"每家每季度≥{n}次", f"≥{n} per enterprise"), L("家", "")),
         M.DEPARTMENT_AUDITS: (L(f"每个部门每季度≥{n}次", f"≥{n} per department"), L("个", "")),
-        M.AUDITS_PER_QUARTER: (L(f"每季度≥{n}次", f"≥{n} audits"), L("次", "")),
-        M.DRAWN_SUBJECTS: (L(f"每季度≥{n}家", f"≥{n} subjects"), L("家", "")),
-        M.VERIFICATION_DAYS: (L(f"期满后≤{n}日复查", f"≤{n} days after the deadline"), L("次", "")),
-        M.LEAD_RESPONSE_DAYS: (L(f"≤{n}日办理", f"≤{n} days"), L("条", "")),
+        M.AUDITS_PER_QUARTER: (L(f"每季度≥{n}次", f"≥{n} {noun(n or 0, 'audit')}"), L("次", "")),
+        M.DRAWN_SUBJECTS: (L(f"每季度≥{n}家", f"≥{n} {noun(n or 0, 'subject')}"), L("家", "")),
+        M.VERIFICATION_DAYS: (L(f"期满后≤{n}日复查", f"≤{n} {noun(n or 0, 'day')} after the deadline"), L("次", "")),
+        M.LEAD_RESPONSE_DAYS: (L(f"≤{n}日办理", f"≤{n} {noun(n or 0, 'day')}"), L("条", "")),
     }
     verdict = {True: L("达标", "met"), False: L("未达标", "not met"), None: dash}[o.met]
     if o.metric == M.REPORT_DAYS:
-        return [L(f"季度结束后≤{n}日", f"≤{n} days after the quarter"), dash, dash,
+        return [L(f"季度结束后≤{n}日", f"≤{n} {noun(n or 0, 'day')} after the quarter"), dash, dash,
                 L(f"应于{L.iso(o.due_date)}前报送", f"due by {L.iso(o.due_date)}"), dash]
     if o.metric not in units:
         return [dash, dash, dash, L("定性要求", "qualitative"), dash]  # a duty without a count (e.g. impartiality)
@@ -72,7 +73,8 @@ def section_general(c: Composer, st: QuarterStats, charts: dict) -> None:
                     for t, n in sorted(cov.audits_by_type.items())])
     c.p(L(f"本季度监督计划安排检查{cov.plan_items}家次，实际开展现场检查{cov.audits}次（{types}）。"
           "对照委托协议约定的受托方义务，完成情况如下表：",
-          f"The quarter's plan held {cov.plan_items} visits; {cov.audits} audits were carried out ({types}). "
+          f"The quarter's plan held {count(L, cov.plan_items, '', 'visit')}; {count(L, cov.audits, '', 'audit')} "
+          f"{were(cov.audits)} carried out ({types}). "
           "Against the NGO's obligations under the agreement:"))
     cols = [Col(L("条款", "Term"), 12), Col(L("受托方义务", "Obligation"), 38), Col(L("目标", "Target"), 27),
             Col(L("应完成", "Due"), 18, "num"), Col(L("计划", "Planned"), 18, "num"),
@@ -87,20 +89,24 @@ def section_general(c: Composer, st: QuarterStats, charts: dict) -> None:
     c.p(L(f"本季度共检查企业{cov.enterprises_audited}家，占在册企业{cov.enterprises}家的"
           f"{L.share(cov.enterprises_audited, cov.enterprises)}，其中重点监控企业{cov.key_enterprises_audited}家"
           f"（共{cov.key_enterprises}家）；对{cov.departments_audited}个政府部门开展了履职监督（共{cov.departments}个）。",
-          f"{cov.enterprises_audited} of the {cov.enterprises} registered enterprises were audited "
+          f"{cov.enterprises_audited} of the {count(L, cov.enterprises, '', 'registered enterprise')} "
+          f"{were(cov.enterprises_audited)} audited "
           f"({L.share(cov.enterprises_audited, cov.enterprises)}), among them {cov.key_enterprises_audited} of the "
-          f"{cov.key_enterprises} key-monitored ones; {cov.departments_audited} of the {cov.departments} government "
-          "departments were audited on their duties."))
+          f"{cov.key_enterprises} key-monitored ones; {cov.departments_audited} of the "
+          f"{count(L, cov.departments, '', 'government department')} {were(cov.departments_audited)} audited on "
+          "their duties."))
 
     c.heading(1, L.number(1, 4) + L("本季度发现问题情况", "Findings of the quarter"))
     sev = b.by_severity
     c.p(L(f"本季度新发现问题{fl.new}个，其中企业问题{b.enterprise_new}个、政府部门履职问题{b.department_new}个；"
           f"按严重程度分，严重{sev[Severity.CRITICAL]}个、较重{sev[Severity.SERIOUS]}个、一般{sev[Severity.GENERAL]}个、"
           f"轻微{sev[Severity.MINOR]}个。另有以前季度结转、尚未完成整改的问题{fl.carried_over}个。",
-          f"{fl.new} new findings were recorded: {b.enterprise_new} at enterprises and {b.department_new} on "
+          f"{count(L, fl.new, '', 'new finding')} {were(fl.new)} recorded: {b.enterprise_new} at enterprises and "
+          f"{b.department_new} on "
           f"departments' duties; {sev[Severity.CRITICAL]} critical, {sev[Severity.SERIOUS]} serious, "
-          f"{sev[Severity.GENERAL]} moderate and {sev[Severity.MINOR]} minor. {fl.carried_over} findings of earlier "
-          "quarters were still being rectified when the quarter began."))
+          f"{sev[Severity.GENERAL]} moderate and {sev[Severity.MINOR]} minor. "
+          f"{count(L, fl.carried_over, '', 'finding')} of earlier quarters {were(fl.carried_over)} still being "
+          "rectified when the quarter began."))
     c.chart(charts.get("severity"), L("本季度新发现问题严重程度分布", "New findings by severity"))
 
 
@@ -116,7 +122,8 @@ def section_enterprises(c: Composer, st: QuarterStats, charts: dict) -> None:
     if b.by_industry:
         top = L.join([L.industry(i) or unnamed for i, _ in b.by_industry[:3]])
         c.p(L(f"本季度企业问题{b.enterprise_new}个，主要集中在{top}等行业。",
-              f"The {b.enterprise_new} enterprise findings concentrate in: {top}."))
+              f"The {count(L, b.enterprise_new, '', 'enterprise finding')} concentrate in: {top}."
+              if b.enterprise_new != 1 else f"The one enterprise finding is in: {top}."))
     else:
         c.p(L("本季度未发现企业环境问题。", "No enterprise findings this quarter."))
     cols = [Col(L("行业", "Industry"), 52), Col(L("检查企业数", "Enterprises audited"), 34, "num"),
