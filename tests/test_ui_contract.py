@@ -280,6 +280,8 @@ def test_the_english_title_of_a_term_through_the_form(opened, qtbot):
     page = contract_page(opened, qtbot)
     term = next(t for t in page.view.terms if t.number == "3.5")
     assert term.title_en  # the demo's terms came with the template's English
+    page.select_term(term.id)
+    assert "英文：" + term.title_en in page.term_text.toPlainText()  # beside the tree, with the full text
     dialog = page.edit_term(term.id)
     assert dialog.title_en.text() == term.title_en and dialog.labels["title_en"].text() == "英文标题"
     assert dialog.legal_basis_en.text() == term.legal_basis_en and dialog.category_en.isVisible()

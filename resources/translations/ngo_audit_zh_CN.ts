@@ -1209,12 +1209,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Retired on %1: %2</source>
         <translation>%1 起停用：%2</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>Choose a term to read its full text.</source>
         <translation>选择一条条款以查看全文。</translation>
     </message>
@@ -1227,6 +1227,11 @@
         <location line="+2"/>
         <source>Legal basis: %1</source>
         <translation>法律依据：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In English: %1</source>
+        <translation>英文：%1</translation>
     </message>
     <message>
         <location line="+17"/>

@@ -380,6 +380,8 @@ class ContractPage(Page):
             parts = [t.text or self.tr("(no text recorded)")]
             if t.legal_basis:
                 parts.append(self.tr("Legal basis: %1").replace("%1", t.legal_basis))
+            if t.title_en:  # what the English edition of the reports calls it
+                parts.append(self.tr("In English: %1").replace("%1", t.title_en))
             if t.retired_on is not None:
                 parts.insert(0, self.tr("Retired on %1: %2").replace("%1", t.retired_on.isoformat())
                              .replace("%2", t.retired_reason))
