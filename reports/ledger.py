@@ -24,8 +24,18 @@ from sqlalchemy import select
 from ngo_audit.labels import SEVERITY, STATUS, SUBJECT_KIND
 from ngo_audit.models import Finding, Subject, Term
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.stats import History, flow, is_demo, ledger, ledger_extras, report_scope
+from ngo_audit.queries.stats import (
+    History,
+    english_names,
+    english_terms,
+    flow,
+    is_demo,
+    ledger,
+    ledger_extras,
+    report_scope,
+)
 
+from .general_and_enterprises import category
 from .layout import check_cancel, write_atomically
 from .quarterly import Progress, open_session
 from .text import Lang
@@ -89,6 +99,8 @@ def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, la
             .where(Term.contract_id == scope.contract.id, Finding.found_on <= scope.as_of)) if fid in wanted}
         extras = ledger_extras(session, [r.id for r in rows], scope.as_of)
         demo = is_demo(session)
+        if L.en:  # names, terms and categories in English; the auditors' own texts stay as they wrote them
+            L.english, L.glossary = english_names(session), english_terms(session)
     check_cancel(progress, 40, 100)
     title = L(f"{L.quarter(scope.quarter)}问题台账（状态截至{L.date(scope.as_of)}）",
               f"Issue ledger {L.quarter(scope.quarter)} (status on {L.date(scope.as_of)})")
@@ -127,13 +139,14 @@ def build_ledger(af_or_session, quarter: Quarter | str, out_path: str | Path, la
         wrapped = [zh in WRAPPED for zh, _, _ in COLUMNS]
         for n, r in enumerate(rows, start=1):
             desc, req, code = texts.get(r.id, ("", "", ""))
-            values = [n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), r.subject,
-                      code or "", L.label(SUBJECT_KIND, r.subject_kind), r.industry, r.grid, r.term_number,
-                      r.term_title, r.category, r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
+            values = [n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), L.name(r.subject),
+                      code or "", L.label(SUBJECT_KIND, r.subject_kind), L.industry(r.industry), L.name(r.grid),
+                      r.term_number, L.term(r.term_title) or r.term_title, category(L, r.category) or r.category,
+                      r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
                       r.deadline, L.label(STATUS, r.status), yes if r.overdue else no]
             x = extras[r.id]
             values += [(scope.as_of - r.deadline).days if r.overdue and r.deadline else None, result[x.verified],
-                       x.closed_on, x.escalated_to]
+                       x.closed_on, " ".join(v for v in (L.name(x.escalation[0]), L.docno(x.escalation[1])) if v)]
             ws.append([_cell(ws, v, w) for v, w in zip(values, wrapped, strict=True)])
             if n % 2000 == 0:
                 check_cancel(progress, 40 + 50 * n // max(1, len(rows)), 100)

@@ -229,3 +229,26 @@ def test_the_files_english_names_are_used(file_copy, tmp_path):
     text = squash("".join(page_texts(out)))
     assert squash("Acme Cement Co., Ltd.") in text and squash("Qingzhen City Government") in text
     assert squash("Qianzhong Watch") in text and "QianzhongGongzhong" not in text
+
+
+def test_english_notice_and_ledger(report_file, hostile_ids, tmp_path):
+    import openpyxl
+
+    from ngo_audit.auditfile import AuditFile
+    from reports import build_ledger, build_notice
+    from tests.report_fixtures import page_texts
+
+    with AuditFile.open(report_file, readonly=True) as af:
+        build_notice(af, hostile_ids["subject"], tmp_path / "notice.pdf", lang="en")
+        build_ledger(af, "2015Q4", tmp_path / "ledger.xlsx", lang="en")
+    text = "\n".join(page_texts(tmp_path / "notice.pdf"))
+    names = "\n".join(proper_names(report_file))
+    assert not [run for run in CJK.findall(text) if squash(run) not in names]
+    assert "Term broken: 3.1 (Compliant discharge of waste water)" in " ".join(text.split())
+    ws = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
+    header = [c.value for c in ws[2]]
+    ours = [header.index(h) for h in ("Subject", "Industry", "Grid cell", "Term title", "Category", "Escalated to")]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
+    assert rows and not [r[i] for r in rows for i in ours if isinstance(r[i], str) and CJK.search(r[i])]
+    # the auditors' own words stay as they wrote them in the ledger, a working record
+    assert any(CJK.search(r[header.index("Description")] or "") for r in rows)
