@@ -174,7 +174,7 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
     if number.strip():
         rows.insert(0, (L("文　　号", "Document No."), L.docno(number.strip())))
     label_w = (52 if L.en else 36) * mm
-    t = Table([[para(a + L.colon, S.cover_line), para(b, S.cover_line)] for a, b in rows],
+    t = Table([[para(a + L.colon, S.cover_line), para(L.latin(b), S.cover_line)] for a, b in rows],
               colWidths=[label_w, TEXT_W - label_w - 6 * mm])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("FONT", (0, 0), (-1, -1), S.body_font, 9)]))

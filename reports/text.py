@@ -14,6 +14,7 @@ from ngo_audit.i18n import SUPPORTED, Text
 from ngo_audit.quarters import Quarter
 
 _DIGITS = "零一二三四五六七八九"
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -83,6 +84,13 @@ class Lang:
         if not self.en or not _CJK.search(text or ""):
             return text or ""
         return ""
+
+    def latin(self, text):
+        """In English, curly quotes as straight ones: the report's fonts draw “ ” ‘ ’ a full em wide (as Chinese
+        needs), which leaves gaps around an English word.  Other values pass as they are."""
+        if not self.en or not isinstance(text, str):
+            return text
+        return text.translate(_STRAIGHT)
 
     def term(self, title: str) -> str:
         """A term's title (also a category or a legal basis): in English the English the file gives it, else ""."""

@@ -82,6 +82,7 @@ def test_no_chinese_but_proper_names_in_the_english_edition(quarter, report_file
     for _, title, _ in outline(built.path):  # headings and bookmarks: ours in English, names romanised
         assert not CJK.search(title), title
     assert "the Chinese edition" in built.text  # the auditors' own Chinese words are pointed to, not dropped
+    assert not re.search("[“”‘’]", built.text)  # the fonts draw them an em wide: straight quotes in English
 
 
 @pytest.mark.parametrize("quarter", ["2014Q3", "2015Q4"])
