@@ -47,9 +47,10 @@ def category(L, text: str) -> str:
 def scope_in_english(st: QuarterStats, L) -> str:
     """The agreed scope in English when the agreement states it in Chinese only: what it covers, from the file."""
     cov, k = st.coverage, st.scope.contract
-    return (f"the NGO supervises how the {cov.departments} government departments in the file perform their "
-            f"statutory environmental duties, and the pollution control, compliant discharge and environmental "
-            f"disclosure of the {cov.enterprises} registered enterprises, against the criteria of the agreement, "
+    return (f"the NGO supervises how the {count(L, cov.departments, '', 'government department')} in the file "
+            f"{'performs its' if cov.departments == 1 else 'perform their'} statutory environmental duties, and the "
+            "pollution control, compliant discharge and environmental disclosure of the "
+            f"{count(L, cov.enterprises, '', 'registered enterprise')}, against the criteria of the agreement, "
             f"from {L.date(k.period_start)} to {L.date(k.period_end)} (the agreement states its scope in "
             "Chinese; see the Chinese edition).")
 

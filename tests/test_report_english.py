@@ -253,3 +253,37 @@ def test_english_notice_and_ledger(report_file, hostile_ids, tmp_path):
     assert rows and not [r[i] for r in rows for i in ours if isinstance(r[i], str) and CJK.search(r[i])]
     # the auditors' own words stay as they wrote them in the ledger, a working record
     assert any(CJK.search(r[header.index("Description")] or "") for r in rows)
+
+
+def test_a_new_file_with_one_finding_reads_in_the_singular(tmp_path):
+    """From nothing: an agreement in Chinese, the template's terms, one enterprise, one finding."""
+    from datetime import date
+
+    import random
+
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.creditcode import make_code
+    from ngo_audit.services import contracts, findings, subjects
+    from ngo_audit.services.term_sources import add_template_terms
+    from reports import build_quarterly_report
+    from tests.report_fixtures import page_texts
+
+    path = tmp_path / "新 项目.ngoaudit"
+    with AuditFile.create(path, actor="测试") as af, af.session() as s:
+        c = contracts.create_contract(s, number="QZ-1", title="清镇市第三方监督协议", government="清镇市人民政府",
+                                      ngo="某环境中心", period_start=date(2026, 1, 1), period_end=date(2026, 12, 31),
+                                      scope="对企业开展监督。", ngo_en="Some Environment Centre")
+        terms = add_template_terms(s, c.id, lang="zh", numbers=["3.1", "3.12"])
+        subject = subjects.create_subject(s, subjects.SubjectData(
+            name="清镇市红枫化工有限公司", credit_code=make_code(random.Random(3)), sector="secondary", industry="化工"))
+        findings.create_finding(s, subject_id=subject.id, term_id=terms[1].id, severity="minor",
+                                title="厂界噪声超标", description="夜间噪声超标。", requirement="加装隔声设施。",
+                                deadline=date(2026, 2, 20), found_on=date(2026, 2, 2))
+    out = tmp_path / "en.pdf"
+    with AuditFile.open(path, readonly=True) as af:
+        build_quarterly_report(af, "2026Q1", out, lang="en", today=date(2026, 4, 10))
+    text = " ".join(" ".join(page_texts(out)).split())
+    assert "1 new finding was recorded" in text and "The one enterprise finding is in: Chemicals" in text
+    assert "Not met: Noise control" in text and "Some Environment Centre" in text
+    assert "Qingzhen Hongfeng Huagong Co., Ltd." in text and not CJK.search(text)
+    assert not re.search(r"\b1 (audits|findings|leads|subjects|departments|visits|days|draws)\b", text)
