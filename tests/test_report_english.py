@@ -257,9 +257,8 @@ def test_english_notice_and_ledger(report_file, hostile_ids, tmp_path):
 
 def test_a_new_file_with_one_finding_reads_in_the_singular(tmp_path):
     """From nothing: an agreement in Chinese, the template's terms, one enterprise, one finding."""
-    from datetime import date
-
     import random
+    from datetime import date
 
     from ngo_audit.auditfile import AuditFile
     from ngo_audit.creditcode import make_code
