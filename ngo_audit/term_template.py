@@ -163,6 +163,16 @@ DEPARTMENT_DUTIES_EN = {
 }
 
 
+# the demo's departments' own English names (a file may give any subject one: Subject.name_en)
+DEPARTMENT_NAMES_EN = {
+    "eco": "Qingzhen Ecological Civilisation Bureau", "eit": "Qingzhen Economy and Information Technology Bureau",
+    "psb": "Qingzhen Public Security Bureau", "hcb": "Qingzhen Housing and Urban-Rural Development Bureau",
+    "agr": "Qingzhen Agriculture Bureau",
+    "urb": "Qingzhen Urban Management Bureau (Comprehensive Administrative Law Enforcement Bureau)",
+    "cul": "Qingzhen Culture, Sports, Radio and Television Bureau",
+}
+
+
 def department_duty_en(short: str, duty: str) -> str:
     """The English title of one of the demo's department duties ("Ecology Bureau: environmental monitoring")."""
     return f"{DEPARTMENT_SHORT_EN[short]}: {DEPARTMENT_DUTIES_EN[duty]}"

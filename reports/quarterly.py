@@ -156,7 +156,7 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
     L, S, k = c.L, c.S, st.scope.contract
     if st.demo:
         banner = Table([[para(L("演示数据 · 虚构的企业和监督记录，不是真实的监督信息",
-                                "DEMO DATA · invented enterprises and records, not a real supervision report"),
+                                "DEMO DATA — invented enterprises and records, not a real supervision report"),
                               S.cover_center)]], colWidths=[TEXT_W])
         banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "#b5452b"), ("FONT", (0, 0), (-1, -1), S.body_font, 9),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), "#b5452b")]))

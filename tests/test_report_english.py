@@ -166,14 +166,29 @@ def test_english_sections_in_order(report_en: Built):
     assert "DEMO DATA" in report_en.pages[0]
 
 
-def test_english_edition_has_the_same_figures(report_en: Built, report_zh: Built):
+def test_english_edition_has_the_same_figures(report_en: Built, report_zh: Built, report_file):
     fl = report_zh.info.stats.flow
     assert report_en.info.stats.flow == fl
     assert squash(f"{fl.carried_over} carried over, {fl.new} new") in report_en.flat
     from reports.names import name
 
+    english = _english_names(report_file)
     for row in report_zh.info.stats.ledger:
-        assert squash(f"{row.id}{name(row.subject)}{row.term_number}") in report_en.flat
+        assert squash(f"{row.id}{name(row.subject, english.get(row.subject))}{row.term_number}") in report_en.flat
+
+
+def _english_names(path) -> dict:
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.queries.stats import english_names
+
+    with AuditFile.open(path, readonly=True) as af, af.session() as s:
+        return english_names(s)
+
+
+def test_the_demo_departments_have_english_names(report_en: Built):
+    text = report_en.flat
+    assert squash("Qingzhen Housing and Urban-Rural Development Bureau") in text  # the file's own English name
+    assert "Zhufang" not in text  # not its romanisation
 
 
 def test_proper_names_romanised_and_no_chinese_name_left(report_en: Built, report_file):

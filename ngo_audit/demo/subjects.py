@@ -13,7 +13,7 @@ from .. import demo_texts as T
 from ..creditcode import make_code
 from ..models import Auditor
 from ..services import contracts, subjects
-from ..term_template import department_duty_en, template_terms
+from ..term_template import DEPARTMENT_NAMES_EN, department_duty_en, template_terms
 from .params import PERIOD
 from .state import SimSubject
 
@@ -29,7 +29,8 @@ class SubjectsMixin:
         s = self.s
         c = contracts.create_contract(s, number=T.CONTRACT_NUMBER, title=T.CONTRACT_TITLE, government=T.GOVERNMENT,
                                       ngo=T.NGO, period_start=PERIOD[0], period_end=PERIOD[1],
-                                      signed_on=date(2013, 12, 31), scope=T.CONTRACT_SCOPE)
+                                      signed_on=date(2013, 12, 31), scope=T.CONTRACT_SCOPE,
+                                      government_en="Qingzhen Municipal People's Government")
         self.contract_id = c.id
         english = {t.number: t for t in template_terms()}  # the template's English of the demo's terms
         for number, metric, target, title, text in T.OBLIGATIONS:
@@ -66,7 +67,7 @@ class SubjectsMixin:
         for key, name, short, address, _duties in T.DEPARTMENTS:
             contact, phone = self.person(rng)
             dept = subjects.create_subject(s, subjects.SubjectData(
-                kind="department", name=name, credit_code=make_code(rng, "1", "1"), industry="政府部门",
+                kind="department", name=name, name_en=DEPARTMENT_NAMES_EN[key], credit_code=make_code(rng, "1", "1"), industry="政府部门",
                 grid_id=self.county_id, address=address, contact_person=contact, contact_phone=phone,
                 notes=f"{short}：环境保护职责清单见委托协议第四章。"))
             self.depts[key] = dept.id
