@@ -254,26 +254,27 @@ def test_the_parties_english_names_are_edited_in_place_logged_and_undone(opened,
     from ngo_audit.models import Contract
 
     page = contract_page(opened, qtbot)
-    field = page.fields["government_en"]
-    assert field.isVisible() and field.text() == "" and field.placeholderText()
+    field = page.fields["ngo_en"]
+    assert field.isVisible() and field.text() == "" and field.placeholderText() == "英文名称（选填）"
+    assert page.fields["government_en"].text() == "Qingzhen Municipal People's Government"  # the demo's
     field.setFocus()
-    qtbot.keyClicks(field, "Qingzhen City Government ")
+    qtbot.keyClicks(field, "Qianzhong Watch ")
     field.editingFinished.emit()
     wait_idle(qtbot, opened)
-    assert _view(opened, qtbot).government_en == "Qingzhen City Government"
-    assert "(英文名称)" in opened.menu_actions.undo.text() or "英文名称" in opened.menu_actions.undo.text()
-    uid = read(opened, qtbot, lambda s: s.get(Contract, page.view.id).uid)
-    assert len(_field_log(opened, qtbot, uid, "government_en")) == 1
-    page.fields["ngo_en"].setText("Qianzhong Watch")
-    page.fields["ngo_en"].editingFinished.emit()
-    wait_idle(qtbot, opened)
     assert _view(opened, qtbot).ngo_en == "Qianzhong Watch"
+    assert "受托方（英文名称）" in opened.menu_actions.undo.text()
+    uid = read(opened, qtbot, lambda s: s.get(Contract, page.view.id).uid)
+    assert len(_field_log(opened, qtbot, uid, "ngo_en")) == 1  # in the change log
+    page.fields["government_en"].setText("Qingzhen City Government")
+    page.fields["government_en"].editingFinished.emit()
+    wait_idle(qtbot, opened)
+    assert _view(opened, qtbot).government_en == "Qingzhen City Government"
     opened.ctx.undo_stack.undo()
     opened.ctx.undo_stack.undo()
     wait_idle(qtbot, opened)
     view = _view(opened, qtbot)
-    assert view.government_en == "" and view.ngo_en == ""
-    qtbot.waitUntil(lambda: page.fields["government_en"].text() == "", timeout=TIMEOUT_MS)
+    assert view.government_en == "Qingzhen Municipal People's Government" and view.ngo_en == ""
+    qtbot.waitUntil(lambda: page.fields["ngo_en"].text() == "", timeout=TIMEOUT_MS)
 
 
 def test_the_english_title_of_a_term_through_the_form(opened, qtbot):
