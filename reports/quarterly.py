@@ -164,7 +164,7 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
     c.add(Spacer(1, 16 * mm), heading(title, S.cover_title, 0, "", toc=False))
     if public:
         c.add(Spacer(1, 4 * mm), para(L("（公开版）", "(Public edition)"), S.cover_center), Spacer(1, 2 * mm),
-              para(PUBLIC_NOTE[L.code], S.note))
+              para(L.latin(PUBLIC_NOTE[L.code]), S.note))
     c.add(Spacer(1, 12 * mm if not public else 6 * mm))
     rows = [(L("委 托 方", "Commissioned by"), L.name(k.government)), (L("受 托 方", "Prepared by"), L.name(k.ngo)),
             (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else
