@@ -104,8 +104,8 @@ class Styles:
 
     def __init__(self, fonts: FontSet, en: bool) -> None:
         self.fonts = fonts
-        # CJK wrapping for English too: names stay Chinese in the English edition, and a Chinese name has no
-        # spaces to break at; reports.cjkwrap keeps Latin words whole.  English is set ragged-right.
+        # CJK wrapping for English too: a cell may still hold Chinese (the auditors' own words in the ledger),
+        # which has no spaces to break at; reports.cjkwrap keeps Latin words whole.  English is set ragged-right.
         wrapping = "CJK"
         justify = TA_LEFT if en else TA_JUSTIFY
         body, hei, kai, title = (f.name for f in fonts.faces)
