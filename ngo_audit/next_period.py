@@ -41,7 +41,7 @@ from .services.plans import add_item, get_or_create_plan
 
 Progress = Callable[[int, int], bool | None]
 
-_SUBJECT_COPY = ("uid", "kind", "name", "credit_code", "sector", "industry", "address", "contact_person",
+_SUBJECT_COPY = ("uid", "kind", "name", "name_en", "credit_code", "sector", "industry", "address", "contact_person",
                  "contact_phone", "key_monitored", "credit_level", "blacklist_recommended", "active", "notes",
                  "sort_key")
 _FINDING_COPY = ("found_on", "severity", "title", "description", "description_private", "requirement", "deadline",
@@ -167,7 +167,7 @@ def _copy(src: Session, dst: Session, contract, start: date, end: date, number: 
         dst, number=number or contract.number, title=title or contract.title, government=contract.government,
         ngo=contract.ngo, period_start=start, period_end=end, signed_on=None, scope=contract.scope,
         reporting_frequency=contract.reporting_frequency, report_due_days=contract.report_due_days,
-        notes=contract.notes)
+        notes=contract.notes, government_en=contract.government_en, ngo_en=contract.ngo_en)
     needed_terms = {f.term_id for f in findings}
     term_map: dict[int, Term] = {}
     for t in src.scalars(select(Term).where(Term.contract_id == contract.id).order_by(Term.sort_key, Term.id)):

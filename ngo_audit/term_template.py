@@ -138,10 +138,44 @@ _ENTERPRISE_EN = {
 _DEPARTMENT_EN = (
     "Environmental disclosure and handling of complaints", "department duties",
     "The department's mandate (“three determinations”); Environmental Protection Law art. 10; duties worded after "
-    "Hengyang's rules on environmental protection responsibilities (seed 002)",
+    "Hengyang's rules on environmental protection responsibilities (Hengzheng Fa [2015] No. 16)",
     "Each department publishes its environmental supervision, licensing and penalty information as the law "
     "requires; problems the NGO refers and complaints of the public are handled and answered within the set time.",
 )
+
+# the demo's departments' duty lists (short name of the department, duty) in English: "Ecology Bureau: …"
+DEPARTMENT_SHORT_EN = {"生态局": "Ecology Bureau", "经信局": "Economy and IT Bureau", "公安局": "Public Security Bureau",
+                       "住建局": "Housing and Construction Bureau", "农业局": "Agriculture Bureau",
+                       "城管局": "Urban Management Bureau", "文体广电局": "Culture, Sports and Broadcasting Bureau"}
+DEPARTMENT_DUTIES_EN = {
+    "环境执法监管": "environmental law enforcement", "环境监测管理": "environmental monitoring",
+    "环境应急管理": "environmental emergencies", "淘汰落后产能": "phasing out outdated capacity",
+    "燃煤锅炉取缔": "closing coal-fired boilers", "限制用电措施": "power restrictions on polluters",
+    "危险物质公共安全管理": "public safety of hazardous substances",
+    "机动车尾气污染监管": "vehicle exhaust pollution", "社会生活噪声处理": "neighbourhood noise",
+    "环境污染事故应急配合": "support in pollution emergencies", "城镇生活污水处理": "urban sewage treatment",
+    "建筑施工扬尘防治": "construction dust", "秸秆综合利用与禁烧": "straw use and the ban on burning it",
+    "畜禽养殖污染防治": "livestock farming pollution", "农业生态建设规划": "agricultural ecology planning",
+    "生活垃圾与建筑垃圾处置": "household and construction waste", "渣土与物料堆放管理": "spoil and stockpiles",
+    "露天焚烧查处": "open burning", "商业及施工噪声查处": "commercial and construction noise",
+    "生态文明宣传": "publicity for ecological civilisation",
+    "文化娱乐场所环境管理": "environmental management of entertainment venues",
+}
+
+
+# the demo's departments' own English names (a file may give any subject one: Subject.name_en)
+DEPARTMENT_NAMES_EN = {
+    "eco": "Qingzhen Ecological Civilisation Bureau", "eit": "Qingzhen Economy and Information Technology Bureau",
+    "psb": "Qingzhen Public Security Bureau", "hcb": "Qingzhen Housing and Urban-Rural Development Bureau",
+    "agr": "Qingzhen Agriculture Bureau",
+    "urb": "Qingzhen Urban Management Bureau (Comprehensive Administrative Law Enforcement Bureau)",
+    "cul": "Qingzhen Culture, Sports, Radio and Television Bureau",
+}
+
+
+def department_duty_en(short: str, duty: str) -> str:
+    """The English title of one of the demo's department duties ("Ecology Bureau: environmental monitoring")."""
+    return f"{DEPARTMENT_SHORT_EN[short]}: {DEPARTMENT_DUTIES_EN[duty]}"
 
 
 _EMPTY = Text("", "")
@@ -169,7 +203,9 @@ class TemplateTerm:
                 "title": self.title.get(lang), "text": self.text.get(lang), "metric": self.metric,
                 "target": self.target, "category": self.category.get(lang),
                 "legal_basis": self.legal_basis.get(lang), "applies_to": self.applies_to,
-                "default_severity": self.default_severity}
+                "default_severity": self.default_severity,
+                # the English edition of the report reads these; in an English agreement they are the same
+                "title_en": self.title.en, "category_en": self.category.en, "legal_basis_en": self.legal_basis.en}
 
 
 def _dept_basis_zh() -> str:

@@ -35,7 +35,7 @@ def ledger(c: Composer, st: QuarterStats) -> None:
     new = [r for r in st.ledger if not r.carried_over]
     old = [r for r in st.ledger if r.carried_over]
     c.p(L(f"本季度应跟踪整改的问题共{len(st.ledger)}个，按监督对象排列；状态和整改期限为截至{L.date(st.scope.as_of)}的情况。",
-          f"The {len(st.ledger)} findings followed up this quarter, by subject; status and deadline as on "
+          f"The {count(L, len(st.ledger), '', 'finding')} followed up this quarter, by subject; status and deadline as on "
           f"{L.date(st.scope.as_of)}."), c.S.note)
     cols = [Col(L("编号", "No."), 11, "num"), Col(L("监督对象", "Subject"), 31), Col(L("条款", "Term"), 11, "num"),
             Col(L("问题", "Finding"), 36), Col(L("严重程度", "Severity"), 15, "num"),
@@ -44,7 +44,7 @@ def ledger(c: Composer, st: QuarterStats) -> None:
     for i, (title, rows) in enumerate(((L("本季度新发现问题", "New findings"), new),
                                        (L("以前季度结转问题", "Findings carried over"), old)), start=1):
         c.heading(1, L.number(1, i) + title + L(f"（{len(rows)}个）", f" ({len(rows)})"), toc=False)
-        c.table(cols, [[r.id, L.name(r.subject), r.term_number, r.title, L.label(SEVERITY, r.severity), L.iso(r.found_on),
+        c.table(cols, [[r.id, L.name(r.subject), r.term_number, L.finding(r.title, r.term_title, r.term_number), L.label(SEVERITY, r.severity), L.iso(r.found_on),
                         L.iso(r.deadline), _status(L, r)] for r in rows], size=8.5, note=L("无。", "None."))
 
 
@@ -59,7 +59,8 @@ def photos(c: Composer, st: QuarterStats) -> None:
         c.p(L("本季度无照片。", "No photos this quarter."))
     for r in order:
         head = para(L(f"问题{r.id}　{r.subject}：{r.title}（{_status(L, r)}）",
-                      f"Finding {r.id} — {L.name(r.subject)}: {r.title} ({_status(L, r)})"), c.S.small)
+                      f"Finding {r.id} — {L.name(r.subject)}: {L.finding(r.title, r.term_title, r.term_number)} "
+                      f"({_status(L, r)})"), c.S.small)
         rows = c.photo_rows(st.photos[r.id], box_h_mm=50)
         c.add(KeepTogether([head, rows[0]]), *rows[1:])
 
@@ -75,7 +76,7 @@ def duties(c: Composer, st: QuarterStats) -> None:
         c.p(L("文件中没有政府部门监督对象。", "The file holds no government departments."))
     for i, d in enumerate(st.departments, start=1):
         c.heading(1, L.number(1, i) + L.name(d.name) + L(f"（本季度监督{d.audits}次）", f" ({count(L, d.audits, '次', 'audit')})"), toc=False)
-        c.table(cols, [[x.number, x.title, x.checked, x.compliant, x.non_compliant, x.not_applicable, x.findings,
+        c.table(cols, [[x.number, L.term(x.title) or "—", x.checked, x.compliant, x.non_compliant, x.not_applicable, x.findings,
                         L.label(TERM_RESULT, x.conclusion)] for x in d.duties],
                 note=L("该部门没有适用的职责条款。", "No duty terms apply to this department."))
 
@@ -84,7 +85,7 @@ def audits(c: Composer, st: QuarterStats) -> None:
     L = c.L
     _start(c, 4)
     c.p(L(f"本季度现场检查共{len(st.audits)}次，按日期排列。“检查条款”为已作出结论的条款数。",
-          f"The quarter's {len(st.audits)} audits by date. “Terms” counts the terms with a result."), c.S.note)
+          f"The quarter's {count(L, len(st.audits), '', 'audit')} by date. “Terms” counts the terms with a result."), c.S.note)
     cols = [Col(L("序号", "#"), 10, "num"), Col(L("日期", "Date"), 18, "num"), Col(L("监督对象", "Subject"), 36),
             Col(L("类型", "Type"), 16, "num"), Col(L("计划来源", "Source"), 16, "num"),
             Col(L("监督员", "Auditors"), 24), Col(L("检查条款", "Terms"), 12, "num"),
@@ -108,6 +109,8 @@ def _filter_words(L, flt: dict) -> str:
         labels = {"kinds": SUBJECT_KIND, "sectors": SECTOR, "credit_levels": CREDIT_LEVEL}.get(key)
         if labels is not None:  # stored values ("secondary") in the reader's words (第二产业)
             value = [L.label(labels, v) for v in (value if isinstance(value, list) else [value])]
+        elif key == "industries":
+            value = [L.industry(str(v)) for v in (value if isinstance(value, list) else [value])]
         words = L.join([str(v) for v in value]) if isinstance(value, list) else (L("是", "yes") if value is True
                                                                                  else str(value))
         parts.append(f"{names.get(key, key)}{L.colon}{words}")

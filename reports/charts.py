@@ -57,6 +57,15 @@ def _style_axes(ax, fonts: FontSet, size: float = 9) -> None:
     ax.tick_params(length=3, width=0.6)
 
 
+def _bar_label(label: str) -> str:
+    """A bar's label: Chinese up to 16 characters; Latin (half as wide) up to two lines of about 20."""
+    if not label.isascii():
+        return label if len(label) <= 16 else label[:15] + "…"
+    if len(label) > 40:
+        label = label[:39].rstrip() + "…"
+    return _two_lines(label) if len(label) > 20 else label
+
+
 def hbar(items: list[tuple[str, int]], fonts: FontSet, *, xlabel: str, other: str, max_items: int = 12,
          width_mm: float = 150) -> Chart | None:
     """Horizontal bars, the largest on top; beyond ``max_items`` the rest are summed as ``other``."""
@@ -65,7 +74,7 @@ def hbar(items: list[tuple[str, int]], fonts: FontSet, *, xlabel: str, other: st
         return None
     if len(items) > max_items:
         items = [*items[:max_items - 1], (other, sum(v for _, v in items[max_items - 1:]))]
-    labels = [_plain(label if len(label) <= 16 else label[:15] + "…") for label, _ in items][::-1]
+    labels = [_plain(_bar_label(label)) for label, _ in items][::-1]
     values = [v for _, v in items][::-1]
     h_mm = 18 + 7.5 * len(items)
     fig = Figure(figsize=(width_mm * MM, h_mm * MM), dpi=DPI)

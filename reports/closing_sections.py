@@ -10,7 +10,7 @@ from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
 from .formal import Formalities, signature
-from .sentences import recommendation_action, recommendation_intro, withheld
+from .sentences import count, recommendation_action, recommendation_intro, withheld
 from .styles import Col, para
 
 ATTACHMENTS = (("问题台账", "Issue ledger"), ("整改前后照片", "Photos before and after rectification"),
@@ -42,10 +42,17 @@ def withheld_sections(st: QuarterStats, public: bool) -> list[NoteSection]:
 def note_text(c: Composer, st: QuarterStats, section: NoteSection, *, phrase: bool = True) -> bool:
     """The project lead's text of ``section``, one paragraph per line; in the public edition a text marked
     "not for publication" becomes the neutral phrase (or nothing, ``phrase=False``).  True when written."""
-    text = st.notes.get(section, "")
     if section in withheld_sections(st, c.public):
         if phrase:
             c.p(withheld(c.L))
+        return True
+    return note_lines(c, st.notes.get(section, ""))
+
+
+def note_lines(c: Composer, text: str) -> bool:
+    """The project lead's own words; in English, when written in Chinese, a line that says where they are."""
+    if text.strip() and c.L.en and not c.L.own(text):
+        c.p("(The project lead wrote this part in Chinese; it is in the Chinese edition of this report.)")
         return True
     c.lines(text)
     return bool(text.strip())
@@ -72,8 +79,8 @@ def section_next(c: Composer, st: QuarterStats) -> None:
         parts = L.join([L(f"{source_label(L, s)}{n}家次", f"{source_label(L, s)} {n}")
                         for s, n in sorted(nxt.by_source.items())])
         c.p(L(f"{L.quarter(nxt.quarter)}监督计划已安排检查{nxt.items}家次（{parts}），已完成“双随机”抽取{nxt.draws}次。",
-              f"The plan for {L.quarter(nxt.quarter)} holds {nxt.items} visits ({parts}); {nxt.draws} random draw(s) "
-              "have been made."))
+              f"The plan for {L.quarter(nxt.quarter)} holds {count(L, nxt.items, '', 'visit')} ({parts}); {count(L, nxt.draws, '次', 'random draw')} "
+              f"{'has' if nxt.draws == 1 else 'have'} been made."))
     elif not written:
         c.p(L("下季度监督计划尚未编制。", "The next quarter's plan has not been drawn up yet."))
     c.heading(1, L.number(1, 2) + L("有关建议", "Recommendations"))

@@ -84,7 +84,7 @@ def cmd_report(args) -> int:
         info = build_quarterly_report(af, args.quarter, args.out, lang=_lang(args), formal=formal, public=args.public)
     _sign(signer, info.path, info.stats.scope.contract.ngo, t("季度监督报告", "quarterly supervision report"))
     print(t(f"已生成 {info.quarter} 季度监督报告：{info.path}（{info.pages} 页）",
-            f"Wrote the quarterly report {info.quarter}: {info.path} ({info.pages} pages)"))
+            f"Wrote the quarterly report {info.quarter}: {info.path} ({_many(info.pages, 'page')})"))
     return 0
 
 
@@ -99,8 +99,12 @@ def cmd_notice(args) -> int:
     _sign(signer, info.path, signer.info.ngo if signer else "", t("整改通知书", "rectification notice"))
     print(t(f"已生成“{info.subject}”的整改通知书：{info.path}（{len(info.finding_ids)} 个问题，{info.pages} 页）",
             f"Wrote the rectification notice for “{info.subject}”: {info.path} "
-            f"({len(info.finding_ids)} findings, {info.pages} pages)"))
+            f"({_many(len(info.finding_ids), 'finding')}, {_many(info.pages, 'page')})"))
     return 0
+
+
+def _many(n: int, one: str) -> str:
+    return f"{n} {one if n == 1 else one + 's'}"
 
 
 def cmd_ledger(args) -> int:
@@ -118,7 +122,7 @@ def cmd_ledger(args) -> int:
         info = build_ledger(af, args.quarter, args.out, lang=_lang(args))
     _sign(signer, info.path, info.ngo, t("问题台账", "issue ledger"))
     print(t(f"已导出 {info.quarter} 问题台账：{info.path}（{info.rows} 行）",
-            f"Wrote the issue ledger {info.quarter}: {info.path} ({info.rows} rows)"))
+            f"Wrote the issue ledger {info.quarter}: {info.path} ({_many(info.rows, 'row')})"))
     return 0
 
 
@@ -130,7 +134,7 @@ def cmd_draw_notice(args) -> int:
     with _open(args.path) as af:
         info = build_draw_notice(af, args.quarter, args.out, lang=_lang(args), formal=_formal(args))
     print(t(f"已生成 {info.quarter} “双随机”抽查结果公示：{info.path}（{info.rows} 家次）",
-            f"Wrote the random-draw notice {info.quarter}: {info.path} ({info.rows} subjects)"))
+            f"Wrote the random-draw notice {info.quarter}: {info.path} ({_many(info.rows, 'subject')})"))
     return 0
 
 

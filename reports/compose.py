@@ -79,13 +79,13 @@ class Composer:
         style = style or (self.S.h1, self.S.h2, self.S.h3, self.S.h3)[level]
         if bold is None:
             bold = level == 0 and self.fonts.heading == self.fonts.body
-        h = heading(text, style, min(level, 2), f"h{len(self.headings) + 1}", toc=toc and level <= 1, bold=bold)
+        h = heading(self.L.latin(text), style, min(level, 2), f"h{len(self.headings) + 1}", toc=toc and level <= 1, bold=bold)
         self.headings.append(h)
         self.story.append(h)
         return h
 
     def p(self, text: str, style=None) -> Paragraph:
-        flowable = para(text, style or self.S.body)
+        flowable = para(self.L.latin(text), style or self.S.body)
         self.story.append(flowable)
         return flowable
 
@@ -115,6 +115,9 @@ class Composer:
             if note:
                 self.p(note)
             return
+        if self.L.en:  # straight quotes in English (see Lang.latin)
+            cols = [Col(self.L.latin(c.header), c.width_mm, c.kind) for c in cols]
+            rows = [[self.L.latin(v) for v in row] for row in rows]
         t = table(self.S, list(cols), rows, size=size, whole=len(rows) <= 12 and not any(
             c.kind == "para" for c in cols))
         # spacing as attributes, not Spacers: a heading's keepWithNext must reach the table itself
@@ -128,7 +131,7 @@ class Composer:
         if caption:
             self.tables += 1
             label = self.L(f"表{self.tables}　{caption}", f"Table {self.tables}. {caption}")
-            cap = para(label, self.S.table_caption)
+            cap = para(self.L.latin(label), self.S.table_caption)
             if not isinstance(t, WholeTable):
                 # a table that splits: the caption must not bind it (reportlab would try to keep them together,
                 # which fails for a row taller than a page); room for the caption and some rows instead
@@ -147,14 +150,14 @@ class Composer:
         scale = min(1.0, TEXT_W / (chart.width_mm * mm))
         image = Image(io.BytesIO(chart.png), width=chart.width_mm * mm * scale, height=chart.height_mm * mm * scale)
         label = self.L(f"图{self.figures}　{title}", f"Figure {self.figures}. {title}")
-        block = FigureBlock(image, para(label, self.S.chart_title))
+        block = FigureBlock(image, para(self.L.latin(label), self.S.chart_title))
         block.png = chart.png  # kept for tools that re-use the content (tests/benchmarks/bench_report.py)
         self.story.append(block)
 
     def photo_caption(self, photo: Photo) -> str:
         L = self.L
         phase = {"before": L("整改前", "Before"), "after": L("整改后", "After")}.get(photo.phase.value, L("现场", "Site"))
-        caption = photo.caption.strip()
+        caption = L.own(photo.caption.strip())
         if phase.lower() in caption.lower():  # the caption already says "（整改前）"
             parts = [caption]
         else:
@@ -164,7 +167,7 @@ class Composer:
         if meta:
             parts.append(L.paren(", ".join(meta) if L.en else "，".join(meta)))
         parts.append(L(f"〔证据{photo.evidence_id}〕", f" [evidence {photo.evidence_id}]"))
-        return "".join(parts)
+        return L.latin("".join(parts))
 
     def photo_rows(self, photos: list[Photo], box_h_mm: float = 56) -> list:
         """Before photos on the left, after photos on the right, one pair per row (two a row when there are

@@ -9,8 +9,13 @@ from ngo_audit.models import FindingStatus, TermResult
 from ngo_audit.queries.stats import QuarterStats
 
 from .compose import Composer
-from .sentences import leads_summary, rectification_overall, withheld
+from .sentences import count, leads_summary, rectification_overall, were, withheld
 from .styles import Col
+
+
+def own_or(L, text: str) -> str:
+    """A user's text; in English "—" when it is written in Chinese (see :meth:`reports.text.Lang.own`)."""
+    return L.own(text) or ("—" if text else "")
 
 
 def section_departments(c: Composer, st: QuarterStats) -> None:
@@ -24,7 +29,8 @@ def section_departments(c: Composer, st: QuarterStats) -> None:
     c.p(L(f"本季度对{audited}个政府部门开展履职监督{sum(d.audits for d in depts)}次，对照各部门环境保护职责清单"
           f"共检查履职事项{checked}项次，其中不符合{failed}项次，新发现部门履职问题{found}个。"
           "各部门情况见下表，逐项结果见附件3。",
-          f"{audited} departments were audited {sum(d.audits for d in depts)} times against their own duty lists: "
+          f"{count(L, audited, '', 'department')} {were(audited)} audited "
+          f"{count(L, sum(d.audits for d in depts), '', 'time')} against their own duty lists: "
           f"{checked} duty checks, {failed} of them non-compliant, {found} new findings. Per department below; "
           "every duty's result is in attachment 3."))
     cols = [Col(L("部门", "Department"), 46), Col(L("监督次数", "Audits"), 16, "num"),
@@ -38,7 +44,7 @@ def section_departments(c: Composer, st: QuarterStats) -> None:
     for d in depts:
         bad = [x for x in d.duties if x.conclusion == TermResult.NON_COMPLIANT]
         if bad:
-            duties = L.join([f"{x.number}{L.quote(x.title)}" for x in bad])
+            duties = L.join([L.term_line(x.number, x.title) if L.en else f"{x.number}{L.quote(x.title)}" for x in bad])
             c.p(L(f"{d.name}：{duties}履职不到位。", f"{L.name(d.name)}: duties not performed: {duties}."))
 
 
@@ -69,16 +75,18 @@ def section_rectification(c: Composer, st: QuarterStats, charts: dict) -> None:
     c.table([Col(L("日期", "Date"), 19, "num"), Col(L("监督对象", "Subject"), 30), Col(L("问题", "Finding"), 32),
              Col(L("方式", "Channel"), 17), Col(L("接收单位及文号", "Recipient, reference"), 28),
              Col(L("处理结果", "Outcome"), 30, "para")],
-            [[L.iso(e.escalated_on), L.name(e.subject), e.title + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
+            [[L.iso(e.escalated_on), L.name(e.subject),
+              L.finding(e.title, e.term_title, e.term_number) + L(f"〔{e.finding_id}〕", f" [{e.finding_id}]"),
               L.label(ESCALATION_CHANNEL, e.channel),
-              "\n".join(x for x in (e.recipient, e.reference_no) if x), e.outcome] for e in st.escalations],
+              "\n".join(x for x in (L.name(e.recipient), L.docno(e.reference_no)) if x), own_or(L, e.outcome)]
+             for e in st.escalations],
             note=L("本季度无移交升级的问题。", "No escalations this quarter."), caption=L("本季度移交升级的问题", "Findings escalated this quarter"))
 
     c.heading(1, L.number(1, 3) + L("逾期未整改问题", "Overdue findings"))
     overdue = [r for r in st.ledger if r.overdue]
     c.table([Col(L("编号", "No."), 12, "num"), Col(L("监督对象", "Subject"), 46), Col(L("问题", "Finding"), 52),
              Col(L("整改期限", "Deadline"), 22, "num"), Col(L("逾期天数", "Days over"), 24, "num")],
-            [[r.id, L.name(r.subject), r.title, L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
+            [[r.id, L.name(r.subject), L.finding(r.title, r.term_title, r.term_number), L.iso(r.deadline), (st.scope.as_of - r.deadline).days] for r in overdue],
             note=L(f"截至{as_of}，无逾期未整改的问题。", f"On {as_of} no finding was overdue."), caption=L("逾期未整改问题", "Overdue findings"))
 
     c.heading(1, L.number(1, 4) + L("协议期整改趋势", "Trend over the agreement"))
@@ -112,10 +120,13 @@ def section_leads(c: Composer, st: QuarterStats) -> None:
             result += L(f"（问题{L.join([str(i) for i in x.finding_ids])}）",
                         f" (finding {', '.join(str(i) for i in x.finding_ids)})")
         hidden = c.public and x.private  # the NGO marked the lead's details "not for publication"
-        if x.outcome and not hidden:
-            result += L("：", ": ") + x.outcome
-        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), withheld(L) if hidden else x.summary,
-                     L.name(x.subject), result])
+        if L.own(x.outcome) and not hidden:
+            result += L("：", ": ") + L.own(x.outcome)
+        summary = withheld(L) if hidden else (L.own(x.summary) or f"Lead {x.id}")
+        rows.append([L.iso(x.received_on), L.label(LEAD_CHANNEL, x.channel), summary, L.name(x.subject), result])
+    if L.en and any(x.summary.strip() and not L.own(x.summary) and not (c.public and x.private) for x in st.leads):
+        c.p("What the public reported is recorded in Chinese; the Chinese edition of this report gives each lead's "
+            "text. Here each is named by its number.", c.S.note)
     c.table([Col(L("受理日期", "Received"), 19, "num"), Col(L("来源", "Channel"), 17), Col(L("线索内容", "Lead"), 52, "para"),
              Col(L("涉及对象", "Subject"), 28), Col(L("处理结果", "Outcome"), 40, "para")], rows, caption=L("本季度受理的公众线索", "Leads received this quarter"))
 

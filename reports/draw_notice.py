@@ -14,7 +14,7 @@ from pathlib import Path
 from ngo_audit.draw import ALGORITHM
 from ngo_audit.quarters import Quarter
 from ngo_audit.queries.stats import attachments as draws_q
-from ngo_audit.queries.stats import default_issue_date, english_names, is_demo, report_scope
+from ngo_audit.queries.stats import default_issue_date, english_names, english_terms, is_demo, report_scope
 
 from .fonts import FontSet, font_set
 from .formal import Formalities, number_line, signature
@@ -77,6 +77,7 @@ def build_draw_notice(af_or_session, quarter: Quarter | str, out_path: str | Pat
     L, formal = Lang(lang), formal or Formalities()
     with open_session(af_or_session) as session:
         L.english = english_names(session) if L.en else {}
+        L.glossary = english_terms(session) if L.en else {}
         scope, records, rows = _rows(session, quarter, L, today)
         demo = is_demo(session)
     q = L.quarter(scope.quarter)

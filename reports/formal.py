@@ -43,13 +43,13 @@ class Formalities:
 def number_line(c, number: str) -> None:
     """The document number, centred, with a blank line under it (nothing when there is none)."""
     if number.strip():
-        c.p(number.strip(), c.S.number)
+        c.p(c.L.docno(number.strip()), c.S.number)
 
 
 def contact_text(L, contact: str, phone: str) -> str:
     parts = []
     if contact.strip():
-        parts.append(L(f"联系人：{contact.strip()}", f"Contact: {contact.strip()}"))
+        parts.append(L(f"联系人：{contact.strip()}", f"Contact: {L.person(contact.strip())}"))
     if phone.strip():
         parts.append(L(f"电话：{phone.strip()}", f"Tel.: {phone.strip()}"))
     return L.paren(L.join(parts) if L.en else "，".join(parts)).strip() if parts else ""

@@ -25,8 +25,18 @@ from sqlalchemy import select
 from ngo_audit.labels import SEVERITY, STATUS, SUBJECT_KIND
 from ngo_audit.models import Finding, Subject, Term
 from ngo_audit.quarters import Quarter
-from ngo_audit.queries.stats import History, english_names, flow, is_demo, ledger, ledger_extras, report_scope
+from ngo_audit.queries.stats import (
+    History,
+    english_names,
+    english_terms,
+    flow,
+    is_demo,
+    ledger,
+    ledger_extras,
+    report_scope,
+)
 
+from .general_and_enterprises import category
 from .layout import check_cancel, write_atomically
 from .quarterly import Progress, open_session
 from .text import Lang
@@ -94,7 +104,8 @@ def ledger_table(af_or_session, quarter: Quarter | str, lang: str = "zh", progre
     L = Lang(lang)
     check_cancel(progress, 0, 100)
     with open_session(af_or_session) as session:
-        L.english = english_names(session) if L.en else {}  # subjects by their English name or pinyin
+        if L.en:  # names, terms and categories in English; the auditors' own texts stay as they wrote them
+            L.english, L.glossary = english_names(session), english_terms(session)
         scope = report_scope(session, quarter, today)
         history = History(session, scope.contract.id, scope.as_of)
         _, states, carried = flow(history, scope.quarter, scope.as_of, scope.contract.period_start)
@@ -106,6 +117,8 @@ def ledger_table(af_or_session, quarter: Quarter | str, lang: str = "zh", progre
             .where(Term.contract_id == scope.contract.id, Finding.found_on <= scope.as_of)) if fid in wanted}
         extras = ledger_extras(session, [r.id for r in rows], scope.as_of)
         demo = is_demo(session)
+        if L.en:  # names, terms and categories in English; the auditors' own texts stay as they wrote them
+            L.english, L.glossary = english_names(session), english_terms(session)
     check_cancel(progress, 40, 100)
     title = L(f"{L.quarter(scope.quarter)}问题台账（状态截至{L.date(scope.as_of)}）",
               f"Issue ledger {L.quarter(scope.quarter)} (status on {L.date(scope.as_of)})")
@@ -118,11 +131,12 @@ def ledger_table(af_or_session, quarter: Quarter | str, lang: str = "zh", progre
         desc, req, code = texts.get(r.id, ("", "", ""))
         x = extras[r.id]
         values.append([n, r.id, L("结转", "carried over") if r.carried_over else L("新发现", "new"), L.name(r.subject),
-                       code or "", L.label(SUBJECT_KIND, r.subject_kind), r.industry, r.grid, r.term_number,
-                       r.term_title, r.category, r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
+                       code or "", L.label(SUBJECT_KIND, r.subject_kind), L.industry(r.industry), L.name(r.grid),
+                       r.term_number, L.term(r.term_title) or r.term_title, category(L, r.category) or r.category,
+                       r.title, desc, req, L.label(SEVERITY, r.severity), r.found_on,
                        r.deadline, L.label(STATUS, r.status), yes if r.overdue else no,
                        (scope.as_of - r.deadline).days if r.overdue and r.deadline else None, result[x.verified],
-                       x.closed_on, x.escalated_to])
+                       x.closed_on, " ".join(v for v in (L.name(x.escalation[0]), L.docno(x.escalation[1])) if v)])
     return LedgerTable(title, [L(zh, en) for zh, en, _ in COLUMNS], values, str(scope.quarter), scope.as_of,
                        scope.contract.ngo, demo, lang)
 

@@ -18,6 +18,8 @@ KINDS = (
     ("人民政府", "People's Government"), ("人民检察院", "People's Procuratorate"), ("人民法院", "People's Court"),
     ("生态环境局", "Ecology and Environment Bureau"), ("委员会", "Committee"), ("管理局", "Administration"),
     ("局", "Bureau"), ("医院", "Hospital"), ("中心", "Centre"), ("加油站", "Filling Station"), ("山庄", "Resort"),
+    ("经济开发区", "Economic Development Zone"), ("饮用水源保护区", "Drinking Water Source Protection Zone"),
+    ("保护区", "Protection Zone"), ("街道", "Subdistrict"), ("镇", "Town"), ("乡", "Township"), ("村", "Village"),
     ("酒吧", "Bar"), ("学校", "School"), ("厂", "Works"), ("大队", "Brigade"), ("协会", "Association"),
     ("站", "Station"), ("所", "Institute"), ("院", "Institute"), ("场", "Farm"),
 )
@@ -58,6 +60,9 @@ def organisation(name: str) -> str:
     for zh, en in NOTES.items():
         if text.endswith(zh):
             text, note = text[: -len(zh)], en
+    m = re.fullmatch(r"《([^《》]+)》", text)
+    if m:  # a newspaper or a programme: its title in pinyin, in quotes
+        return f"“{_pairs(m.group(1))}”{note}"
     m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", text)
     if m:  # "城市管理局（综合行政执法局）": both names
         return f"{organisation(m.group(1))} ({organisation(m.group(2))}){note}"
@@ -77,6 +82,51 @@ def organisation(name: str) -> str:
     words = [w for w in (place, _pairs(text), kind) if w]
     rest = re.sub(r"[\u3400-\u9fff]+", "", text).strip()  # Latin or digits inside a Chinese name stay
     return " ".join(words) + (f" {rest}" if rest and rest not in words else "") + note
+
+
+# common industries (行业) as enterprises' registers name them; others are romanised
+INDUSTRIES = {
+    "水泥": "Cement", "煤及煤化工": "Coal and coal chemicals", "冶金": "Metallurgy", "化工": "Chemicals",
+    "医院": "Hospitals", "加油站": "Filling stations", "汽车维修": "Vehicle repair", "洗涤": "Laundries",
+    "铝及铝加工": "Aluminium and its processing", "医药": "Pharmaceuticals", "制药": "Pharmaceuticals",
+    "酒店餐饮": "Hotels and catering", "餐饮": "Catering", "酒店": "Hotels", "娱乐场所": "Entertainment venues",
+    "畜禽养殖": "Livestock and poultry farming", "养殖": "Farming", "茶叶种植": "Tea growing",
+    "政府部门": "Government departments", "火力发电": "Thermal power", "发电": "Power generation",
+    "造纸": "Paper", "印染": "Dyeing", "电镀": "Electroplating", "食品": "Food", "酿酒": "Brewing and distilling",
+    "白酒": "Liquor", "建材": "Building materials", "采矿": "Mining", "污水处理": "Sewage treatment",
+    "垃圾处理": "Waste disposal", "钢铁": "Iron and steel", "焦化": "Coking", "砖瓦": "Bricks and tiles",
+    "混凝土": "Concrete", "印刷": "Printing", "机械": "Machinery", "电子": "Electronics", "纺织": "Textiles",
+    "皮革": "Leather", "塑料": "Plastics", "橡胶": "Rubber", "玻璃": "Glass", "陶瓷": "Ceramics",
+    "磷化工": "Phosphorus chemicals", "铁合金": "Ferroalloys", "房地产": "Real estate", "建筑施工": "Construction",
+    "石材": "Stone", "砂石": "Sand and gravel", "危险废物处置": "Hazardous waste disposal",
+}
+
+
+@lru_cache(maxsize=1024)
+def industry(text: str) -> str:
+    """An industry in English: from the list above, else its code and the pinyin of its name."""
+    if not _CJK.search(text or ""):
+        return text
+    core = text.strip()
+    m = re.match(r"^([A-Ta-t]?\d{2,4})\s*(.*)$", core)
+    code, core = (m.group(1) + " ", m.group(2)) if m else ("", core)
+    english = INDUSTRIES.get(core)
+    if english:
+        return code + english
+    return code + " ".join(_word("".join(core[i:i + 2])) for i in range(0, len(core), 2) if _CJK.search(core[i:i + 2]))
+
+
+@lru_cache(maxsize=1024)
+def document_number(text: str) -> str:
+    """A document's number (文号) the way English texts cite them: 清环罚〔2014〕5号 → "Qinghuanfa [2014] No. 5",
+    （2015）清环保民初字第2号 → "(2015) Qinghuanbaominchuzi No. 2"."""
+    if not _CJK.search(text or ""):
+        return text
+    out = re.sub(r"第?\s*(\d+)\s*号", r" No. \1", text.strip())
+    out = out.translate(str.maketrans({"〔": " [", "〕": "] ", "［": " [", "］": "] ", "（": " (", "）": ") ",
+                                       "【": " [", "】": "] "}))
+    out = re.sub(r"[\u3400-\u9fff]+", lambda m: " " + _word(m.group(0)) + " ", out)
+    return re.sub(r"\s+", " ", out).replace("[ ", "[").replace(" ]", "]").replace("( ", "(").replace(" )", ")").strip()
 
 
 def name(text: str, english: str | None = None, *, kind: str = "organisation") -> str:

@@ -30,7 +30,7 @@ from ngo_audit.models import (
     RectificationEvent,
     Subject,
 )
-from ngo_audit.queries.stats import Photo, english_names, is_demo, reference_date
+from ngo_audit.queries.stats import Photo, english_names, english_terms, is_demo, reference_date
 
 from .compose import Composer
 from .fonts import FontSet, font_set
@@ -38,6 +38,7 @@ from .formal import Formalities, number_line, signature
 from .images import prepare
 from .layout import GovDoc, check_cancel, write_atomically
 from .quarterly import Progress, open_session
+from .sentences import count
 from .text import Lang, clause
 
 
@@ -140,6 +141,7 @@ def build_notice(af_or_session, subject: int | str, out_path: str | Path, lang: 
         pictures = {p.evidence_id: prepare(data.get(p.blob_id)) for items in photos.values() for p in items}
         demo = is_demo(session)
         L.english = english_names(session) if L.en else {}
+        L.glossary = english_terms(session) if L.en else {}
         c = Composer(L, fonts, pictures)
         _compose(c, s, findings, contract, numbers, photos, today, demo, formal, due)
     check_cancel(progress, 50, 100)
@@ -155,6 +157,9 @@ def build_notice(af_or_session, subject: int | str, out_path: str | Path, lang: 
     if progress is not None:
         progress(100, 100)
     return info
+
+
+IN_CHINESE = "written by the auditors in Chinese; see the Chinese edition of this notice."
 
 
 def _compose(c: Composer, s: Subject, findings: list[Finding], contract: Contract | None, numbers: dict,
@@ -173,23 +178,26 @@ def _compose(c: Composer, s: Subject, findings: list[Finding], contract: Contrac
               "未完成整改，现通知如下：",
               f"Under {L.book(contract.title)} (No. {contract.number}) between {L.name(contract.government)} and "
               f"{L.name(contract.ngo)}, we supervise your environmental compliance as an independent third party. On "
-              f"{L.date(today)}, the following {len(findings)} finding(s) have not been rectified:"))
+              f"{L.date(today)}, " + ("this finding has" if len(findings) == 1 else
+                                      f"the following {len(findings)} findings have") + " not been rectified:"))
     for i, f in enumerate(findings, start=1):
-        c.heading(1, L.number(1, i) + f.title, toc=False)
+        c.heading(1, L.number(1, i) + L.finding(f.title, f.term.title, f.term.number), toc=False)
         status = L.label(STATUS, f.status)
         if is_overdue(f, today):
-            status += L(f"（已逾期{(today - f.deadline).days}天）", f" (overdue by {(today - f.deadline).days} days)")
+            status += L(f"（已逾期{(today - f.deadline).days}天）", f" (overdue by {count(L, (today - f.deadline).days, '', 'day')})")
         c.p(L(f"问题编号：{f.id}；发现日期：{L.date(f.found_on)}；严重程度：{L.label(SEVERITY, f.severity)}；当前状态：{status}。",
               f"Finding {f.id}; found on {L.date(f.found_on)}; severity: {L.label(SEVERITY, f.severity)}; "
               f"status: {status}."))
-        basis = clause(f.term.legal_basis)
+        basis = clause(L.term(f.term.legal_basis))
         c.p(L(f"违反条款：委托协议第{f.term.number}条（{f.term.title}）" + (f"；依据：{basis}" if basis else "") + "。",
-              f"Term broken: {f.term.number} ({f.term.title})" + (f"; legal basis: {basis}" if basis else "") + "."))
-        if f.description.strip():
-            c.p(L("问题描述：", "Description: ") + f.description.strip())
-        c.p(L("整改要求：", "Required: ") + (f.requirement.strip() or L("按协议要求整改。", "rectify as the agreement requires.")))
+              f"Term broken: {f.term.number}" + (f" ({L.term(f.term.title)})" if L.term(f.term.title) else "")
+              + (f"; legal basis: {basis}" if basis else "") + "."))
+        if f.description.strip():  # the auditors' words; in English, when they wrote Chinese, where to read them
+            c.p(L("问题描述：", "Description: ") + (L.own(f.description.strip()) or IN_CHINESE))
+        required = L.own(f.requirement.strip()) or (IN_CHINESE if f.requirement.strip() else "")
+        c.p(L("整改要求：", "Required: ") + (required or L("按协议要求整改。", "rectify as the agreement requires.")))
         number = numbers.get(f.id)
-        earlier = L(f"原通知文号：{number}", f"notice {number}") if number else ""
+        earlier = L(f"原通知文号：{number}", f"notice {L.docno(number)}") if number else ""
         if f.deadline is not None and f.deadline > today:
             c.p(L(f"整改期限：{L.date(f.deadline)}" + (f"（{earlier}）" if earlier else "") + "。",
                   f"Deadline: {L.date(f.deadline)}" + (f" ({earlier})" if earlier else "") + "."))

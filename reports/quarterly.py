@@ -34,6 +34,7 @@ from ngo_audit.queries.stats import (
     check_issue_date,
     default_issue_date,
     english_names,
+    english_terms,
     personal_strings,
     quarter_stats,
     report_due,
@@ -57,7 +58,7 @@ from .departments_rectification_leads import (
 )
 from .fonts import FontSet, font_set
 from .formal import Formalities, number_line
-from .general_and_enterprises import section_enterprises, section_general
+from .general_and_enterprises import category, section_enterprises, section_general
 from .images import Picture, prepare
 from .layout import COVER_H, TEXT_W, GovDoc, check_cancel, heading, write_atomically
 from .redact import Redactor, redacting
@@ -145,9 +146,9 @@ def make_charts(st: QuarterStats, L: Lang, fonts: FontSet) -> dict:
     return {
         "severity": charts.columns([(L.label(SEVERITY, s), b.by_severity[s]) for s in order], fonts,
                                    ylabel=L("问题数", "findings"), colors=list(_SEVERITY_COLORS)),
-        "industry": charts.hbar([(i or L("（未填写）", "(none)"), n) for i, n in b.by_industry], fonts,
+        "industry": charts.hbar([(L.industry(i) or L("（未填写）", "(none)"), n) for i, n in b.by_industry], fonts,
                                 xlabel=L("问题数", "findings"), other=L("其他行业", "other industries")),
-        "category": charts.hbar([(cat or L("其他", "other"), n) for cat, n in b.by_category], fonts,
+        "category": charts.hbar([(category(L, cat) or L("其他", "other"), n) for cat, n in b.by_category], fonts,
                                 xlabel=L("问题数", "findings"), other=L("其他", "other")),
         "status": charts.columns(status_items(st, L), fonts, ylabel=L("问题数", "findings"), width_mm=150,
                                  colors=["#3d6e2f", "#7d8fa3", "#1f3b5c", "#9a9a9a", "#b5452b", "#c8c8c8", "#7a1f12"]),
@@ -173,7 +174,7 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
     L, S, k = c.L, c.S, st.scope.contract
     if st.demo:
         banner = Table([[para(L("演示数据 · 虚构的企业和监督记录，不是真实的监督信息",
-                                "DEMO DATA · invented enterprises and records, not a real supervision report"),
+                                "DEMO DATA — invented enterprises and records, not a real supervision report"),
                               S.cover_center)]], colWidths=[TEXT_W])
         banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "#b5452b"), ("FONT", (0, 0), (-1, -1), S.body_font, 9),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), "#b5452b")]))
@@ -183,16 +184,17 @@ def _cover(c: Composer, st: QuarterStats, title: str, issued: str, number: str =
         # one small paragraph: with what was withheld it must still leave the cover's facts room on the cover
         small = S.note.clone("cover-note", fontSize=10.5, leading=16, firstLineIndent=21)
         c.add(Spacer(1, 4 * mm), para(L("（公开版）", "(Public edition)"), S.cover_center), Spacer(1, 2 * mm),
-              para(PUBLIC_NOTE[L.code] + (L("", " ") + withheld if withheld else ""), small))
+              para(L.latin(PUBLIC_NOTE[L.code] + (L("", " ") + withheld if withheld else "")), small))
     c.add(Spacer(1, 12 * mm if not public else 6 * mm))
     rows = [(L("委 托 方", "Commissioned by"), L.name(k.government)), (L("受 托 方", "Prepared by"), L.name(k.ngo)),
-            (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else f"{L.book(k.title)} ({k.number})"),
+            (L("委托协议", "Agreement"), f"{L.book(k.title)}（{k.number}）" if not L.en else
+             (f"{L.book(k.title)} ({k.number})" if L.own(k.title) else f"No. {k.number}")),
             (L("报 告 期", "Period"), f"{L.date(st.scope.start)}{L('至', ' to ')}{L.date(st.scope.quarter.end)}"),
             (L("统计截至", "Figures as of"), L.date(st.scope.as_of))]
     if number.strip():
-        rows.insert(0, (L("文　　号", "Document No."), number.strip()))
+        rows.insert(0, (L("文　　号", "Document No."), L.docno(number.strip())))
     label_w = (52 if L.en else 36) * mm
-    t = Table([[para(a + L.colon, S.cover_line), para(b, S.cover_line)] for a, b in rows],
+    t = Table([[para(a + L.colon, S.cover_line), para(L.latin(b), S.cover_line)] for a, b in rows],
               colWidths=[label_w, TEXT_W - label_w - 6 * mm])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("FONT", (0, 0), (-1, -1), S.body_font, 9)]))
@@ -278,6 +280,7 @@ def _build(af_or_session, quarter, out_path, L: Lang, progress, today, fonts: Fo
         issued = issue_date(st, formal.issued)
         redactor = Redactor(personal_strings(session), L("（略）", "[withheld]")) if public else None
         L.english = english_names(session) if L.en else {}
+        L.glossary = english_terms(session) if L.en else {}
         check_cancel(progress, 100, TOTAL)
         pictures = _load_pictures(session, st, lambda n: check_cancel(progress, 100 + n, TOTAL), folder)
     chart_set = make_charts(st, L, fonts)

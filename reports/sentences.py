@@ -18,6 +18,15 @@ def count(L: Lang, n: int, zh_unit: str, en_one: str, en_many: str | None = None
     return f"{n}{zh_unit}" if not L.en else f"{n} {en_one if n == 1 else (en_many or en_one + 's')}"
 
 
+def noun(n: int, one: str, many: str | None = None) -> str:
+    """The English noun for ``n`` things: "finding" / "findings"."""
+    return one if n == 1 else (many or one + "s")
+
+
+def were(n: int) -> str:
+    return "was" if n == 1 else "were"
+
+
 def _clauses(L: Lang, parts: Iterable[str]) -> str:
     return L.join([p for p in parts if p])
 

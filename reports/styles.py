@@ -29,7 +29,9 @@ from .grid import BODY_SIZE, CHAR, LINE
 # C0 controls (except tab/newline), DEL, lone surrogates and non-characters break PDF text or the parser.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _NO_LINE_START = cjkwrap.NO_START
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./@:%+#]*|\s+|.", re.S)
+_LATIN_END = re.compile(r"[!-~]+$")
+_WORD = re.compile(r"[!-~]+")  # a run of Latin letters, digits and ASCII punctuation: never broken
+_TOKEN = re.compile(r"[!-~]+|\s+|.", re.S)  # a Latin word with its punctuation ("(demo)", "Co.,") is one
 cjkwrap.install()
 GRID = HexColor("#444444")
 HEADER_BG = HexColor("#e6e6e6")
@@ -75,9 +77,11 @@ def wrap(text: object, width: float, font: str, size: float) -> str:
                 if (token[0] in _NO_LINE_START or line[-1] in cjkwrap.NO_END) and len(line) > 1 \
                         and not line[-1].isspace():
                     # carry the last character down too, so that the punctuation does not start the line
-                    # (nor an opening mark end one)
-                    out.append(line[:-1].rstrip())
-                    line = line[-1]
+                    # (nor an opening mark end one); the last word whole when it is a Latin one ("Co.,")
+                    word = _LATIN_END.search(line)
+                    keep = word.start() if word and word.start() > 0 else len(line) - 1
+                    out.append(line[:keep].rstrip())
+                    line = line[keep:]
                 else:
                     out.append(line.rstrip())
                     line = ""
@@ -100,8 +104,8 @@ class Styles:
 
     def __init__(self, fonts: FontSet, en: bool) -> None:
         self.fonts = fonts
-        # CJK wrapping for English too: names stay Chinese in the English edition, and a Chinese name has no
-        # spaces to break at; reports.cjkwrap keeps Latin words whole.  English is set ragged-right.
+        # CJK wrapping for English too: a cell may still hold Chinese (the auditors' own words in the ledger),
+        # which has no spaces to break at; reports.cjkwrap keeps Latin words whole.  English is set ragged-right.
         wrapping = "CJK"
         justify = TA_LEFT if en else TA_JUSTIFY
         body, hei, kai, title = (f.name for f in fonts.faces)
@@ -209,8 +213,8 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
     from reportlab.lib.units import mm
 
     pad = 2.5
-    widths = [c.width_mm * mm for c in cols]
     font, hei = styles.body_font, styles.heading_font
+    widths = word_widths([c.width_mm * mm for c in cols], rows, font, size, pad, ([c.header for c in cols], hei))
     hs = header_size(cols, widths, hei, size, pad)
     data: list[list[object]] = [[wrap(c.header, w - 2 * pad, hei, hs) for c, w in zip(cols, widths, strict=True)]]
     for row in rows:
@@ -241,6 +245,35 @@ def table(styles: Styles, cols: list[Col], rows: list[list[object]], *, size: fl
     return t
 
 
+@lru_cache(maxsize=20_000)
+def _longest_word(text: str, font: str, size: float) -> float:
+    return max((pdfmetrics.stringWidth(w, font, size) for w in _WORD.findall(text)), default=0.0)
+
+
+def word_widths(widths: list[float], rows: list[list[object]], font: str, size: float, pad: float,
+                headers: tuple[list[str], str] | None = None) -> list[float]:
+    """Column widths (points) with room for the longest Latin word of every column, so that no English word
+    or number is broken inside a cell: what a column lacks is taken from the columns with room to spare, in
+    proportion to it (the total stays the same; when there is not enough, the widths stay as they are)."""
+    need = [0.0] * len(widths)
+    for row in rows:
+        for i, value in enumerate(row):
+            if isinstance(value, (str, int, float)):
+                need[i] = max(need[i], _longest_word(str(value), font, size) + 2 * pad + 0.5)
+    if headers is not None:  # a header's words at the smallest header size (see header_size)
+        texts, header_font = headers
+        need = [max(n, _longest_word(h, header_font, 6.0) / 0.98 + 2 * pad + 0.5) for n, h in zip(need, texts,
+                                                                                                  strict=True)]
+    lack = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    if lack <= 0:
+        return widths
+    spare = [max(0.0, w - max(n, 2 * pad + 8)) for n, w in zip(need, widths, strict=True)]
+    if sum(spare) < lack:
+        return widths
+    share = lack / sum(spare)
+    return [max(w, n) if n > w else w - s * share for w, n, s in zip(widths, need, spare, strict=True)]
+
+
 def _lines_para(text: str, styles: Styles, size: float, kind: str) -> Paragraph:
     """Lines already broken by :func:`wrap`, as a Paragraph of exactly that height (size × 1.3 a line)."""
     style = styles.cell.clone(f"cell-{size}-{kind}", fontSize=size, leading=size * 1.3, wordWrap=None,
@@ -258,7 +291,7 @@ def header_size(cols: list[Col], widths: list[float], font: str, size: float, pa
         for word in c.header.split():
             need = pdfmetrics.stringWidth(word, font, size)
             if need > w - 2 * pad and word.isascii():
-                hs = min(hs, size * (w - 2 * pad) / need)
+                hs = min(hs, size * (w - 2 * pad) / need * 0.98)  # (a margin for the rounding of sums)
     return max(6.0, hs)
 
 

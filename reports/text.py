@@ -7,12 +7,15 @@ language of :mod:`ngo_audit.i18n`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ngo_audit.i18n import SUPPORTED, Text
 from ngo_audit.quarters import Quarter
 
 _DIGITS = "零一二三四五六七八九"
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -51,6 +54,7 @@ class Lang:
         self.code = code
         self.en = code == "en"
         self.english: dict[str, str] = {}  # the file's English names (Chinese name → English)
+        self.glossary: dict[str, str] = {}  # the file's English of terms' titles, categories, legal bases
 
     def __call__(self, zh: str, en: str) -> str:
         return en if self.en else zh
@@ -73,6 +77,57 @@ class Lang:
         from .names import name
 
         return name(text, english or self.english.get(text))
+
+    def own(self, text: str) -> str:
+        """A user's own free text (a finding's description, a lead, a note): as written; the English edition
+        leaves out what is written in Chinese ("") and says what it is about in its own words instead."""
+        if not self.en or not _CJK.search(text or ""):
+            return text or ""
+        return ""
+
+    def latin(self, text):
+        """In English, curly quotes as straight ones: the report's fonts draw “ ” ‘ ’ a full em wide (as Chinese
+        needs), which leaves gaps around an English word.  Other values pass as they are."""
+        if not self.en or not isinstance(text, str):
+            return text
+        return text.translate(_STRAIGHT)
+
+    def term(self, title: str) -> str:
+        """A term's title (also a category or a legal basis): in English the English the file gives it, else ""."""
+        if not self.en:
+            return title
+        return self.glossary.get((title or "").strip(), "") or self.own(title)
+
+    def term_line(self, number: str, title: str) -> str:
+        """ "3.5 title" — in English "3.5 English title", or "term 3.5" when the term has no English title."""
+        text = self.term(title)
+        if self.en and not text:
+            return f"term {number}"
+        return f"{number} {text}".strip()
+
+    def finding(self, title: str, term_title: str, term_number: str = "") -> str:
+        """A finding's title; in English, when it is written in Chinese, the criterion it did not meet:
+        "Not met: Noise control" (the English title of its term), else "Term 3.12 not met"."""
+        own = self.own(title)
+        if own or not self.en:
+            return own
+        english = self.term(term_title)
+        return f"Not met: {english}" if english else (f"Term {term_number} not met" if term_number else "Finding")
+
+    def docno(self, text: str) -> str:
+        """A document number (文号): as written; in English romanised the way English texts cite them."""
+        if not self.en or not text:
+            return text
+        from .names import document_number
+
+        return document_number(text)
+
+    def industry(self, text: str) -> str:
+        if not self.en or not text:
+            return text
+        from .names import industry
+
+        return industry(text)
 
     def person(self, text: str) -> str:
         if not self.en or not text:
@@ -119,5 +174,8 @@ class Lang:
         return f"“{text}”"
 
     def book(self, text: str) -> str:
-        """A document title: 《…》 in Chinese, italics are not available so quotes in English."""
-        return f"“{text}”" if self.en else f"《{text}》"
+        """The agreement's title: 《…》 in Chinese, in quotes in English (italics are not available); a title
+        written in Chinese only is named by what it is in English ("the commissioning agreement")."""
+        if self.en:
+            return f"“{text}”" if self.own(text) else "the commissioning agreement"
+        return f"《{text}》"

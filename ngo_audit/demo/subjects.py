@@ -13,6 +13,7 @@ from .. import demo_texts as T
 from ..creditcode import make_code
 from ..models import Auditor
 from ..services import contracts, subjects
+from ..term_template import DEPARTMENT_NAMES_EN, department_duty_en, template_terms
 from .params import PERIOD
 from .state import SimSubject
 
@@ -28,15 +29,20 @@ class SubjectsMixin:
         s = self.s
         c = contracts.create_contract(s, number=T.CONTRACT_NUMBER, title=T.CONTRACT_TITLE, government=T.GOVERNMENT,
                                       ngo=T.NGO, period_start=PERIOD[0], period_end=PERIOD[1],
-                                      signed_on=date(2013, 12, 31), scope=T.CONTRACT_SCOPE)
+                                      signed_on=date(2013, 12, 31), scope=T.CONTRACT_SCOPE,
+                                      government_en="Qingzhen Municipal People's Government")
         self.contract_id = c.id
+        english = {t.number: t for t in template_terms()}  # the template's English of the demo's terms
         for number, metric, target, title, text in T.OBLIGATIONS:
             contracts.add_term(s, c.id, number=number, kind="obligation", title=title, text=text,
-                               chapter=T.CH_OBLIGATIONS, metric=metric, target=target)
+                               chapter=T.CH_OBLIGATIONS, metric=metric, target=target,
+                               title_en=english[number].title.en)
         for key, (number, title, category, basis, severity, text, scene) in T.ENTERPRISE_TERMS.items():
+            en = english[number]
             term = contracts.add_term(s, c.id, number=number, kind="criterion", title=title, text=text,
                                       chapter=T.CH_ENTERPRISE, category=category, legal_basis=basis,
-                                      applies_to="enterprises", default_severity=severity)
+                                      applies_to="enterprises", default_severity=severity, title_en=en.title.en,
+                                      category_en=en.category.en, legal_basis_en=en.legal_basis.en)
             self.term_key[term.id] = key
             self.term_scene[term.id] = scene
 
@@ -61,7 +67,7 @@ class SubjectsMixin:
         for key, name, short, address, _duties in T.DEPARTMENTS:
             contact, phone = self.person(rng)
             dept = subjects.create_subject(s, subjects.SubjectData(
-                kind="department", name=name, credit_code=make_code(rng, "1", "1"), industry="政府部门",
+                kind="department", name=name, name_en=DEPARTMENT_NAMES_EN[key], credit_code=make_code(rng, "1", "1"), industry="政府部门",
                 grid_id=self.county_id, address=address, contact_person=contact, contact_phone=phone,
                 notes=f"{short}：环境保护职责清单见委托协议第四章。"))
             self.depts[key] = dept.id
@@ -69,16 +75,20 @@ class SubjectsMixin:
                                             lat=round(26.562 + rng.uniform(-0.006, 0.006), 6),
                                             lon=round(106.468 + rng.uniform(-0.008, 0.008), 6), town="青龙山街道")
         number, title, category, text, texts = T.COMMON_DEPT_TERM
+        en = {t.number: t for t in template_terms()}[number]
         term = contracts.add_term(s, self.contract_id, number=number, kind="criterion", title=title, text=text,
                                   chapter=T.CH_DEPARTMENT, category=category, legal_basis=T.DEPT_LEGAL_BASIS,
-                                  applies_to="departments", default_severity="general")
+                                  applies_to="departments", default_severity="general", title_en=en.title.en,
+                                  category_en=en.category.en, legal_basis_en=en.legal_basis.en)
         self.term_key[term.id], self.term_scene[term.id], self.dept_findings[term.id] = "department", "document", texts
         for k, (key, _name, short, _address, duties) in enumerate(T.DEPARTMENTS, start=2):
             for j, (duty, text, scene, texts) in enumerate(duties, start=1):
                 term = contracts.add_term(
                     s, self.contract_id, number=f"4.{k}.{j}", kind="criterion", title=f"{short}：{duty}",
                     text=text, chapter=T.CH_DEPARTMENT, category="部门履职", legal_basis=T.DEPT_LEGAL_BASIS,
-                    applies_to="department", department_id=self.depts[key], default_severity="general")
+                    applies_to="department", department_id=self.depts[key], default_severity="general",
+                    title_en=department_duty_en(short, duty), category_en=en.category.en,
+                    legal_basis_en=en.legal_basis.en)
                 self.term_key[term.id], self.term_scene[term.id], self.dept_findings[term.id] = key, scene, texts
 
     def setup_enterprises(self) -> None:

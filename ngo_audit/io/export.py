@@ -58,6 +58,7 @@ SUBJECT_COLUMNS: list[tuple[Text, int]] = [
     (Text("重点监控", "Key monitored"), 10),
     (Text("信用等级", "Credit level"), 18),
     (Text("备注", "Notes"), 30),
+    (Text("英文名称", "English name"), 36),  # last: the columns before keep their places
 ]
 
 FINDING_COLUMNS: list[tuple[Text, int]] = [
@@ -116,7 +117,7 @@ def export_subjects(session: Session, out: Path, *, lang: str | None = None,
         select(
             Subject.id, Subject.name, Subject.credit_code, Subject.kind, Subject.sector, Subject.industry,
             Subject.grid_id, Subject.address, Subject.contact_person, Subject.contact_phone,
-            Subject.key_monitored, Subject.credit_level, Subject.notes,
+            Subject.key_monitored, Subject.credit_level, Subject.notes, Subject.name_en,
         )
         .order_by(Subject.id)
         .execution_options(yield_per=_BATCH)
@@ -128,7 +129,7 @@ def export_subjects(session: Session, out: Path, *, lang: str | None = None,
                 r.id, r.name, r.credit_code or "", _label(SUBJECT_KIND, r.kind, lang),
                 _label(SECTOR, r.sector, lang), r.industry, grids.get(r.grid_id, "") if r.grid_id else "",
                 r.address, r.contact_person, r.contact_phone, (YES if r.key_monitored else NO).get(lang),
-                _label(CREDIT_LEVEL, r.credit_level, lang), r.notes,
+                _label(CREDIT_LEVEL, r.credit_level, lang), r.notes, r.name_en,
             )
 
     title = Text("监督对象", "Subjects").get(lang)

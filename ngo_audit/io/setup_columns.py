@@ -67,6 +67,9 @@ AGREEMENT_FIELDS = [
     ("reporting_frequency", Text("报告频次", "Reporting frequency"), Text("下拉选择", "choose from the list")),
     ("report_due_days", Text("报告提交期限（季度结束后天数）", "Report due (days after quarter end)"),
      Text("0–366 的整数", "a whole number 0-366")),
+    ("government_en", Text("委托方英文名称", "Commissioning government in English"),
+     Text("选填，英文版报告使用", "optional, for the English edition of the reports")),
+    ("ngo_en", Text("受托方英文名称", "NGO in English"), Text("选填，英文版报告使用", "optional, for the English edition of the reports")),
 ]
 
 TERMS = SheetSpec("terms", Text("条款", "Terms"), [
@@ -82,6 +85,7 @@ TERMS = SheetSpec("terms", Text("条款", "Terms"), [
     _c("applies_to", "适用对象（标准）", "Applies to (criterion)", 14, False, APPLIES_TO),
     _c("department", "所属部门（指定部门时）", "Department (for one department)", 24),
     _c("default_severity", "默认严重程度", "Default severity", 12, False, SEVERITY),
+    _c("title_en", "英文标题（选填）", "Title in English (optional)", 30),
 ])
 
 AUDITORS = SheetSpec("auditors", Text("监督员", "Auditors"), [
@@ -99,7 +103,7 @@ GRID = SheetSpec("grid", Text("网格", "Grid"), [
 ])
 
 _SUBJECT_KEYS = ["name", "credit_code", "kind", "sector", "industry", "grid", "address", "contact_person",
-                 "contact_phone", "key_monitored", "credit_level", "notes"]
+                 "contact_phone", "key_monitored", "credit_level", "notes", "name_en"]
 _SUBJECT_CHOICES = {"kind": SUBJECT_KIND, "sector": SECTOR, "key_monitored": YES_NO, "credit_level": CREDIT_LEVEL}
 SUBJECTS = SheetSpec("subjects", Text("监督对象", "Subjects"), [
     Column(k, FIELDS[k].label, 30 if k in ("name", "address", "grid") else 16, FIELDS[k].required,

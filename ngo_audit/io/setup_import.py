@@ -123,7 +123,7 @@ class _Run:
                       (f"无法识别的报告频次“{freq}”。", f"Unknown reporting frequency “{freq}”."))
             bad = True
         clean["report_due_days"] = values.get("report_due_days") or None
-        for key in ("number", "title", "government", "ngo", "scope"):
+        for key in ("number", "title", "government", "ngo", "scope", "government_en", "ngo_en"):
             clean[key] = values.get(key, "")
         if bad:
             return
@@ -228,7 +228,7 @@ class _Run:
         added = []
         for n, row in t.rows:
             self.tick()
-            values: dict[str, object] = {k: row.get(k, "") for k in ("number", "chapter", "title", "text",
+            values: dict[str, object] = {k: row.get(k, "") for k in ("number", "chapter", "title", "title_en", "text",
                                                                      "category", "legal_basis")}
             bad = False
             for key in ("kind", "metric", "applies_to", "default_severity"):

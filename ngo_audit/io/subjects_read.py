@@ -387,6 +387,9 @@ FIELDS: dict[str, ImportField] = {
              "name", "subject name", "subject", "company name", "company", "organisation", "organization"),
             required=True,
         ),
+        ImportField("name_en", Text("英文名称", "English name"),
+                    ("英文名称", "英文名", "名称（英文）", "english name", "name (english)", "name in english",
+                     "name_en")),
         ImportField(
             "credit_code", Text("统一社会信用代码", "Credit code"),
             ("统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "credit code", "credit_code",

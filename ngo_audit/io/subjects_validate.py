@@ -105,8 +105,8 @@ class RowError:
 
 
 # Columns that the model limits but validate_subject does not check.
-_MAX_LEN = {"industry": 60, "address": 300, "contact_person": 60, "contact_phone": 40}
-_TEXT_FIELDS = ("industry", "address", "contact_person", "contact_phone")
+_MAX_LEN = {"name_en": 200, "industry": 60, "address": 300, "contact_person": 60, "contact_phone": 40}
+_TEXT_FIELDS = ("name_en", "industry", "address", "contact_person", "contact_phone")
 
 
 def missing_fields(mapping: dict[str, int]) -> list:

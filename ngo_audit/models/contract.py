@@ -54,6 +54,7 @@ class Term(Tracked, Base):
     sort_key: Mapped[int] = mapped_column(Integer, default=0)
     kind: Mapped[TermKind] = mapped_column(enum_column(TermKind))
     title: Mapped[str] = mapped_column(String(200))
+    title_en: Mapped[str] = mapped_column(String(200), default="", server_default="")  # English, optional
     text: Mapped[str] = mapped_column(Text, default="")
 
     # obligation: what is measured and the target value
@@ -62,7 +63,9 @@ class Term(Tracked, Base):
 
     # criterion: category, legal basis and to whom it applies
     category: Mapped[str] = mapped_column(String(60), default="")
+    category_en: Mapped[str] = mapped_column(String(60), default="", server_default="")
     legal_basis: Mapped[str] = mapped_column(Text, default="")
+    legal_basis_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     applies_to: Mapped[AppliesTo | None] = mapped_column(enum_column(AppliesTo))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("subject.id", ondelete="SET NULL"), index=True)
     default_severity: Mapped[Severity | None] = mapped_column(enum_column(Severity))

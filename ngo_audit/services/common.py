@@ -34,3 +34,13 @@ def require_text(value: str | None, field: str, zh: str, en: str, max_len: int |
             field=field,
         )
     return text
+
+
+def optional_text(value: str | None, field: str, zh: str, en: str, max_len: int) -> str:
+    """A text that may be empty, stripped, at most ``max_len`` characters."""
+    text = (value or "").strip()
+    if len(text) > max_len:
+        raise ValidationError(f"{zh}太长（{len(text)} 字，最多 {max_len} 字）。",
+                              f"{en[:1].upper() + en[1:]} is too long ({len(text)} characters, at most {max_len}).",
+                              field=field)
+    return text

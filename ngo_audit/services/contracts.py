@@ -22,7 +22,7 @@ from ..models import (
     Term,
     TermKind,
 )
-from .common import get, get_for_update, require_text
+from .common import get, get_for_update, optional_text, require_text
 
 
 def _check_report_due_days(value) -> int | None:
@@ -47,7 +47,8 @@ def default_contract_values(today: date) -> dict:
     """
     start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     end = date(start.year + 2, start.month, 1) - timedelta(days=1)
-    return {"number": "", "title": "", "government": "", "ngo": "", "signed_on": today, "period_start": start,
+    return {"number": "", "title": "", "government": "", "ngo": "", "government_en": "", "ngo_en": "",
+            "signed_on": today, "period_start": start,
             "period_end": end, "scope": "", "reporting_frequency": ReportingFrequency.QUARTERLY,
             "report_due_days": 15}
 
@@ -55,7 +56,8 @@ def default_contract_values(today: date) -> dict:
 def create_contract(session: Session, *, number: str, title: str, government: str, ngo: str,
                     period_start: date, period_end: date, signed_on: date | None = None, scope: str = "",
                     reporting_frequency: ReportingFrequency | str = ReportingFrequency.QUARTERLY,
-                    report_due_days: int | None = None, notes: str = "") -> Contract:
+                    report_due_days: int | None = None, notes: str = "", government_en: str = "",
+                    ngo_en: str = "") -> Contract:
     if not isinstance(period_start, date) or not isinstance(period_end, date):
         raise ValidationError("请填写服务期日期。", "The service period needs both dates.", field="period_start")
     if period_end < period_start:
@@ -66,6 +68,9 @@ def create_contract(session: Session, *, number: str, title: str, government: st
         title=require_text(title, "title", "协议名称", "agreement title", 200),
         government=require_text(government, "government", "委托方", "commissioning government", 120),
         ngo=require_text(ngo, "ngo", "受托方", "NGO", 120),
+        government_en=optional_text(government_en, "government_en", "委托方英文名称", "English name of the government",
+                                    120),
+        ngo_en=optional_text(ngo_en, "ngo_en", "受托方英文名称", "English name of the NGO", 120),
         period_start=period_start,
         period_end=period_end,
         signed_on=signed_on,
@@ -99,7 +104,10 @@ current_contract = facts.current_contract  # defined once, in ngo_audit/facts.py
 
 # The fields a user gives a term (update_term takes any of them, add_term all).
 TERM_FIELDS = ("number", "chapter", "kind", "title", "text", "metric", "target", "category", "legal_basis",
-               "applies_to", "department_id", "default_severity")
+               "applies_to", "department_id", "default_severity", "title_en", "category_en", "legal_basis_en")
+# the optional English of a term (the reports' English edition): field -> (zh, en, longest)
+TERM_ENGLISH = {"title_en": ("英文标题", "English title", 200), "category_en": ("英文类别", "English category", 60),
+                "legal_basis_en": ("英文法律依据", "English legal basis", 2000)}
 
 
 def clean_term(session: Session, contract_id: int, values: dict, *, term_id: int | None = None) -> dict:
@@ -142,19 +150,22 @@ def clean_term(session: Session, contract_id: int, values: dict, *, term_id: int
             "text": (values.get("text") or "").strip(), "metric": metric, "target": target,
             "category": (values.get("category") or "").strip(),
             "legal_basis": (values.get("legal_basis") or "").strip(), "applies_to": applies_to,
-            "department_id": department_id, "default_severity": Severity(severity) if severity else None}
+            "department_id": department_id, "default_severity": Severity(severity) if severity else None,
+            **{key: optional_text(values.get(key), key, zh, en, size) for key, (zh, en, size) in TERM_ENGLISH.items()}}
 
 
 def add_term(session: Session, contract_id: int, *, number: str, kind: TermKind | str, title: str,
              text: str = "", chapter: str = "", metric: ObligationMetric | str | None = None,
              target: int | None = None, category: str = "", legal_basis: str = "",
              applies_to: AppliesTo | str | None = None, department_id: int | None = None,
-             default_severity: Severity | str | None = None) -> Term:
+             default_severity: Severity | str | None = None, title_en: str = "", category_en: str = "",
+             legal_basis_en: str = "") -> Term:
     contract = get_for_update(session, Contract, contract_id)  # numbers and order stay unique when two add at once
     values = clean_term(session, contract.id, {
         "number": number, "chapter": chapter, "kind": kind, "title": title, "text": text, "metric": metric,
         "target": target, "category": category, "legal_basis": legal_basis, "applies_to": applies_to,
-        "department_id": department_id, "default_severity": default_severity})
+        "department_id": department_id, "default_severity": default_severity, "title_en": title_en,
+        "category_en": category_en, "legal_basis_en": legal_basis_en})
     sort_key = (session.scalar(select(func.max(Term.sort_key)).where(Term.contract_id == contract.id)) or 0) + 10
     term = Term(contract_id=contract.id, sort_key=sort_key, **values)
     session.add(term)

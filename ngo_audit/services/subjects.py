@@ -11,7 +11,7 @@ from .. import creditcode
 from ..errors import ValidationError
 from ..models import CreditLevel, Grid, GridLevel, Sector, Subject, SubjectKind
 from ..store.concurrency import expect_version
-from .common import get, require_text
+from .common import get, optional_text, require_text
 
 
 @dataclass
@@ -20,6 +20,7 @@ class SubjectData:
 
     kind: SubjectKind | str = SubjectKind.ENTERPRISE
     name: str = ""
+    name_en: str = ""  # optional English name (the reports' English edition)
     credit_code: str | None = None
     sector: Sector | str | None = None
     industry: str = ""
@@ -40,12 +41,7 @@ def _enum(cls, value, field: str, zh: str, en: str):
         raise ValidationError(f"{zh}“{value}”无效。", f"Invalid {en} “{value}”.", field=field) from None
 
 
-def _optional(value: str | None, field: str, zh: str, en: str, max_len: int) -> str:
-    text = (value or "").strip()
-    if len(text) > max_len:
-        raise ValidationError(f"{zh}太长（{len(text)} 字，最多 {max_len} 字）。",
-                              f"{en} is too long ({len(text)} characters, at most {max_len}).", field=field)
-    return text
+_optional = optional_text
 
 
 def validate_subject(session: Session, data: SubjectData, *, subject_id: int | None = None) -> dict:
@@ -79,6 +75,7 @@ def validate_subject(session: Session, data: SubjectData, *, subject_id: int | N
     return {
         "kind": kind,
         "name": name,
+        "name_en": _optional(data.name_en, "name_en", "英文名称", "English name", 200),
         "credit_code": code or None,
         "sector": sector,
         "industry": _optional(data.industry, "industry", "行业", "Industry", 60),

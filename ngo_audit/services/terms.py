@@ -20,10 +20,10 @@ from ..errors import NotFound, ValidationError
 from ..models import AuditResult, Contract, Finding, ReportingFrequency, Term
 from ..models.plan import plan_item_term
 from ..store.concurrency import expect_version
-from .common import get, require_text
+from .common import get, optional_text, require_text
 from .contracts import TERM_FIELDS, _check_report_due_days, clean_term
 
-CONTRACT_FIELDS = {"number", "title", "government", "ngo", "signed_on", "period_start", "period_end", "scope",
+CONTRACT_FIELDS = {"number", "title", "government", "ngo", "government_en", "ngo_en", "signed_on", "period_start", "period_end", "scope",
                    "reporting_frequency", "notes", "report_due_days"}
 
 def _check_fields(changes: dict, allowed) -> None:
@@ -119,6 +119,9 @@ def update_contract(session: Session, contract_id: int, *, expected_version: int
         if key in texts:
             zh, en, size = texts[key]
             value = require_text(value, key, zh, en, size)
+        elif key in ("government_en", "ngo_en"):
+            value = optional_text(value, key, *{"government_en": ("委托方英文名称", "English name of the government"),
+                                                "ngo_en": ("受托方英文名称", "English name of the NGO")}[key], 120)
         elif key in ("scope", "notes"):
             value = (value or "").strip()
         elif key == "reporting_frequency":

@@ -48,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/contract/page.py" line="+296"/>
+        <location filename="../../ui/contract/page.py" line="+300"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>

@@ -141,7 +141,17 @@
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/setup/agreement_form.py" line="+101"/>
+        <location filename="../../ui/setup/agreement_form.py" line="+52"/>
+        <source>Optional. The English edition of the reports uses it instead of the pinyin of the Chinese name.</source>
+        <translation>选填。英文版报告用此名称代替中文名称的拼音。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>English name (optional)</source>
+        <translation>英文名称（选填）</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
@@ -206,7 +216,7 @@
         <translation>本机构登记名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>what the agreement asks you to supervise, in its own words</source>
         <translation>协议约定的监督内容（按协议原文）</translation>
     </message>
@@ -1124,7 +1134,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/contract/page.py" line="+181"/>
+        <location filename="../../ui/contract/page.py" line="+184"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1189,7 +1199,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>New term…</source>
         <translation>新增条款…</translation>
     </message>
@@ -1287,12 +1297,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Retired on %1: %2</source>
         <translation>%1 起停用：%2</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>Choose a term to read its full text.</source>
         <translation>选择一条条款以查看全文。</translation>
     </message>
@@ -1307,12 +1317,22 @@
         <translation>法律依据：%1</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>In English: %1</source>
+        <translation>英文：%1</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Save the agreement first; its terms are added after it.</source>
         <translation>请先保存委托协议，再添加其条款。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
+        <source>%1 (English name)</source>
+        <translation>%1（英文名称）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>edit of the contract&apos;s %1</source>
         <translation>修改委托协议的%1</translation>
     </message>
@@ -1544,7 +1564,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/subjects/subject_dialog.py" line="+341"/>
+        <location filename="../../ui/subjects/subject_dialog.py" line="+344"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -5403,7 +5423,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectDialog</name>
     <message>
-        <location filename="../../ui/subjects/subject_dialog.py" line="-160"/>
+        <location filename="../../ui/subjects/subject_dialog.py" line="-161"/>
         <source>An enterprise needs its unified social credit code (18 characters).</source>
         <translation>企业须填写 18 位统一社会信用代码。</translation>
     </message>
@@ -5471,6 +5491,11 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+0"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5561,6 +5586,11 @@ Send the package as it is; any change to it will be detected.</source>
         <location line="+1"/>
         <source>Full registered name</source>
         <translation>登记的完整名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: used in English reports instead of the pinyin</source>
+        <translation>选填：英文版报告用此名称代替拼音</translation>
     </message>
 </context>
 <context>
@@ -6238,7 +6268,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/contract/term_dialog.py" line="+133"/>
+        <location filename="../../ui/contract/term_dialog.py" line="+146"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>
@@ -6278,6 +6308,11 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>考核指标</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>English title</source>
+        <translation>英文标题</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Target</source>
         <translation>目标值</translation>
@@ -6294,6 +6329,11 @@ Send the package as it is; any change to it will be detected.</source>
     </message>
     <message>
         <location line="+0"/>
+        <source>Legal basis in English</source>
+        <translation>英文法律依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Applies to</source>
         <translation>适用对象</translation>
     </message>
@@ -6314,6 +6354,16 @@ Send the package as it is; any change to it will be detected.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Optional: used by the English edition of the reports</source>
+        <translation>选填：供英文版报告使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in English (optional)</source>
+        <translation>英文（选填）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -6323,7 +6373,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>new term %1</source>
         <translation>新增条款 %1</translation>
     </message>

@@ -107,7 +107,7 @@ def subjects(af: AuditFile) -> list[tuple]:
     with af.session() as s:
         return sorted(
             (x.name, x.credit_code, x.kind, x.sector, x.industry, x.grid.path if x.grid else "", x.address,
-             x.contact_person, x.contact_phone, x.key_monitored, x.credit_level, x.notes)
+             x.contact_person, x.contact_phone, x.key_monitored, x.credit_level, x.notes, x.name_en)
             for x in s.scalars(select(Subject))
         )
 
@@ -478,6 +478,8 @@ def filled_file(af: AuditFile) -> None:
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_export_subjects_round_trip(af, tmp_path, suffix, lang):
     filled_file(af)
+    with af.session() as s:  # an English name goes out and comes back
+        s.scalar(select(Subject).where(Subject.name == "清镇市红枫化工有限公司")).name_en = "Hongfeng Chemicals"
     out = tmp_path / "导出 目录" / f"监督 对象{suffix}"
     out.parent.mkdir()
     with af.session() as s:

@@ -99,6 +99,8 @@ def fill(path: Path, lang: str = "zh", *, bad: bool = False) -> Path:
                           strict=True):
         agreement.cell(row=row, column=2, value=value)
     agreement["B9"] = "监督全市企业和部门"
+    assert agreement["A13"].value == "受托方英文名称"  # the optional English names come last
+    agreement["B13"] = "Qianzhong Environment Centre"
     auditors.append(["王敏", "项目负责人", "13800000001", "是"])
     auditors.append(["李强", "志愿者", "", ""])
     auditors.append(["赵红", "特聘专家" if not bad else "老板", "", "否"])
@@ -107,12 +109,13 @@ def fill(path: Path, lang: str = "zh", *, bad: bool = False) -> Path:
     grid.append(["红枫湖镇", "乡镇（街道）级", "贵阳市/清镇市" if not bad else "贵阳市/修文县", ""])
     rng = random.Random(11)
     subjects.append(["清镇市甲化工有限公司", creditcode.make_code(rng), "企业", "第二产业", "化工",
-                     "贵阳市/清镇市/红枫湖镇", "", "", "", "是", "", ""])
+                     "贵阳市/清镇市/红枫湖镇", "", "", "", "是", "", "", "Qingzhen Jia Chemicals Co., Ltd."])
     subjects.append(["清镇市乙餐饮店", creditcode.make_code(rng), "企业", "", "餐饮", "贵阳市/清镇市", "", "", "", "否",
                      "", ""])
     subjects.append(["清镇市住房和城乡建设局", "", "政府部门", "", "", "贵阳市/清镇市", "", "", "", "", "", ""])
     terms.append(["2.1", "第二章 受托方义务", "受托方义务", "重点企业每季度检查", "", "重点监控企业每季度检查次数", 1])
-    terms.append(["3.1", "第三章 企业", "监督标准", "废水达标排放", "", "", "", "达标排放", "", "企业", "", "一般"])
+    terms.append(["3.1", "第三章 企业", "监督标准", "废水达标排放", "", "", "", "达标排放", "", "企业", "", "一般",
+                  "Compliant discharge of waste water"])
     terms.append(["4.1", "第四章 部门", "监督标准", "建筑工地扬尘监管", "", "", "", "部门履职", "", "指定部门",
                   "清镇市住房和城乡建设局" if not bad else "清镇市不存在局", ""])
     wb.save(path)
@@ -135,6 +138,9 @@ def test_setup_fills_a_new_file_from_a_good_workbook(tmp_path, capsys):
         assert roles == {"王敏": ("project_lead", True), "李强": ("volunteer", True), "赵红": ("expert", False)}
         chem = s.scalar(select(Subject).where(Subject.name == "清镇市甲化工有限公司"))
         assert chem.grid.path == "贵阳市/清镇市/红枫湖镇" and chem.key_monitored
+        assert chem.name_en == "Qingzhen Jia Chemicals Co., Ltd."  # the optional English columns
+        assert (view.ngo_en, view.government_en) == ("Qianzhong Environment Centre", "")
+        assert [t.title_en for t in view.terms] == ["", "Compliant discharge of waste water", ""]
         assert s.scalar(select(Subject.sector).where(Subject.name == "清镇市乙餐饮店")) == "tertiary"  # from 餐饮
         assert s.scalar(select(func.count()).select_from(ChangeLog)) > 10
     assert run(capsys, "check", path)[0] == 0

@@ -238,3 +238,66 @@ def test_undoing_a_term_already_used_is_refused_and_changes_nothing(opened, qtbo
     assert _log(opened, qtbot, uid) == ["create"]
     assert not opened.ctx.undo_stack.canRedo()  # nothing to redo: the term was never taken back
     assert "3.98 土壤污染防治" in [i.text(0) for i in page._term_items()]
+
+
+def _field_log(window, qtbot, uid, field):
+    from sqlalchemy import select
+
+    from ngo_audit.models import ChangeLog
+
+    return read(window, qtbot, lambda s: [tuple(r) for r in s.execute(
+        select(ChangeLog.old, ChangeLog.new).where(ChangeLog.record_uid == uid, ChangeLog.field == field))])
+
+
+def test_the_parties_english_names_are_edited_in_place_logged_and_undone(opened, qtbot):
+    from ngo_audit.models import Contract
+
+    page = contract_page(opened, qtbot)
+    field = page.fields["ngo_en"]
+    assert field.isVisible() and field.text() == "" and field.placeholderText() == "英文名称（选填）"
+    assert page.fields["government_en"].text() == "Qingzhen Municipal People's Government"  # the demo's
+    field.setFocus()
+    qtbot.keyClicks(field, "Qianzhong Watch ")
+    field.editingFinished.emit()
+    wait_idle(qtbot, opened)
+    assert _view(opened, qtbot).ngo_en == "Qianzhong Watch"
+    assert "受托方（英文名称）" in opened.menu_actions.undo.text()
+    uid = read(opened, qtbot, lambda s: s.get(Contract, page.view.id).uid)
+    assert len(_field_log(opened, qtbot, uid, "ngo_en")) == 1  # in the change log
+    page.fields["government_en"].setText("Qingzhen City Government")
+    page.fields["government_en"].editingFinished.emit()
+    wait_idle(qtbot, opened)
+    assert _view(opened, qtbot).government_en == "Qingzhen City Government"
+    opened.ctx.undo_stack.undo()
+    opened.ctx.undo_stack.undo()
+    wait_idle(qtbot, opened)
+    view = _view(opened, qtbot)
+    assert view.government_en == "Qingzhen Municipal People's Government" and view.ngo_en == ""
+    qtbot.waitUntil(lambda: page.fields["ngo_en"].text() == "", timeout=TIMEOUT_MS)
+
+
+def test_the_english_title_of_a_term_through_the_form(opened, qtbot):
+    page = contract_page(opened, qtbot)
+    term = next(t for t in page.view.terms if t.number == "3.5")
+    assert term.title_en  # the demo's terms came with the template's English
+    page.select_term(term.id)
+    assert "英文：" + term.title_en in page.term_text.toPlainText()  # beside the tree, with the full text
+    dialog = page.edit_term(term.id)
+    assert dialog.title_en.text() == term.title_en and dialog.labels["title_en"].text() == "英文标题"
+    assert dialog.legal_basis_en.text() == term.legal_basis_en and dialog.category_en.isVisible()
+    dialog.title_en.clear()
+    qtbot.keyClicks(dialog.title_en, "Pollution control equipment always on")
+    dialog.category_en.setText("facilities")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT_MS)
+    wait_idle(qtbot, opened)
+    after = next(t for t in _view(opened, qtbot).terms if t.number == "3.5")
+    assert after.title_en == "Pollution control equipment always on" and after.category_en == "facilities"
+    assert after.title == term.title  # the Chinese stays
+    opened.ctx.undo_stack.undo()
+    wait_idle(qtbot, opened)
+    back = next(t for t in _view(opened, qtbot).terms if t.number == "3.5")
+    assert back.title_en == term.title_en and back.category_en == term.category_en
+    # a new term: its English title is optional and saved with it
+    new_id = _new_criterion(page, qtbot, opened, "3.98", "噪声达标")
+    assert next(t for t in _view(opened, qtbot).terms if t.id == new_id).title_en == ""

@@ -38,7 +38,9 @@ def everything(session):
     c = contract_view(session)
     return {
         "contract": (c.number, c.title, c.government, c.ngo, c.report_due_days) if c else None,
+        "english": (c.government_en, c.ngo_en) if c else None,
         "terms": [(t.number, t.title) for t in c.terms] if c else [],
+        "terms_en": [t.title_en for t in c.terms] if c else [],
         "auditors": [(a.name, a.role.value, a.phone) for a in session.scalars(select(Auditor))],
         "grid": [(g.name, g.level.value) for g in session.scalars(select(Grid))],
         "subjects": [(s.name, s.grid.name if s.grid else None) for s in session.scalars(select(Subject))],
@@ -67,6 +69,8 @@ def test_a_new_ngo_sets_up_its_project_and_reports_its_first_quarter(window, qtb
                       ("government", "清镇市人民政府"), ("ngo", "贵阳公众环境教育中心")):
         form.fields[key].setText(text)
     form.fields["report_due_days"].setValue(20)
+    assert form.fields["ngo_en"].isVisible() and form.fields["ngo_en"].placeholderText() == "英文名称（选填）"
+    qtbot.keyClicks(form.fields["ngo_en"], "Guiyang Public Environmental Education Centre")
     click(qtbot, wizard.next_button)
     wait_idle(qtbot, window)
     assert wizard.step_key() == "terms"
@@ -208,6 +212,8 @@ def test_a_new_ngo_sets_up_its_project_and_reports_its_first_quarter(window, qtb
     assert held["contract"] == ("QZHB-2026-01", "清镇市环境保护第三方监督服务协议", "清镇市人民政府",
                                 "贵阳公众环境教育中心", 20)
     assert [n for n, _t in held["terms"]] == [TEMPLATE_TERM, "5.1"]
+    assert held["english"] == ("", "Guiyang Public Environmental Education Centre")
+    assert held["terms_en"][0] and held["terms_en"][1] == ""  # the template's term came with its English title
     assert held["auditors"] == [("王芳", "project_lead", "13800000000")]
     assert held["grid"] == [("清镇市", "city")]
     assert held["subjects"] == [("清镇市红枫化工有限公司", "清镇市")]

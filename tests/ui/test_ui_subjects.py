@@ -580,3 +580,37 @@ def test_the_grid_drop_down_shows_the_chosen_name_without_indentation(opened, qt
     option = QStyleOptionViewItem()
     page.grid.itemDelegate().initStyleOption(option, page.grid.model().index(deep, 0))
     assert option.text.startswith("\u3000") and option.text.strip("\u3000") == page.grid.itemText(deep)
+
+
+def test_the_english_name_is_entered_logged_and_undone(opened, qtbot):
+    from sqlalchemy import select
+
+    from ngo_audit.models import ChangeLog, Subject
+
+    page = subjects_page(opened, qtbot)
+    qtbot.waitUntil(lambda: page.model.is_loaded(0), timeout=TIMEOUT_MS)
+    page.table.selectRow(2)
+    sid = page.selected_id()
+    before = _subject(opened, qtbot, sid)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=TIMEOUT_MS)
+    dialog = page.dialog
+    wait_idle(qtbot, opened)
+    assert dialog.name_en.text() == "" and dialog.labels["name_en"].text() == "英文名称"
+    assert dialog.name_en.placeholderText()  # says what it is for
+    qtbot.keyClicks(dialog.name_en, "  Acme Cement Co., Ltd. ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible()
+    assert _subject(opened, qtbot, sid).name_en == "Acme Cement Co., Ltd."
+
+    def logged(session):
+        uid = session.scalar(select(Subject.uid).where(Subject.id == sid))
+        return [(old, new) for old, new in session.execute(select(ChangeLog.old, ChangeLog.new).where(
+            ChangeLog.record_uid == uid, ChangeLog.field == "name_en"))]
+
+    entries = read(opened, qtbot, logged)  # in the change log, old and new value
+    assert len(entries) == 1 and "Acme Cement Co., Ltd." in entries[0][1] and "Acme" not in (entries[0][0] or "")
+    opened.menu_actions.undo.trigger()
+    wait_idle(qtbot, opened)
+    assert _subject(opened, qtbot, sid) == before and before.name_en == ""

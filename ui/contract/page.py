@@ -39,6 +39,7 @@ from ngo_audit.queries.screens import load_contract_page
 
 from ..icons import icon
 from ..pages import Page
+from ..setup.agreement_form import english_placeholders, with_english
 from ..texts import cap
 from ..undo import UndoLabel
 from ..widgets.date_field import DateField
@@ -48,7 +49,7 @@ from .term_dialog import TermDialog
 TERM_ROLE = Qt.ItemDataRole.UserRole
 RETIRED_COLOUR = QColor("#80868b")
 NO_DATE = QDate(2000, 1, 1)  # the signed-on field's "not recorded" (shown as "—")
-TEXT_FIELDS = ("number", "title", "government", "ngo", "scope")
+TEXT_FIELDS = ("number", "title", "government", "ngo", "scope", "government_en", "ngo_en")
 DATE_FIELDS = ("signed_on", "period_start", "period_end")
 COL_TERM, COL_KIND, COL_MEASURE, COL_BASIS, COL_APPLIES = range(5)
 
@@ -73,7 +74,8 @@ class ContractPage(Page):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         self.field_labels: dict[str, QLabel] = {}
-        for key, size in (("number", 64), ("title", 200), ("government", 120), ("ngo", 120)):
+        for key, size in (("number", 64), ("title", 200), ("government", 120), ("ngo", 120), ("government_en", 120),
+                          ("ngo_en", 120)):
             self.fields[key] = QLineEdit(objectName=f"contract_{key}", maxLength=size)
         for key in DATE_FIELDS:
             edit = DateField(object_name=f"contract_{key}")
@@ -95,7 +97,8 @@ class ContractPage(Page):
         period_layout.addWidget(self.fields["period_end"])
         period_layout.addStretch(1)
         for key, widget in (("number", self.fields["number"]), ("title", self.fields["title"]),
-                            ("government", self.fields["government"]), ("ngo", self.fields["ngo"]),
+                            ("government", with_english(self.fields["government"], self.fields["government_en"])),
+                            ("ngo", with_english(self.fields["ngo"], self.fields["ngo_en"])),
                             ("signed_on", self.fields["signed_on"]), ("period", period),
                             ("scope", self.fields["scope"]), ("reporting_frequency", freq),
                             ("report_due_days", due)):
@@ -188,6 +191,7 @@ class ContractPage(Page):
         self.fields["report_due_days"].setSuffix(self.tr(" days after the end of each period"))
         self.fields["report_due_days"].setSpecialValueText(self.tr("— (not agreed)"))
         self.period_to.setText(self.tr("to"))
+        english_placeholders(self.fields)
         freq: QComboBox = self.fields["reporting_frequency"]
         current = freq.currentData()
         was_loading, self._loading = self._loading, True
@@ -376,6 +380,8 @@ class ContractPage(Page):
             parts = [t.text or self.tr("(no text recorded)")]
             if t.legal_basis:
                 parts.append(self.tr("Legal basis: %1").replace("%1", t.legal_basis))
+            if t.title_en:  # what the English edition of the reports calls it
+                parts.append(self.tr("In English: %1").replace("%1", t.title_en))
             if t.retired_on is not None:
                 parts.insert(0, self.tr("Retired on %1: %2").replace("%1", t.retired_on.isoformat())
                              .replace("%2", t.retired_reason))
@@ -431,7 +437,9 @@ class ContractPage(Page):
 
         if self.ctx.readonly or self.view is None:
             return
-        label = self.field_labels["period" if key.startswith("period") else key].text()
+        label = self.field_labels["period" if key.startswith("period") else key.removesuffix("_en")].text()
+        if key.endswith("_en"):
+            label = QCoreApplication.translate("ContractPage", "%1 (English name)").replace("%1", label)
         text = UndoLabel(lambda v=label: QCoreApplication.translate("ContractPage", "edit of the contract's %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Contract, update_contract, self.view.id, {key: value}),
                       on_error=self._edit_failed)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -61,6 +62,7 @@ class TermDialog(QDialog):
         for kind in TermKind:
             self.kind.addItem(cap(TERM_KIND[kind].get()), kind.value)
         self.title = QLineEdit(objectName="termTitle", maxLength=200)
+        self.title_en = QLineEdit(objectName="termTitleEn", maxLength=200)
         self.text = QPlainTextEdit(objectName="termText")
         self.text.setFixedHeight(90)
         self.metric_box = QComboBox(objectName="termMetric")
@@ -68,6 +70,13 @@ class TermDialog(QDialog):
             self.metric_box.addItem(cap(METRIC[metric].get()), metric.value)
         self.target = QSpinBox(objectName="termTarget", maximum=100000)
         self.category = QLineEdit(objectName="termCategory", maxLength=60)
+        self.category_en = QLineEdit(objectName="termCategoryEn", maxLength=60)
+        category_box = QWidget()
+        category_row = QHBoxLayout(category_box)
+        category_row.setContentsMargins(0, 0, 0, 0)
+        category_row.addWidget(self.category, 1)
+        category_row.addWidget(self.category_en, 1)
+        self.legal_basis_en = QLineEdit(objectName="termLegalBasisEn", maxLength=2000)
         self.legal_basis = QPlainTextEdit(objectName="termLegalBasis")
         self.legal_basis.setFixedHeight(60)
         self.applies_to = QComboBox(objectName="termAppliesTo")
@@ -86,13 +95,14 @@ class TermDialog(QDialog):
 
         self.labels: dict[str, QLabel] = {}
         self.rows = (("number", self.number), ("chapter", self.chapter), ("kind", self.kind), ("title", self.title),
-                     ("text", self.text), ("metric", self.metric_box), ("target", self.target),
-                     ("category", self.category), ("legal_basis", self.legal_basis),
+                     ("title_en", self.title_en), ("text", self.text), ("metric", self.metric_box),
+                     ("target", self.target), ("category", category_box), ("legal_basis", self.legal_basis),
+                     ("legal_basis_en", self.legal_basis_en),
                      ("applies_to", self.applies_to), ("department", self.department),
                      ("default_severity", self.severity))
         for key, widget in self.rows:
             self.labels[key] = QLabel()
-            self.labels[key].setBuddy(widget)
+            self.labels[key].setBuddy(self.category if key == "category" else widget)
             self.form.addRow(self.labels[key], widget)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -120,6 +130,9 @@ class TermDialog(QDialog):
         self.chapter.setEditText(t.chapter)
         select(self.kind, t.kind)
         self.title.setText(t.title)
+        self.title_en.setText(t.title_en)
+        self.category_en.setText(t.category_en)
+        self.legal_basis_en.setText(t.legal_basis_en)
         self.text.setPlainText(t.text)
         select(self.metric_box, t.metric)
         self.target.setValue(t.target or 0)
@@ -132,13 +145,20 @@ class TermDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New term") if self.term is None else self.tr("Edit term"))
         texts = {"number": self.tr("Number"), "chapter": self.tr("Chapter"), "kind": self.tr("Kind"),
-                 "title": self.tr("Title"), "text": self.tr("Full text"), "metric": self.tr("Measured"),
+                 "title": self.tr("Title"), "title_en": self.tr("English title"), "text": self.tr("Full text"), "metric": self.tr("Measured"),
                  "target": self.tr("Target"), "category": self.tr("Category"),
-                 "legal_basis": self.tr("Legal basis"), "applies_to": self.tr("Applies to"),
+                 "legal_basis": self.tr("Legal basis"), "legal_basis_en": self.tr("Legal basis in English"),
+                 "applies_to": self.tr("Applies to"),
                  "department": self.tr("Department"), "default_severity": self.tr("Default severity")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.number.setPlaceholderText(self.tr("as printed in the agreement, e.g. 3.2"))
+        english = self.tr("Optional: used by the English edition of the reports")
+        self.title_en.setPlaceholderText(english)
+        self.category_en.setPlaceholderText(self.tr("in English (optional)"))
+        self.legal_basis_en.setPlaceholderText(english)
+        for widget in (self.title_en, self.category_en, self.legal_basis_en):
+            widget.setToolTip(english)
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
@@ -147,7 +167,7 @@ class TermDialog(QDialog):
         for key, _widget in self.rows:
             if key in ("metric", "target"):
                 self.form.setRowVisible(self.labels[key], obligation)
-            elif key in ("category", "legal_basis", "applies_to", "department", "default_severity"):
+            elif key in ("category", "legal_basis", "legal_basis_en", "applies_to", "department", "default_severity"):
                 self.form.setRowVisible(self.labels[key], not obligation)
         one = self.applies_to.currentData() == "department"
         self.form.setRowVisible(self.labels["department"], not obligation and one)
@@ -158,13 +178,14 @@ class TermDialog(QDialog):
         obligation = self.kind.currentData() == "obligation"
         v = {"number": self.number.text().strip(), "chapter": self.chapter.currentText().strip(),
              "kind": self.kind.currentData(), "title": self.title.text().strip(),
-             "text": self.text.toPlainText().strip()}
+             "title_en": self.title_en.text().strip(), "text": self.text.toPlainText().strip()}
         if obligation:
             metric = self.metric_box.currentData()
             v.update(metric=metric, target=self.target.value() if metric != "other" else None)
         else:
             applies = self.applies_to.currentData()
             v.update(category=self.category.text().strip(), legal_basis=self.legal_basis.toPlainText().strip(),
+                     category_en=self.category_en.text().strip(), legal_basis_en=self.legal_basis_en.text().strip(),
                      applies_to=applies,
                      department_id=self.department.currentData() if applies == "department" else None,
                      default_severity=self.severity.currentData())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ..texts import fill_enum_combo
 from ..widgets.date_field import DateField
 
-TEXT_FIELDS = ("number", "title", "government", "ngo")
+TEXT_FIELDS = ("number", "title", "government", "ngo", "government_en", "ngo_en")
 DATE_FIELDS = ("signed_on", "period_start", "period_end")
 
 
@@ -37,6 +37,25 @@ def pydate(d: QDate) -> date:
     return date(d.year(), d.month(), d.day())
 
 
+def with_english(name: QLineEdit, english: QLineEdit) -> QWidget:
+    """A party's name and, beside it, its optional English name (one row of the agreement's form)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(name, 3)
+    row.addWidget(english, 2)
+    return box
+
+
+def english_placeholders(fields: dict) -> None:
+    """What the English-name fields are for (this form and the contract page's)."""
+    tip = QCoreApplication.translate("AgreementForm", "Optional. The English edition of the reports uses it instead "
+                                     "of the pinyin of the Chinese name.")
+    for key in ("government_en", "ngo_en"):
+        fields[key].setPlaceholderText(QCoreApplication.translate("AgreementForm", "English name (optional)"))
+        fields[key].setToolTip(tip)
+
+
 class AgreementForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +63,8 @@ class AgreementForm(QWidget):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
-        for key, size in (("number", 64), ("title", 200), ("government", 120), ("ngo", 120)):
+        for key, size in (("number", 64), ("title", 200), ("government", 120), ("ngo", 120), ("government_en", 120),
+                          ("ngo_en", 120)):
             self.fields[key] = QLineEdit(objectName=f"agreement_{key}", maxLength=size)
         for key in DATE_FIELDS:
             self.fields[key] = DateField(object_name=f"agreement_{key}")
@@ -64,12 +84,13 @@ class AgreementForm(QWidget):
         row.addStretch(1)
         self.labels: dict[str, QLabel] = {}
         for key, widget in (("number", self.fields["number"]), ("title", self.fields["title"]),
-                            ("government", self.fields["government"]), ("ngo", self.fields["ngo"]),
+                            ("government", with_english(self.fields["government"], self.fields["government_en"])),
+                            ("ngo", with_english(self.fields["ngo"], self.fields["ngo_en"])),
                             ("signed_on", self.fields["signed_on"]), ("period", period),
                             ("scope", self.fields["scope"]), ("reporting_frequency", self.fields["reporting_frequency"]),
                             ("report_due_days", self.fields["report_due_days"])):
             self.labels[key] = QLabel()
-            self.labels[key].setBuddy(widget if key != "period" else self.fields["period_start"])
+            self.labels[key].setBuddy(self.fields.get(key) or self.fields["period_start"])
             form.addRow(self.labels[key], widget)
         self.retranslate_ui()
 
@@ -108,6 +129,7 @@ class AgreementForm(QWidget):
         self.fields["number"].setPlaceholderText(self.tr("as printed on the agreement, e.g. QZHB-2024-003"))
         self.fields["government"].setPlaceholderText(self.tr("e.g. 清镇市人民政府"))
         self.fields["ngo"].setPlaceholderText(self.tr("your organisation's registered name"))
+        english_placeholders(self.fields)
         self.fields["scope"].setPlaceholderText(self.tr("what the agreement asks you to supervise, in its own words"))
         self.fields["report_due_days"].setSuffix(self.tr(" days after the end of each period"))
         self.fields["report_due_days"].setSpecialValueText(self.tr("— (not agreed)"))

@@ -75,6 +75,7 @@ class SubjectDialog(QDialog):
         for kind in SubjectKind:
             self.kind.addItem(cap(SUBJECT_KIND[kind].get()), kind.value)
         self.name = QLineEdit(objectName="subjectName", maxLength=200)
+        self.name_en = QLineEdit(objectName="subjectNameEn", maxLength=200)
         self.credit_code = QLineEdit(objectName="subjectCreditCode", maxLength=40)
         self.credit_code.setPlaceholderText("91520181XXXXXXXXXX")
         mono = self.credit_code.font()
@@ -107,7 +108,7 @@ class SubjectDialog(QDialog):
         code_layout.setSpacing(2)
         code_layout.addWidget(self.credit_code)
         code_layout.addWidget(self.code_message)
-        rows = (("kind", self.kind), ("name", self.name), ("credit_code", code_box), ("sector", self.sector),
+        rows = (("kind", self.kind), ("name", self.name), ("name_en", self.name_en), ("credit_code", code_box), ("sector", self.sector),
                 ("industry", self.industry), ("grid", self.grid), ("address", self.address),
                 ("contact_person", self.contact_person), ("contact_phone", self.contact_phone),
                 ("key_monitored", self.key_monitored), ("credit_level", self.credit_level), ("notes", self.notes))
@@ -147,6 +148,7 @@ class SubjectDialog(QDialog):
 
         select(self.kind, d.kind)
         self.name.setText(d.name or "")
+        self.name_en.setText(d.name_en or "")
         self.credit_code.setText(d.credit_code or "")
         select(self.sector, d.sector)
         self.industry.setEditText(d.industry or "")
@@ -176,7 +178,7 @@ class SubjectDialog(QDialog):
         from ngo_audit.services.subjects import SubjectData
 
         return SubjectData(
-            kind=self.kind.currentData(), name=self.name.text().strip(),
+            kind=self.kind.currentData(), name=self.name.text().strip(), name_en=self.name_en.text().strip(),
             credit_code=self.credit_code.text().strip() or None, sector=self.sector.currentData(),
             industry=self.industry.currentText().strip(),
             grid_id=self.grid.currentData() if self.grid.count() > 1 else self._grid_id,
@@ -277,7 +279,7 @@ class SubjectDialog(QDialog):
         self.validate()
         errors.report(exc, self)
         field = getattr(exc, "field", None)
-        widget = {"name": self.name, "credit_code": self.credit_code, "sector": self.sector,
+        widget = {"name": self.name, "name_en": self.name_en, "credit_code": self.credit_code, "sector": self.sector,
                   "industry": self.industry, "address": self.address}.get(field or "")
         if widget is not None:
             widget.setFocus()
@@ -292,7 +294,7 @@ class SubjectDialog(QDialog):
 
     def _label_text(self, key: str) -> str:
         return {
-            "kind": self.tr("Kind"), "name": self.tr("Name"), "credit_code": self.tr("Credit code"),
+            "kind": self.tr("Kind"), "name": self.tr("Name"), "name_en": self.tr("English name"), "credit_code": self.tr("Credit code"),
             "sector": self.tr("Sector"), "industry": self.tr("Industry"), "grid": self.tr("Grid"),
             "address": self.tr("Address"), "contact_person": self.tr("Contact person"),
             "contact_phone": self.tr("Phone"), "key_monitored": self.tr("Key monitoring"),
@@ -313,6 +315,7 @@ class SubjectDialog(QDialog):
                                             "spaces and full-width characters are accepted."))
         self.industry.setToolTip(self.tr("Pick one used before or type a new one"))
         self.name.setPlaceholderText(self.tr("Full registered name"))
+        self.name_en.setPlaceholderText(self.tr("Optional: used in English reports instead of the pinyin"))
         self._retranslate_empty_items()
         self.validate()
 

@@ -51,7 +51,7 @@ from .attachments import (
     recommendations,
     trend,
 )
-from .english import english_names
+from .english import english_names, english_terms
 from .history import Flow, History, S, flow
 from .ledger_extra import LedgerExtra, ledger_extras
 from .overview import Coverage, Obligation, coverage, obligations, report_due, report_issue_date
@@ -148,6 +148,7 @@ __all__ = [
     "check_issue_date",
     "default_issue_date",
     "english_names",
+    "english_terms",
     "flow",
     "is_demo",
     "ledger",

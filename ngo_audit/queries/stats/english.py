@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Contract, Subject
+from ...models import Contract, Subject, Term
 
 
 def english_names(session: Session) -> dict[str, str]:
@@ -18,4 +18,15 @@ def english_names(session: Session) -> dict[str, str]:
             out[gov] = gov_en.strip()
         if ngo_en.strip():
             out[ngo] = ngo_en.strip()
+    return out
+
+
+def english_terms(session: Session) -> dict[str, str]:
+    """Chinese → English of the terms' titles, categories and legal bases, for every one that has its English."""
+    out: dict[str, str] = {}
+    for row in session.execute(select(Term.title, Term.title_en, Term.category, Term.category_en, Term.legal_basis,
+                                      Term.legal_basis_en)):
+        for zh, en in zip(row[::2], row[1::2], strict=True):
+            if zh and zh.strip() and en and en.strip():
+                out.setdefault(zh.strip(), en.strip())
     return out

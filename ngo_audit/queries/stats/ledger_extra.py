@@ -17,6 +17,7 @@ class LedgerExtra:
     verified: bool | None = None  # the last verification on as_of: passed, failed, or none yet
     verified_on: date | None = None
     escalated_to: str = ""  # recipient and reference of the latest escalation on as_of
+    escalation: tuple[str, str] = ("", "")  # the same, apart: (recipient, reference)
 
 
 def ledger_extras(session: Session, ids: list[int], as_of: date) -> dict[int, LedgerExtra]:
@@ -35,9 +36,11 @@ def ledger_extras(session: Session, ids: list[int], as_of: date) -> dict[int, Le
              .where(Escalation.finding_id.in_(chunk), Escalation.escalated_on <= as_of)
              .order_by(Escalation.escalated_on, Escalation.id))
         for fid, recipient, ref in session.execute(q):
-            escalations[fid] = " ".join(x for x in (recipient, ref) if x)
+            escalations[fid] = (recipient or "", ref or "")
     out = {}
     for fid in ids:
         day, passed = verifications.get(fid, (None, None))
-        out[fid] = LedgerExtra(day if passed else None, passed, day, escalations.get(fid, ""))
+        recipient, ref = escalations.get(fid, ("", ""))
+        out[fid] = LedgerExtra(day if passed else None, passed, day, " ".join(x for x in (recipient, ref) if x),
+                               (recipient, ref))
     return out

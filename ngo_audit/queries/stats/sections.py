@@ -241,11 +241,13 @@ class EscalationRow:
     recipient: str
     reference_no: str
     outcome: str
+    term_number: str = ""
+    term_title: str = ""
 
 
 def escalations(session: Session, scope: Scope) -> list[EscalationRow]:
     q = (select(Escalation.escalated_on, Finding.id, Subject.name, Finding.title, Escalation.channel,
-                Escalation.recipient, Escalation.reference_no, Escalation.outcome)
+                Escalation.recipient, Escalation.reference_no, Escalation.outcome, Term.number, Term.title)
          .join(Finding, Finding.id == Escalation.finding_id).join(Subject, Subject.id == Finding.subject_id)
          .join(Term, Term.id == Finding.term_id)
          .where(Term.contract_id == scope.contract.id, Escalation.escalated_on.between(scope.start, scope.as_of))
