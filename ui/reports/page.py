@@ -78,7 +78,7 @@ class ReportsPage(Page):
         self.sign_box.toggled.connect(self._sign_toggled)
         self.key_link = QPushButton(objectName="reportKeyLink", flat=True)  # no key yet: leads to where one is made
         self.key_link.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.key_link.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; border: none; }")
+        self.key_link.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; border: none; padding: 0 4px; }")
         self.key_link.clicked.connect(self.show_signing_key)
         self.passphrase_dialog = None
         self.cancel_button = QPushButton(objectName="reportCancel")
@@ -87,12 +87,17 @@ class ReportsPage(Page):
         self.open_button = QPushButton(objectName="reportOpen")
         self.ledger_button = QPushButton(objectName="reportLedger")
         for w in (self.quarter_label, self.quarter, self.lang_label, self.lang, self.generate_button,
-                  self.sign_box, self.key_link, self.cancel_button):
+                  self.cancel_button):
             bar.addWidget(w)
         bar.addStretch(1)
         for w in (self.save_button, self.open_button, self.ledger_button):
             bar.addWidget(w)
         layout.addLayout(bar)
+        sign_row = QHBoxLayout()  # its own row: beside Generate it squeezed the buttons on a 1366-pixel screen
+        sign_row.addWidget(self.sign_box)
+        sign_row.addWidget(self.key_link)
+        sign_row.addStretch(1)
+        layout.addLayout(sign_row)
         status_row = QHBoxLayout()
         self.progress = QProgressBar(objectName="reportProgress")
         self.progress.setMaximumWidth(240)
