@@ -11,7 +11,6 @@ class PlanItemEdit(FieldEdit):
     def do(self, session) -> None:
         from ngo_audit.models import PlanItem
         from ngo_audit.services.common import get
-
         from ngo_audit.store.concurrency import expect_version
 
         item = get(session, PlanItem, self.record_id)

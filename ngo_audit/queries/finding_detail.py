@@ -47,6 +47,7 @@ class FindingDetail:
     earliest_step: date  # the first date the next step may carry
     audit_id: int | None = None  # the visit it was found in (its date is the visit's date)
     carried_from: str = ""  # "old file #id (uid)": a finding carried over from the previous agreement period
+    version: int | None = None  # the record's version read with it (an edit based on it is refused once stale)
 
 
 def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDetail:
@@ -65,6 +66,7 @@ def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDet
         status=f.status, found_on=f.found_on, deadline=f.deadline, overdue=is_overdue(f, as_of),
         withdrawn_reason=f.withdrawn_reason, events=events, actions=tuple(allowed_actions(f.status)),
         earliest_step=earliest_step_date(f), audit_id=f.audit_id, carried_from=f.carried_from,
+        version=f.version,
     )
 
 

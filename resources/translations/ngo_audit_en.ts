@@ -48,7 +48,7 @@
 <context>
     <name>ContractPage</name>
     <message numerus="yes">
-        <location filename="../../ui/contract/page.py" line="+295"/>
+        <location filename="../../ui/contract/page.py" line="+296"/>
         <source>%n term(s)</source>
         <translation>
             <numerusform>%n term</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>SubjectsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/subjects/page.py" line="+221"/>
+        <location filename="../../ui/subjects/page.py" line="+218"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>%n subject exported to %1</numerusform>

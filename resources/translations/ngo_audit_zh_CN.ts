@@ -87,7 +87,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+92"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+93"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -438,7 +438,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+85"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+80"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -759,7 +759,7 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../ui/grid/cell_dialogs.py" line="+89"/>
+        <location filename="../../ui/grid/cell_dialogs.py" line="+84"/>
         <source>(top level)</source>
         <translation>（最上级）</translation>
     </message>
@@ -1036,7 +1036,7 @@
 <context>
     <name>ContractPage</name>
     <message>
-        <location filename="../../ui/contract/page.py" line="+180"/>
+        <location filename="../../ui/contract/page.py" line="+181"/>
         <source>Commissioning agreement</source>
         <translation>委托协议</translation>
     </message>
@@ -1764,27 +1764,27 @@
 <context>
     <name>EditFindingDialog</name>
     <message>
-        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+43"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+39"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>Found in a visit: its date is the visit&apos;s date. Change the visit&apos;s date on the Audits page.</source>
         <translation>该问题在检查中发现，其日期即检查日期。请在“检查”页修改检查日期。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-29"/>
         <source>Required for the date, title or description once the subject was notified</source>
         <translation>通知监督对象后，修改日期、标题或描述须填写</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Deadline set</source>
         <translation>设定整改期限</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
@@ -1819,7 +1819,7 @@
         <translation>修改及其理由记入变更日志。可用“编辑 › 撤销”撤回。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+55"/>
         <source>edit of finding %1</source>
         <translation>编辑问题 %1</translation>
     </message>
@@ -1890,7 +1890,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+59"/>
+        <location filename="../../ui/errors.py" line="+66"/>
         <source>ngo-audit</source>
         <translation>ngo-audit</translation>
     </message>
@@ -1918,6 +1918,11 @@
         <location line="+4"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
     </message>
 </context>
 <context>
@@ -2186,7 +2191,7 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件……</translation>
     </message>
@@ -2730,7 +2735,7 @@
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="+76"/>
+        <location filename="../../ui/importing/wizard.py" line="+73"/>
         <location line="+9"/>
         <source>Choose a spreadsheet</source>
         <translation>选择表格文件</translation>
@@ -2766,7 +2771,7 @@
         <translation>表头在第 %2 行，其下共 %1 行数据，%3 列。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Reading the spreadsheet</source>
         <translation>正在读取表格</translation>
     </message>
@@ -2774,7 +2779,7 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard_pages.py" line="+69"/>
+        <location filename="../../ui/importing/wizard_pages.py" line="+71"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -2814,7 +2819,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/importing/preview.py" line="+86"/>
+        <location filename="../../ui/importing/preview.py" line="+88"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2895,7 +2900,7 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Importing subjects</source>
         <translation>正在导入监督对象</translation>
     </message>
@@ -3677,7 +3682,7 @@
 <context>
     <name>NextPeriodDialog</name>
     <message>
-        <location filename="../../ui/setup/setup_actions.py" line="+116"/>
+        <location filename="../../ui/setup/setup_actions.py" line="+115"/>
         <source>Start the next agreement period</source>
         <translation>开始下一个协议期</translation>
     </message>
@@ -4282,6 +4287,14 @@
     </message>
 </context>
 <context>
+    <name>ReloadableEdit</name>
+    <message>
+        <location filename="../../ui/stale_edit.py" line="+54"/>
+        <source>Reloaded: the form shows the record as it is now, with the other person&apos;s change. Make your edit again and save.</source>
+        <translation>已重新载入：表单显示的是该记录的当前内容，包括对方的修改。请重新修改后保存。</translation>
+    </message>
+</context>
+<context>
     <name>RemovePlanItem</name>
     <message>
         <location filename="../../ui/plan/item_dialog.py" line="+33"/>
@@ -4327,7 +4340,7 @@
 <context>
     <name>ReportFormalPanel</name>
     <message>
-        <location filename="../../ui/reports/formal_fields.py" line="+48"/>
+        <location filename="../../ui/reports/formal_fields.py" line="+51"/>
         <source>Issue date</source>
         <translation>成文日期</translation>
     </message>
@@ -4418,7 +4431,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+218"/>
+        <location filename="../../ui/reports/page.py" line="+212"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -4454,7 +4467,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/reports/report_actions.py" line="+93"/>
+        <location filename="../../ui/reports/report_actions.py" line="+34"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4615,7 +4628,7 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../ui/contract/term_actions.py" line="+65"/>
+        <location filename="../../ui/contract/term_actions.py" line="+64"/>
         <source>Retire term %1</source>
         <translation>停用条款 %1</translation>
     </message>
@@ -4882,7 +4895,7 @@
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Sealing %1</source>
         <translation>正在封存 %1</translation>
     </message>
@@ -5022,7 +5035,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SetupErrorsDialog</name>
     <message>
-        <location line="-153"/>
+        <location line="-152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -5672,7 +5685,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>已将 %n 个监督对象导出到 %1</numerusform>

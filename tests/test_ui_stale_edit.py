@@ -1,0 +1,113 @@
+"""A stale edit in the window: the edit dialog saves with the version it showed; when someone else changed
+the record meanwhile, nothing is saved, the message names who and when, and Reload shows the current record
+so the edit can be made again on top of the other person's change.
+
+On an audit file through a second connection to the same file (SQLite has versions too); on a team database
+(``--pg``) through another user's connection to the server.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui_fixtures import *  # noqa: F403
+from tests.ui_fixtures import TIMEOUT_MS, findings_page, read, wait_idle
+
+
+def _open_edit_dialog(window, qtbot):
+    page = findings_page(window, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and page.model.is_loaded(0), timeout=TIMEOUT_MS)
+    rect = page.table.visualRect(page.model.index(0, 4))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot, window)
+    fid = page.model.finding_id(0)
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == fid, timeout=TIMEOUT_MS)
+    qtbot.mouseClick(page.detail.edit_button, Qt.MouseButton.LeftButton)
+    return fid, page.detail.dialog
+
+
+def _stale_edit_offers_reload_and_loses_nothing(window, qtbot, monkeypatch, other_user):
+    """``other_user(finding_id, title)``: another connection changes the finding's title as 赵芳."""
+    from ngo_audit.models import Finding
+
+    fid, dialog = _open_edit_dialog(window, qtbot)
+    shown_version = dialog.version
+    assert shown_version is not None
+    other_user(fid, "赵芳改过的标题")  # while the dialog is open
+
+    asked: list = []
+    monkeypatch.setattr("ui.errors.ask_reload", lambda error, parent=None: asked.append(error) or True)
+    dialog.description.setPlainText("我补充的描述")
+    dialog.reason.setText("补充")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    # Refused: one message naming who changed it (and when), offering to reload; nothing of ours saved.
+    assert len(asked) == 1 and "赵芳" in asked[0].message and "未保存" in asked[0].message
+    assert asked[0].reloaded
+    title, description = read(window, qtbot, lambda s: (s.get(Finding, fid).title, s.get(Finding, fid).description))
+    assert title == "赵芳改过的标题" and description != "我补充的描述"
+    assert window.ctx.undo_stack.count() == 0
+    # Reloaded in the same dialog: the other person's change is on screen, with its version.
+    qtbot.waitUntil(lambda: dialog.title.text() == "赵芳改过的标题", timeout=TIMEOUT_MS)
+    assert dialog.isVisible() and dialog.version > shown_version and ok.isEnabled()
+    assert dialog.description.toPlainText() == description and "重新载入" in dialog.note.text()
+    # The edit made again is saved on top of it.
+    dialog.description.setPlainText("我补充的描述")
+    dialog.reason.setText("补充")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert not dialog.isVisible() and len(asked) == 1
+    assert read(window, qtbot, lambda s: (s.get(Finding, fid).title, s.get(Finding, fid).description)) == (
+        "赵芳改过的标题", "我补充的描述")
+
+
+def test_a_stale_finding_edit_on_a_file_offers_to_reload(opened, qtbot, monkeypatch, demo_file, reported_errors):
+    from ngo_audit.auditfile import AuditFile, make_engine
+    from ngo_audit.services import findings
+
+    def other_user(finding_id: int, title: str) -> None:
+        # A second connection to the same file (the writer lock is the window's: another program's connection).
+        other = AuditFile(demo_file, make_engine(demo_file), None, False, "赵芳", "另一台电脑#1")
+        try:
+            with other.session() as s:
+                findings.update_finding(s, finding_id, reason="复核", title=title)
+        finally:
+            other.engine.dispose()
+
+    _stale_edit_offers_reload_and_loses_nothing(opened, qtbot, monkeypatch, other_user)
+
+
+def test_an_edit_of_a_record_nobody_else_changed_is_saved_at_once(opened, qtbot, reported_errors):
+    from ngo_audit.models import Finding
+
+    fid, dialog = _open_edit_dialog(opened, qtbot)
+    dialog.title.setText("只改了标题")
+    dialog.reason.setText("更正")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible() and not reported_errors
+    assert read(opened, qtbot, lambda s: s.get(Finding, fid).title) == "只改了标题"
+
+
+@pytest.mark.pg
+def test_a_stale_finding_edit_on_a_team_database_offers_to_reload(window, qtbot, monkeypatch, demo_file,
+                                                                   pg_database, reported_errors):
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.services import findings
+    from ngo_audit.store.copy import copy_store
+
+    url = pg_database("gui")
+    copy_store(demo_file, url)
+    window.files.open_path(url)
+    qtbot.waitUntil(lambda: window.ctx.is_open, timeout=TIMEOUT_MS)
+    wait_idle(qtbot, window)
+
+    def other_user(finding_id: int, title: str) -> None:
+        with AuditFile.open(url, actor="赵芳", origin="另一台电脑#1") as other, other.session() as s:
+            findings.update_finding(s, finding_id, reason="复核", title=title)
+
+    _stale_edit_offers_reload_and_loses_nothing(window, qtbot, monkeypatch, other_user)
