@@ -65,20 +65,58 @@ def _stale_edit_offers_reload_and_loses_nothing(window, qtbot, monkeypatch, othe
         "赵芳改过的标题", "我补充的描述")
 
 
-def test_a_stale_finding_edit_on_a_file_offers_to_reload(opened, qtbot, monkeypatch, demo_file, reported_errors):
+def _as_other_user(path, fn, *args, **kwargs) -> None:
+    """``fn(session, *args)`` as 赵芳 through a second connection to the same file (the writer lock is the
+    window's: this is another program's connection)."""
     from ngo_audit.auditfile import AuditFile, make_engine
+
+    other = AuditFile(path, make_engine(path), None, False, "赵芳", "另一台电脑#1")
+    try:
+        with other.session() as s:
+            fn(s, *args, **kwargs)
+    finally:
+        other.engine.dispose()
+
+
+def test_a_stale_finding_edit_on_a_file_offers_to_reload(opened, qtbot, monkeypatch, demo_file, reported_errors):
     from ngo_audit.services import findings
 
     def other_user(finding_id: int, title: str) -> None:
-        # A second connection to the same file (the writer lock is the window's: another program's connection).
-        other = AuditFile(demo_file, make_engine(demo_file), None, False, "赵芳", "另一台电脑#1")
-        try:
-            with other.session() as s:
-                findings.update_finding(s, finding_id, reason="复核", title=title)
-        finally:
-            other.engine.dispose()
+        _as_other_user(demo_file, findings.update_finding, finding_id, reason="复核", title=title)
 
     _stale_edit_offers_reload_and_loses_nothing(opened, qtbot, monkeypatch, other_user)
+
+
+def test_a_stale_subject_edit_offers_to_reload(opened, qtbot, monkeypatch, demo_file, reported_errors):
+    from dataclasses import replace
+
+    from ngo_audit.services.subjects import subject_form, update_subject
+
+    page = opened.show_page("subjects")
+    wait_idle(qtbot, opened)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 3 and page.model.is_loaded(0), timeout=TIMEOUT_MS)
+    page.table.selectRow(3)
+    sid = page.selected_id()
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=TIMEOUT_MS)
+    dialog = page.dialog
+    wait_idle(qtbot, opened)
+    _as_other_user(demo_file, lambda s: update_subject(s, sid, replace(subject_form(s, sid), contact_person="赵芳")))
+
+    asked: list = []
+    monkeypatch.setattr("ui.errors.ask_reload", lambda error, parent=None: asked.append(error) or True)
+    dialog.contact_phone.setText("0851-12345678")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert len(asked) == 1 and "赵芳" in asked[0].message
+    qtbot.waitUntil(lambda: dialog.contact_person.text() == "赵芳", timeout=TIMEOUT_MS)
+    assert dialog.isVisible() and dialog.contact_phone.text() != "0851-12345678"
+    dialog.contact_phone.setText("0851-12345678")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible() and len(asked) == 1
+    saved = read(opened, qtbot, subject_form, sid)
+    assert (saved.contact_person, saved.contact_phone) == ("赵芳", "0851-12345678")
 
 
 def test_an_edit_of_a_record_nobody_else_changed_is_saved_at_once(opened, qtbot, reported_errors):

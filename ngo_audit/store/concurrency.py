@@ -93,3 +93,16 @@ def stale_from_orm(engine, pending: dict, exc: Exception) -> StaleEdit:
                 who, at = _who_when(conn, tbl, uid)
                 return stale_edit(tbl, uid, label, who, at)
     return stale_edit(table, "", "", "", None)
+
+
+def read_with_version(session: Session, model: type[Tracked], record_id: int, fn, *args) -> tuple[object, int]:
+    """``(fn(session, record_id, *args), version)``: what an edit dialog shows and the version it is based on.
+
+    The record is loaded first, with its version; ``fn`` finds the same object in the session, so the
+    record's fields and the version come from one row.  (Were anything read later newer, the dialog's
+    save would be refused as stale: safe, never accepted over a change the dialog did not show.)
+    """
+    from ..lookup import get
+
+    version = get(session, model, record_id).version
+    return fn(session, record_id, *args), version
