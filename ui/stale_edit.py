@@ -42,7 +42,7 @@ class ReloadableEdit:
 
     def save_failed(self, exc: BaseException) -> errors.UserError:
         """Tell the user why the save failed; a stale edit offers to reload the record."""
-        return errors.report(exc, self, reload=self.reload)
+        return errors.report(exc, self, reload=self.reload if self.version is not None else None)
 
     def reload(self) -> None:
         """Read the record again and show it (after a stale save, or whenever the form is out of date)."""

@@ -32,6 +32,7 @@ class TermRow:
     default_severity: str | None
     retired_on: date | None = None  # a retired term is kept and shown, but not offered for new visits
     retired_reason: str = ""
+    version: int | None = None  # the term's version read with it (an edit based on it is refused once stale)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class ContractView:
     report_due_days: int | None = None
     notes: str = ""
     terms: list[TermRow] = field(default_factory=list)
+    version: int | None = None  # the agreement's version read with it (an edit based on it is refused once stale)
 
 
 def _row(term: Term) -> TermRow:
@@ -58,7 +60,7 @@ def _row(term: Term) -> TermRow:
         legal_basis=term.legal_basis, applies_to=term.applies_to.value if term.applies_to else None,
         department_id=term.department_id, department_name=term.department.name if term.department else "",
         default_severity=term.default_severity.value if term.default_severity else None,
-        retired_on=term.retired_on, retired_reason=term.retired_reason,
+        retired_on=term.retired_on, retired_reason=term.retired_reason, version=term.version,
     )
 
 
@@ -72,7 +74,7 @@ def contract_view(session: Session) -> ContractView | None:
         id=c.id, number=c.number, title=c.title, government=c.government, ngo=c.ngo, signed_on=c.signed_on,
         period_start=c.period_start, period_end=c.period_end, scope=c.scope,
         reporting_frequency=c.reporting_frequency.value, report_due_days=c.report_due_days, notes=c.notes,
-        terms=[_row(t) for t in terms],
+        terms=[_row(t) for t in terms], version=c.version,
     )
 
 

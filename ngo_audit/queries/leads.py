@@ -89,6 +89,7 @@ class LeadDetail:
     outcome: str
     findings: list[LinkedFinding]
     candidates: list[LinkedFinding]  # the subject's findings not linked yet
+    version: int | None = None  # the lead's version read with it (an edit based on it is refused once stale)
 
 
 def _linked(f: Finding) -> LinkedFinding:
@@ -108,7 +109,7 @@ def lead_detail(session: Session, lead_id: int) -> LeadDetail:
         reporter=lead.reporter, reporter_contact=lead.reporter_contact, anonymous=lead.anonymous,
         location=lead.location, subject_id=lead.subject_id, subject_name=lead.subject.name if lead.subject else "",
         status=lead.status, handled_on=lead.handled_on, outcome=lead.outcome,
-        findings=[_linked(f) for f in lead.findings], candidates=candidates)
+        findings=[_linked(f) for f in lead.findings], candidates=candidates, version=lead.version)
 
 
 class SubjectChoice(NamedTuple):
