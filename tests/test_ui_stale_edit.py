@@ -149,3 +149,81 @@ def test_a_stale_finding_edit_on_a_team_database_offers_to_reload(window, qtbot,
             findings.update_finding(s, finding_id, reason="复核", title=title)
 
     _stale_edit_offers_reload_and_loses_nothing(window, qtbot, monkeypatch, other_user)
+
+
+def _term_case(window, qtbot):
+    from ngo_audit.services.terms import update_term
+    from tests.test_ui_contract import contract_page
+
+    page = contract_page(window, qtbot)
+    term = page.view.terms[0]
+    dialog = page.edit_term(term.id)
+    return dict(dialog=dialog, save=dialog.save_button,
+                theirs=lambda s: update_term(s, term.id, title="赵芳改的条款标题"),
+                shows_theirs=lambda: dialog.title.text() == "赵芳改的条款标题",
+                mine=lambda: dialog.text.setPlainText("我改的条款全文"),
+                saved=lambda s: (s.get(_model("Term"), term.id).title, s.get(_model("Term"), term.id).text),
+                expected=("赵芳改的条款标题", "我改的条款全文"))
+
+
+def _plan_item_case(window, qtbot):
+    from ngo_audit.services.plans import update_item
+    from tests.test_ui_plan import plan_page
+
+    page = plan_page(window, qtbot, "2015Q3")
+    page.table.selectRow(0)
+    dialog = page.edit_item()
+    item_id = dialog.row.id
+    return dict(dialog=dialog, save=dialog.save_button,
+                theirs=lambda s: update_item(s, item_id, notes="赵芳的备注"),
+                shows_theirs=lambda: dialog.notes.toPlainText() == "赵芳的备注",
+                mine=lambda: dialog.undated.setChecked(True),
+                saved=lambda s: (s.get(_model("PlanItem"), item_id).notes,
+                                 s.get(_model("PlanItem"), item_id).planned_date),
+                expected=("赵芳的备注", None))
+
+
+def _lead_case(window, qtbot):
+    from ngo_audit.services.leads import update_lead
+    from tests.test_ui_leads import leads_page
+
+    page = leads_page(window, qtbot)
+    page.select_lead(page.model.lead_id(0))
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=TIMEOUT_MS)
+    lead_id = page.detail.id
+    dialog = page.edit_lead()
+    return dict(dialog=dialog, save=dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                theirs=lambda s: update_lead(s, lead_id, location="赵芳补充的地点"),
+                shows_theirs=lambda: dialog.location.text() == "赵芳补充的地点",
+                mine=lambda: dialog.summary.setPlainText("我改写的线索内容"),
+                saved=lambda s: (s.get(_model("Lead"), lead_id).location, s.get(_model("Lead"), lead_id).summary),
+                expected=("赵芳补充的地点", "我改写的线索内容"))
+
+
+def _model(name: str):
+    import ngo_audit.models
+
+    return getattr(ngo_audit.models, name)
+
+
+@pytest.mark.parametrize("case", [_term_case, _plan_item_case, _lead_case], ids=["term", "plan_item", "lead"])
+def test_every_edit_dialog_refuses_a_stale_save_and_reloads(opened, qtbot, monkeypatch, demo_file, reported_errors,
+                                                            case):
+    c = case(opened, qtbot)
+    dialog = c["dialog"]
+    wait_idle(qtbot, opened)
+    assert dialog.isVisible() and dialog.version is not None
+    _as_other_user(demo_file, c["theirs"])
+    asked: list = []
+    monkeypatch.setattr("ui.errors.ask_reload", lambda error, parent=None: asked.append(error) or True)
+    c["mine"]()
+    c["save"].click()
+    wait_idle(qtbot, opened)
+    assert len(asked) == 1 and "赵芳" in asked[0].message and "未保存" in asked[0].message
+    qtbot.waitUntil(c["shows_theirs"], timeout=TIMEOUT_MS)
+    assert dialog.isVisible()
+    c["mine"]()
+    c["save"].click()
+    wait_idle(qtbot, opened)
+    assert not dialog.isVisible() and len(asked) == 1
+    assert read(opened, qtbot, c["saved"]) == c["expected"]
