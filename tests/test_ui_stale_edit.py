@@ -200,13 +200,31 @@ def _lead_case(window, qtbot):
                 expected=("赵芳补充的地点", "我改写的线索内容"))
 
 
+def _auditor_case(window, qtbot):
+    from ngo_audit.services.auditors import update_auditor
+
+    page = window.show_page("auditors")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: bool(page.rows), timeout=TIMEOUT_MS)
+    auditor_id = page.rows[0].id
+    page.select(auditor_id)
+    dialog = page.edit_auditor()
+    return dict(dialog=dialog, save=dialog.save_button,
+                theirs=lambda s: update_auditor(s, auditor_id, phone="13800000000"),
+                shows_theirs=lambda: dialog.phone.text() == "13800000000",
+                mine=lambda: dialog.name.setText("改过名的监督员"),
+                saved=lambda s: (s.get(_model("Auditor"), auditor_id).phone, s.get(_model("Auditor"), auditor_id).name),
+                expected=("13800000000", "改过名的监督员"))
+
+
 def _model(name: str):
     import ngo_audit.models
 
     return getattr(ngo_audit.models, name)
 
 
-@pytest.mark.parametrize("case", [_term_case, _plan_item_case, _lead_case], ids=["term", "plan_item", "lead"])
+@pytest.mark.parametrize("case", [_term_case, _plan_item_case, _lead_case, _auditor_case],
+                         ids=["term", "plan_item", "lead", "auditor"])
 def test_every_edit_dialog_refuses_a_stale_save_and_reloads(opened, qtbot, monkeypatch, demo_file, reported_errors,
                                                             case):
     c = case(opened, qtbot)
@@ -227,3 +245,4 @@ def test_every_edit_dialog_refuses_a_stale_save_and_reloads(opened, qtbot, monke
     wait_idle(qtbot, opened)
     assert not dialog.isVisible() and len(asked) == 1
     assert read(opened, qtbot, c["saved"]) == c["expected"]
+
