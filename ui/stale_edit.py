@@ -14,7 +14,8 @@ a record, implements :meth:`ReloadableEdit.read_current` (the core read of the
 current record, ``(fn, *args)``) and :meth:`ReloadableEdit.show_current` (fill
 the form) and :meth:`ReloadableEdit.tell` (a note in the dialog), and reports a failed
 save with :meth:`ReloadableEdit.save_failed`.
-An audit file (one writer) never has stale edits, only a team database.
+Stale edits happen in a team database; an audit file has one writer (its lock), and
+the same check runs there too (SQLite records keep versions as well).
 """
 
 from __future__ import annotations
