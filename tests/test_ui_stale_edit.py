@@ -51,8 +51,11 @@ def _stale_edit_offers_reload_and_loses_nothing(window, qtbot, monkeypatch, othe
     title, description = read(window, qtbot, lambda s: (s.get(Finding, fid).title, s.get(Finding, fid).description))
     assert title == "赵芳改过的标题" and description != "我补充的描述"
     assert window.ctx.undo_stack.count() == 0
-    # Reloaded in the same dialog: the other person's change is on screen, with its version.
+    # Reloaded in the same dialog: the other person's change is on screen, with its version; the page
+    # behind it shows the change too.
     qtbot.waitUntil(lambda: dialog.title.text() == "赵芳改过的标题", timeout=TIMEOUT_MS)
+    detail = window.pages["findings"].detail
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.title == "赵芳改过的标题", timeout=TIMEOUT_MS)
     assert dialog.isVisible() and dialog.version > shown_version and ok.isEnabled()
     assert dialog.description.toPlainText() == description and "重新载入" in dialog.note.text()
     # The edit made again is saved on top of it.

@@ -42,8 +42,15 @@ class ReloadableEdit:
         raise NotImplementedError
 
     def save_failed(self, exc: BaseException) -> errors.UserError:
-        """Tell the user why the save failed; a stale edit offers to reload the record."""
-        return errors.report(exc, self, reload=self.reload if self.version is not None else None)
+        """Tell the user why the save failed; a stale edit offers to reload the record (and the pages
+        showing its table refresh too, where no notification has brought the change yet)."""
+        def reload() -> None:
+            table = getattr(exc, "table", "")
+            if table:
+                self.ctx.changed_elsewhere({table})
+            self.reload()
+
+        return errors.report(exc, self, reload=reload if self.version is not None else None)
 
     def reload(self) -> None:
         """Read the record again and show it (after a stale save, or whenever the form is out of date)."""
