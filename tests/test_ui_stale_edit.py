@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui_fixtures import *  # noqa: F403
@@ -249,3 +250,41 @@ def test_every_edit_dialog_refuses_a_stale_save_and_reloads(opened, qtbot, monke
     assert not dialog.isVisible() and len(asked) == 1
     assert read(opened, qtbot, c["saved"]) == c["expected"]
 
+
+
+def test_a_stale_save_of_a_visits_notes_offers_to_reload(opened, qtbot, monkeypatch, demo_file, reported_errors):
+    from ngo_audit.models import Audit
+    from ngo_audit.services.audits import update_audit
+    from tests.test_ui_audits import audits_page
+
+    page = audits_page(opened, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and page.model.is_loaded(0), timeout=TIMEOUT_MS)
+    audit_id = page.model.loaded_row(0).id
+    page.open_audit(audit_id)
+    run = page.run_view
+    qtbot.waitUntil(lambda: run.detail is not None and run.detail.id == audit_id, timeout=TIMEOUT_MS)
+    wait_idle(qtbot, opened)
+    _as_other_user(demo_file, update_audit, audit_id, notes="赵芳记下的情况")
+
+    asked: list = []
+    monkeypatch.setattr("ui.errors.ask_reload", lambda error, parent=None: asked.append(error) or True)
+    run.notes.setFocus()
+    run.notes.insertPlainText("我记下的情况")
+    run.save_notes()
+    wait_idle(qtbot, opened)
+    assert len(asked) == 1 and "赵芳" in asked[0].message
+    qtbot.waitUntil(lambda: run.notes.toPlainText() == "赵芳记下的情况", timeout=TIMEOUT_MS)
+    assert read(opened, qtbot, lambda s: s.get(Audit, audit_id).notes) == "赵芳记下的情况"
+    run.notes.setFocus()
+    run.notes.moveCursor(QTextCursor.MoveOperation.End)
+    run.notes.insertPlainText("；我补充的情况")
+    run.save_notes()
+    wait_idle(qtbot, opened)
+    assert len(asked) == 1
+    assert read(opened, qtbot, lambda s: s.get(Audit, audit_id).notes) == "赵芳记下的情况；我补充的情况"
+    # The next save, based on the version the view read back after this one, is not refused.
+    run.notes.insertPlainText("。")
+    run.save_notes()
+    wait_idle(qtbot, opened)
+    assert len(asked) == 1
+    assert read(opened, qtbot, lambda s: s.get(Audit, audit_id).notes) == "赵芳记下的情况；我补充的情况。"
