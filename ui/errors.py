@@ -9,13 +9,19 @@
 
 Everything goes through :func:`report`.  It builds a :class:`UserError` and hands it
 to :data:`presenter`, whose ``show`` opens the dialog.  Tests replace
-``ui.errors.show_dialog`` (or listen to ``presenter.reported``) so no modal
-dialog ever blocks them.
+``ui.errors.show_dialog`` and ``ui.errors.ask_reload`` (or listen to ``presenter.reported``)
+so no modal dialog ever blocks them.
+
+An edit refused because someone else changed the record after it was shown
+(:class:`ngo_audit.store.errors.StaleEdit`, a team database) says who changed it and
+when and, when the caller can show the record again (``report(exc, reload=…)``),
+offers to reload it: the dialog shows the current record and the user redoes the edit.
 """
 
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +39,7 @@ class UserError:
     cancelled: bool = False
     log_path: Path | None = None
     exception: BaseException | None = None
+    reloaded: bool = False  # a stale edit: the user chose to reload the record
 
 
 def _write_crash_log(exc: BaseException) -> Path | None:
@@ -106,14 +113,38 @@ def show_dialog(error: UserError, parent: QWidget | None = None) -> None:
     box.exec()
 
 
-def report(exc: BaseException, parent: QWidget | None = None) -> UserError:
-    """Tell the user about ``exc``: the one entry point for every error in the GUI."""
+def ask_reload(error: UserError, parent: QWidget | None = None) -> bool:
+    """Show a refused stale edit and ask whether to reload the record (modal).  Tests replace this function."""
+    box = QMessageBox(parent or QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(error.title)
+    box.setText(error.message)
+    reload = box.addButton(QCoreApplication.translate("Errors", "Reload"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(reload)
+    box.exec()
+    return box.clickedButton() is reload
+
+
+def report(exc: BaseException, parent: QWidget | None = None, *,
+           reload: Callable[[], object] | None = None) -> UserError:
+    """Tell the user about ``exc``: the one entry point for every error in the GUI.
+
+    ``reload``: how the caller shows the record again; given, an edit refused as stale offers it
+    (the user's answer is ``UserError.reloaded``).
+    """
+    from ngo_audit.store.errors import StaleEdit
+
     error = describe(exc)
     if not error.expected:
         error.log_path = _write_crash_log(exc)
     presenter.reported.emit(error)
     if error.cancelled:
         presenter.notice.emit(error.message)
+    elif reload is not None and isinstance(exc, StaleEdit):
+        error.reloaded = ask_reload(error, parent)
+        if error.reloaded:
+            reload()
     else:
         show_dialog(error, parent)
     return error

@@ -6,8 +6,9 @@ from __future__ import annotations
 class AuditEdit:
     """Undoable edit of a visit's details (date, type, auditors, location, GPS) through ``update_audit``."""
 
-    def __init__(self, audit_id: int, changes: dict) -> None:
+    def __init__(self, audit_id: int, changes: dict, expected_version: int | None = None) -> None:
         self.audit_id, self.changes = audit_id, dict(changes)
+        self.expected_version = expected_version  # the version the dialog showed (a stale edit is refused)
         self.old: dict = {}
 
     def do(self, session) -> None:
@@ -18,7 +19,7 @@ class AuditEdit:
         audit = get(session, Audit, self.audit_id)
         self.old = {key: ([a.id for a in audit.auditors] if key == "auditor_ids" else getattr(audit, key))
                     for key in self.changes}
-        update_audit(session, self.audit_id, **self.changes)
+        update_audit(session, self.audit_id, expected_version=self.expected_version, **self.changes)
 
     def undo(self, session) -> None:
         from ngo_audit.services.audits import update_audit

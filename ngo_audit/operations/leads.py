@@ -70,8 +70,9 @@ class LeadEdit:
     the reporter's name and contact, which an undo must bring back.
     """
 
-    def __init__(self, lead_id: int, changes: dict) -> None:
+    def __init__(self, lead_id: int, changes: dict, expected_version: int | None = None) -> None:
         self.lead_id = lead_id
+        self.expected_version = expected_version  # the version the dialog showed (a stale edit is refused)
         self.changes = dict(changes)
         self.uid: str | None = None
         self.old: dict = {}
@@ -84,7 +85,7 @@ class LeadEdit:
         lead = get(session, Lead, self.lead_id)
         self.uid = lead.uid
         self.old = {key: getattr(lead, key) for key in LEAD_FIELDS}
-        return update_lead(session, lead.id, **self.changes).id
+        return update_lead(session, lead.id, expected_version=self.expected_version, **self.changes).id
 
     def undo(self, session) -> None:
         from ngo_audit.services.leads import lead_id_of, update_lead

@@ -11,18 +11,20 @@ class PlanItemEdit(FieldEdit):
     def do(self, session) -> None:
         from ngo_audit.models import PlanItem
         from ngo_audit.services.common import get
+        from ngo_audit.store.concurrency import expect_version
 
         item = get(session, PlanItem, self.record_id)
+        expect_version(session, item, self.expected_version)
         self.old = {key: ([a.id for a in item.auditors] if key == "auditor_ids" else getattr(item, key))
                     for key in self.changes}
         self.update(session, self.record_id, **self.changes)
 
 
-def item_edit(item_id: int, changes: dict) -> PlanItemEdit:
+def item_edit(item_id: int, changes: dict, expected_version: int | None = None) -> PlanItemEdit:
     from ngo_audit.models import PlanItem
     from ngo_audit.services.plans import update_item
 
-    return PlanItemEdit(PlanItem, update_item, item_id, changes)
+    return PlanItemEdit(PlanItem, update_item, item_id, changes, expected_version=expected_version)
 
 
 class PlanItemRemove:

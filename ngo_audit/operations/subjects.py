@@ -57,8 +57,9 @@ class SubjectCreate:
 class SubjectEdit:
     """Change a subject's fields (a whole ``SubjectData``); undo restores the values before."""
 
-    def __init__(self, subject_id: int, data) -> None:
+    def __init__(self, subject_id: int, data, expected_version: int | None = None) -> None:
         self.subject_id = subject_id
+        self.expected_version = expected_version  # the version the dialog showed (a stale edit is refused)
         self.data = data
         self.old = None
 
@@ -66,7 +67,7 @@ class SubjectEdit:
         from ngo_audit.services.subjects import subject_form, update_subject
 
         self.old = subject_form(session, self.subject_id)
-        update_subject(session, self.subject_id, self.data)
+        update_subject(session, self.subject_id, self.data, expected_version=self.expected_version)
         return self.subject_id
 
     def undo(self, session) -> None:

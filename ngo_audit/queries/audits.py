@@ -208,6 +208,7 @@ class EvidenceRow:
     height: int | None
     size: int
     thumbnail: bytes | None
+    version: int | None = None  # the evidence record's version read with it (an edit based on it is refused once stale)
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,7 @@ class AuditDetail:
     results: tuple[ResultRow, ...]  # in the order of the agreement
     findings: tuple[FindingBrief, ...]
     evidence: tuple[EvidenceRow, ...]
+    version: int | None = None  # the audit's version read with it (an edit based on it is refused once stale)
 
     def findings_of(self, term_id: int) -> list[FindingBrief]:
         return [f for f in self.findings if f.term_id == term_id]
@@ -242,11 +244,13 @@ def evidence_rows(session: Session, *, audit_id: int | None = None, finding_id: 
     thumb = EvidenceBlob.thumbnail if with_thumbnails else None
     cols = [Evidence.id, Evidence.kind, Evidence.media_type, Evidence.original_name, Evidence.caption,
             Evidence.phase, Evidence.captured_at, Evidence.latitude, Evidence.longitude, Evidence.taken_by,
-            Evidence.finding_id, Evidence.audit_id, EvidenceBlob.width, EvidenceBlob.height, EvidenceBlob.size]
+            Evidence.finding_id, Evidence.audit_id, EvidenceBlob.width, EvidenceBlob.height, EvidenceBlob.size,
+            Evidence.version]
     q = select(*cols, *([thumb] if thumb is not None else [])).join(EvidenceBlob, EvidenceBlob.id == Evidence.blob_id)
     q = q.where(Evidence.audit_id == audit_id) if audit_id is not None else q.where(Evidence.finding_id == finding_id)
     q = q.order_by(Evidence.captured_at.is_(None), Evidence.captured_at, Evidence.id)
-    return [EvidenceRow(*r[:15], thumbnail=r[15] if with_thumbnails else None) for r in session.execute(q)]
+    return [EvidenceRow(*r[:15], thumbnail=r[16] if with_thumbnails else None, version=r[15])
+            for r in session.execute(q)]
 
 
 def audit_detail(session: Session, audit_id: int) -> AuditDetail:
@@ -274,7 +278,7 @@ def audit_detail(session: Session, audit_id: int) -> AuditDetail:
                                 retired=r[11] is not None)
                       for r in results),
         findings=tuple(FindingBrief(*f) for f in findings),
-        evidence=tuple(evidence_rows(session, audit_id=audit.id)),
+        evidence=tuple(evidence_rows(session, audit_id=audit.id)), version=audit.version,
     )
 
 

@@ -35,6 +35,7 @@ class TermRow:
     title_en: str = ""  # the optional English (the reports' English edition)
     category_en: str = ""
     legal_basis_en: str = ""
+    version: int | None = None  # the term's version read with it (an edit based on it is refused once stale)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class ContractView:
     terms: list[TermRow] = field(default_factory=list)
     government_en: str = ""  # optional English names of the parties (the reports' English edition)
     ngo_en: str = ""
+    version: int | None = None  # the agreement's version read with it (an edit based on it is refused once stale)
 
 
 def _row(term: Term) -> TermRow:
@@ -64,7 +66,7 @@ def _row(term: Term) -> TermRow:
         department_id=term.department_id, department_name=term.department.name if term.department else "",
         default_severity=term.default_severity.value if term.default_severity else None,
         retired_on=term.retired_on, retired_reason=term.retired_reason, title_en=term.title_en,
-        category_en=term.category_en, legal_basis_en=term.legal_basis_en,
+        category_en=term.category_en, legal_basis_en=term.legal_basis_en, version=term.version,
     )
 
 
@@ -78,7 +80,7 @@ def contract_view(session: Session) -> ContractView | None:
         id=c.id, number=c.number, title=c.title, government=c.government, ngo=c.ngo, signed_on=c.signed_on,
         period_start=c.period_start, period_end=c.period_end, scope=c.scope,
         reporting_frequency=c.reporting_frequency.value, report_due_days=c.report_due_days, notes=c.notes,
-        terms=[_row(t) for t in terms], government_en=c.government_en, ngo_en=c.ngo_en,
+        terms=[_row(t) for t in terms], government_en=c.government_en, ngo_en=c.ngo_en, version=c.version,
     )
 
 

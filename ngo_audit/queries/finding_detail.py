@@ -48,6 +48,7 @@ class FindingDetail:
     audit_id: int | None = None  # the visit it was found in (its date is the visit's date)
     carried_from: str = ""  # "old file #id (uid)": a finding carried over from the previous agreement period
     description_private: bool = False  # marked "not for publication": the public edition leaves it out
+    version: int | None = None  # the record's version read with it (an edit based on it is refused once stale)
 
 
 def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDetail:
@@ -67,6 +68,7 @@ def finding_detail(session: Session, finding_id: int, as_of: date) -> FindingDet
         withdrawn_reason=f.withdrawn_reason, events=events, actions=tuple(allowed_actions(f.status)),
         earliest_step=earliest_step_date(f), audit_id=f.audit_id, carried_from=f.carried_from,
         description_private=f.description_private,
+        version=f.version,
     )
 
 

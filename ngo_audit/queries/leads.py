@@ -90,6 +90,7 @@ class LeadDetail:
     findings: list[LinkedFinding]
     candidates: list[LinkedFinding]  # the subject's findings not linked yet
     details_private: bool = False  # marked "not for publication": the public edition leaves them out
+    version: int | None = None  # the lead's version read with it (an edit based on it is refused once stale)
 
 
 def _linked(f: Finding) -> LinkedFinding:
@@ -109,7 +110,8 @@ def lead_detail(session: Session, lead_id: int) -> LeadDetail:
         reporter=lead.reporter, reporter_contact=lead.reporter_contact, anonymous=lead.anonymous,
         location=lead.location, subject_id=lead.subject_id, subject_name=lead.subject.name if lead.subject else "",
         status=lead.status, handled_on=lead.handled_on, outcome=lead.outcome,
-        findings=[_linked(f) for f in lead.findings], candidates=candidates, details_private=lead.details_private)
+        findings=[_linked(f) for f in lead.findings], candidates=candidates, details_private=lead.details_private,
+        version=lead.version)
 
 
 class SubjectChoice(NamedTuple):

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..lookup import get
 from ..models import Audit, Auditor, AuditPlan, PlanItem, PlanItemSource, RandomDraw, Subject, SubjectKind
 from ..models.plan import plan_item_auditor
 from ..quarters import Quarter, quarters_between
@@ -34,6 +35,7 @@ class PlanItemRow(NamedTuple):
     auditor_names: tuple[str, ...] = ()  # in the order of auditor_ids
     audit_id: int | None = None  # the (first) audit carried out for the item
     done_on: date | None = None  # that audit's date
+    version: int | None = None  # the item's version read with it (an edit based on it is refused once stale)
 
     @property
     def day(self) -> date | None:
@@ -112,7 +114,7 @@ def plan_items(session: Session, plan_id: int) -> list[PlanItemRow]:
     first_audit = select(func.min(Audit.id)).where(Audit.plan_item_id == PlanItem.id).scalar_subquery()
     rows = session.execute(
         select(PlanItem.id, PlanItem.subject_id, Subject.name, PlanItem.source, PlanItem.planned_date, first_audit,
-               PlanItem.notes)
+               PlanItem.notes, PlanItem.version)
         .join(Subject, Subject.id == PlanItem.subject_id)
         .where(PlanItem.plan_id == plan_id)
         .order_by(PlanItem.planned_date.is_(None), PlanItem.planned_date, Subject.name, PlanItem.id)
@@ -126,13 +128,19 @@ def plan_items(session: Session, plan_id: int) -> list[PlanItemRow]:
             .where(PlanItem.plan_id == plan_id).order_by(Auditor.name)
         ):
             names.setdefault(item_id, []).append((auditor_id, name))
-    audit_ids = [audit for *_x, audit, _notes in rows if audit is not None]
+    audit_ids = [audit for *_x, audit, _notes, _version in rows if audit is not None]
     visit_dates = {a: d for a, d in session.execute(select(Audit.id, Audit.audit_date)
                                                    .where(Audit.id.in_(audit_ids)))} if audit_ids else {}
     return [PlanItemRow(i, s, n, PlanItemSource(src), d, "、".join(a for _i, a in names.get(i, [])),
                         tuple(a for a, _n in names.get(i, [])), audit is not None, notes or "",
-                        tuple(a for _i, a in names.get(i, [])), audit, visit_dates.get(audit))
-            for i, s, n, src, d, audit, notes in rows]
+                        tuple(a for _i, a in names.get(i, [])), audit, visit_dates.get(audit), version)
+            for i, s, n, src, d, audit, notes, version in rows]
+
+
+def plan_item_row(session: Session, item_id: int) -> PlanItemRow:
+    """One planned visit as the plan shows it (e.g. to reload an edit dialog)."""
+    item = get(session, PlanItem, item_id)
+    return next(r for r in plan_items(session, item.plan_id) if r.id == item_id)
 
 
 def _drawn(record: RandomDraw) -> tuple[DrawnSubject, ...]:

@@ -18,6 +18,7 @@ class AuditorRow(NamedTuple):
     active: bool
     audits: int
     planned_visits: int
+    version: int | None = None  # the auditor's version read with it (an edit based on it is refused once stale)
 
     @property
     def used(self) -> bool:
@@ -31,10 +32,19 @@ def auditor_rows(session: Session) -> list[AuditorRow]:
                                   .group_by(audit_auditor.c.auditor_id)).all())
     planned = dict(session.execute(select(plan_item_auditor.c.auditor_id, func.count())
                                    .group_by(plan_item_auditor.c.auditor_id)).all())
-    rows = session.execute(select(Auditor.id, Auditor.name, Auditor.role, Auditor.phone, Auditor.active)
+    rows = session.execute(select(Auditor.id, Auditor.name, Auditor.role, Auditor.phone, Auditor.active,
+                                  Auditor.version)
                            .order_by(Auditor.active.desc(), Auditor.name, Auditor.id)).all()
-    return [AuditorRow(i, n, AuditorRole(r), p or "", bool(a), audits.get(i, 0), planned.get(i, 0))
-            for i, n, r, p, a in rows]
+    return [AuditorRow(i, n, AuditorRole(r), p or "", bool(a), audits.get(i, 0), planned.get(i, 0), v)
+            for i, n, r, p, a, v in rows]
+
+
+def auditor_row(session: Session, auditor_id: int) -> AuditorRow:
+    """One auditor as the register shows it (e.g. to reload an edit dialog)."""
+    from ..lookup import get
+
+    get(session, Auditor, auditor_id)  # a readable error when it is gone
+    return next(r for r in auditor_rows(session) if r.id == auditor_id)
 
 
 class GridRow(NamedTuple):

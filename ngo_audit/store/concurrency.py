@@ -46,12 +46,25 @@ def _local(at: datetime | None) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else "?"
 
 
+def _kind(table: str) -> tuple[str, str]:
+    """What a record of ``table`` is called (zh, en): 检查记录 / audit."""
+    from ..lookup import _NAMES
+    from ..models import Base
+
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.local_table, "name", None) == table:
+            return _NAMES.get(mapper.class_.__name__, ("记录", "record"))
+    return "记录", "record"
+
+
 def stale_edit(table: str, uid: str, label: str, who: str, at: datetime | None) -> StaleEdit:
-    name = f"“{label}”" if label else table
+    kind_zh, kind_en = _kind(table)
+    name_zh = f"{kind_zh}“{label}”" if label else f"该{kind_zh}"
+    name_en = f"The {kind_en} “{label}”" if label else f"The {kind_en}"
     who_zh, who_en = who or "另一位用户", who or "another user"
     return StaleEdit(
-        f"{name}已在您打开后被 {who_zh} 于 {_local(at)} 修改，您的修改未保存。请重新载入后再修改。",
-        f"{name} was changed by {who_en} at {_local(at)} after you opened it; your edit was not saved. "
+        f"{name_zh}已在您打开后被 {who_zh} 于 {_local(at)} 修改，您的修改未保存。请重新载入后再修改。",
+        f"{name_en} was changed by {who_en} at {_local(at)} after you opened it; your edit was not saved. "
         "Reload it and edit again.",
         table=table, record_uid=uid, changed_by=who, changed_at=at)
 
@@ -93,3 +106,16 @@ def stale_from_orm(engine, pending: dict, exc: Exception) -> StaleEdit:
                 who, at = _who_when(conn, tbl, uid)
                 return stale_edit(tbl, uid, label, who, at)
     return stale_edit(table, "", "", "", None)
+
+
+def read_with_version(session: Session, model: type[Tracked], record_id: int, fn, *args) -> tuple[object, int]:
+    """``(fn(session, record_id, *args), version)``: what an edit dialog shows and the version it is based on.
+
+    The record is loaded first, with its version; ``fn`` finds the same object in the session, so the
+    record's fields and the version come from one row.  (Were anything read later newer, the dialog's
+    save would be refused as stale: safe, never accepted over a change the dialog did not show.)
+    """
+    from ..lookup import get
+
+    version = get(session, model, record_id).version
+    return fn(session, record_id, *args), version

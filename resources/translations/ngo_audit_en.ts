@@ -211,7 +211,7 @@
 <context>
     <name>SubjectsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/subjects/page.py" line="+218"/>
+        <location filename="../../ui/subjects/page.py" line="+221"/>
         <source>%n subject(s) exported to %1</source>
         <translation>
             <numerusform>%n subject exported to %1</numerusform>

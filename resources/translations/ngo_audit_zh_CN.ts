@@ -87,7 +87,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+92"/>
+        <location filename="../../ui/findings/lifecycle_dialogs.py" line="+93"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/audits/audit_dialog.py" line="+70"/>
+        <location filename="../../ui/audits/audit_dialog.py" line="+71"/>
         <source>Edit audit details</source>
         <translation>编辑检查信息</translation>
     </message>
@@ -275,7 +275,7 @@
         <translation>留空则使用监督对象的地址</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+23"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -305,7 +305,7 @@
         <translation>开始检查</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+78"/>
         <source>Write the GPS position as latitude, longitude in degrees, e.g. 26.55687, 106.47012.</source>
         <translation>GPS 坐标请写作“纬度, 经度”（以度为单位），例如 26.55687, 106.47012。</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>检查 %1 的记录</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+42"/>
         <source>All audits</source>
         <translation>全部检查</translation>
     </message>
@@ -448,7 +448,7 @@
 <context>
     <name>AuditorDialog</name>
     <message>
-        <location filename="../../ui/people/auditor_dialog.py" line="+80"/>
+        <location filename="../../ui/people/auditor_dialog.py" line="+96"/>
         <source>New auditor</source>
         <translation>新增监督员</translation>
     </message>
@@ -563,7 +563,7 @@
         <translation>停用 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1 was on visits or planned visits and stays in the record. Deactivate them? They are no longer offered for new plans and visits.</source>
         <translation>%1 参加过检查或已列入计划，记录须保留。是否停用？停用后不再安排新的计划和检查。</translation>
     </message>
@@ -1526,7 +1526,7 @@
 <context>
     <name>DeleteLead</name>
     <message>
-        <location filename="../../ui/leads/lead_dialog.py" line="+287"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="+307"/>
         <source>Delete lead</source>
         <translation>删除线索</translation>
     </message>
@@ -1564,7 +1564,7 @@
 <context>
     <name>DeleteSubject</name>
     <message>
-        <location filename="../../ui/subjects/subject_dialog.py" line="+344"/>
+        <location filename="../../ui/subjects/subject_dialog.py" line="+366"/>
         <source>Delete subject</source>
         <translation>删除监督对象</translation>
     </message>
@@ -1877,12 +1877,12 @@
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+42"/>
         <source>Found in a visit: its date is the visit&apos;s date. Change the visit&apos;s date on the Audits page.</source>
         <translation>该问题在检查中发现，其日期即检查日期。请在“检查”页修改检查日期。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-35"/>
         <source>Not for publication</source>
         <translation>不公开</translation>
     </message>
@@ -1897,12 +1897,12 @@
         <translation>通知监督对象后，修改日期、标题或描述须填写</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Deadline set</source>
         <translation>设定整改期限</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
@@ -1937,7 +1937,7 @@
         <translation>修改及其理由记入变更日志。可用“编辑 › 撤销”撤回。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+56"/>
         <source>edit of finding %1</source>
         <translation>编辑问题 %1</translation>
     </message>
@@ -2008,7 +2008,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+59"/>
+        <location filename="../../ui/errors.py" line="+66"/>
         <source>ngo-audit</source>
         <translation>ngo-audit</translation>
     </message>
@@ -2037,23 +2037,28 @@
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
 </context>
 <context>
     <name>EvidencePanel</name>
     <message>
         <location filename="../../ui/evidence/panel.py" line="+150"/>
-        <location line="+194"/>
+        <location line="+197"/>
         <source>This visit</source>
         <translation>本次检查</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+194"/>
+        <location line="-197"/>
+        <location line="+197"/>
         <source>This finding</source>
         <translation>本问题</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-137"/>
         <source>Taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
@@ -2119,7 +2124,7 @@
         <translation>编辑证据 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <location filename="../../ui/findings/photos.py" line="+93"/>
         <source>removal of %1</source>
         <translation>移除 %1</translation>
@@ -3640,7 +3645,7 @@
 <context>
     <name>NewLeadDialog</name>
     <message>
-        <location filename="../../ui/leads/lead_dialog.py" line="-151"/>
+        <location filename="../../ui/leads/lead_dialog.py" line="-169"/>
         <source>New lead</source>
         <translation>登记线索</translation>
     </message>
@@ -3715,7 +3720,7 @@
         <translation>监督对象</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+41"/>
         <source>Write what the lead says.</source>
         <translation>请写明线索内容。</translation>
     </message>
@@ -4119,7 +4124,7 @@
 <context>
     <name>PlanItemDialog</name>
     <message>
-        <location filename="../../ui/plan/item_dialog.py" line="+53"/>
+        <location filename="../../ui/plan/item_dialog.py" line="+56"/>
         <source>Planned visit: %1</source>
         <translation>计划检查：%1</translation>
     </message>
@@ -4449,9 +4454,17 @@
     </message>
 </context>
 <context>
+    <name>ReloadableEdit</name>
+    <message>
+        <location filename="../../ui/stale_edit.py" line="+62"/>
+        <source>Reloaded: the form shows the record as it is now, with the other person&apos;s change. Make your edit again and save.</source>
+        <translation>已重新载入：表单显示的是该记录的当前内容，包括对方的修改。请重新修改后保存。</translation>
+    </message>
+</context>
+<context>
     <name>RemovePlanItem</name>
     <message>
-        <location filename="../../ui/plan/item_dialog.py" line="+33"/>
+        <location filename="../../ui/plan/item_dialog.py" line="+51"/>
         <source>Remove from the plan</source>
         <translation>移出计划</translation>
     </message>
@@ -4595,7 +4608,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+256"/>
+        <location filename="../../ui/reports/page.py" line="+261"/>
         <source>edit of the report&apos;s “%1”</source>
         <translation>修改报告的“%1”</translation>
     </message>
@@ -5423,7 +5436,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectDialog</name>
     <message>
-        <location filename="../../ui/subjects/subject_dialog.py" line="-161"/>
+        <location filename="../../ui/subjects/subject_dialog.py" line="-179"/>
         <source>An enterprise needs its unified social credit code (18 characters).</source>
         <translation>企业须填写 18 位统一社会信用代码。</translation>
     </message>
@@ -5478,7 +5491,7 @@ Send the package as it is; any change to it will be detected.</source>
         <translation>编辑监督对象 %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+45"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -5959,7 +5972,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>SubjectsPage</name>
     <message>
-        <location filename="../../ui/subjects/page.py" line="+208"/>
+        <location filename="../../ui/subjects/page.py" line="+211"/>
         <source>subjects</source>
         <translation>监督对象</translation>
     </message>
@@ -6136,7 +6149,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TeamWatcher</name>
     <message>
-        <location filename="../../ui/team_watch.py" line="+71"/>
+        <location filename="../../ui/team_watch.py" line="+133"/>
         <source>Updated with changes by %1</source>
         <translation>已更新：%1 做了修改</translation>
     </message>
@@ -6268,7 +6281,7 @@ Send the package as it is; any change to it will be detected.</source>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/contract/term_dialog.py" line="+146"/>
+        <location filename="../../ui/contract/term_dialog.py" line="+164"/>
         <source>New term</source>
         <translation>新增条款</translation>
     </message>

@@ -110,7 +110,8 @@ def _auditor(url: str, n: int, seconds: float, shared_finding: int, subjects: li
                         seen = s.get(Finding, shared_finding).version
                     time.sleep(rng.uniform(0, 0.05))  # the user types
                     with af.session() as s:
-                        findings.update_finding(s, shared_finding, expected_version=seen,
+                        # A notified finding's description changes with a reason (the change log keeps it).
+                        findings.update_finding(s, shared_finding, expected_version=seen, reason="现场补充",
                                                 description=f"{actor} 第 {k} 次补充说明")
                     acked.append(("edit", f"{actor} 第 {k} 次补充说明"))
                 else:

@@ -42,6 +42,9 @@ def test_filters_sorting_paging_and_counts(world):
         assert finding_ids(s, everything, descending=False, limit=2) == [f1, f2]
         assert finding_ids(s, everything, descending=False, limit=2, offset=2) == [f3, f4]
         assert finding_ids(s, everything, sort="severity")[:2] == [f2, f4]
+        # by the subject's name in pinyin order (澜禾 lán hé before 峦泽 luán zé), then by finding
+        assert finding_ids(s, everything, sort="subject", descending=False) == [f1, f2, f3, f4]
+        assert finding_ids(s, everything, sort="subject", limit=3) == [f4, f3, f2]
         assert finding_ids(s, FindingFilter(subject_ids=[ids["e2"]], as_of=as_of), sort="id", descending=False) == [f3, f4]
         assert finding_ids(s, FindingFilter(term_ids=[ids["hazwaste"]], as_of=as_of)) == [f2]
         assert finding_ids(s, FindingFilter(statuses=["notified"], as_of=as_of)) == [f3]

@@ -313,3 +313,51 @@ def test_copy_refuses_a_missing_file_and_keeps_nothing(tmp_path, pg_database):
         copy_store(url, dest)
     assert not dest.exists() and not list(tmp_path.glob(".*copying"))
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_a_listener_hears_another_connections_commit_at_once_and_stops(filled, pg_database):
+    import time
+
+    from ngo_audit.store.notify import ChangeListener
+
+    path, ids = filled
+    url = pg_database()
+    copy_store(path, url)
+    heard: list[float] = []
+    with AuditFile.open(url, actor="王芳") as mine, AuditFile.open(url, actor="赵芳") as other:
+        listener = ChangeListener(lambda: heard.append(time.monotonic()))
+        assert listener.start(mine.engine) and listener.listening
+        with other.session() as s:
+            findings.update_finding(s, ids["finding"], reason="复核", title="赵芳改的标题")
+        committed = time.monotonic()
+        deadline = committed + 5
+        while not heard and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert heard and heard[0] - committed < 1.0  # announced, not found by a poll
+        with other.engine.connect() as conn:  # a read announces nothing
+            conn.execute(select(func.count()).select_from(Finding)).scalar_one()
+        time.sleep(0.3)
+        assert len(heard) == 1
+        listener.stop()
+        assert not listener.listening and not listener._thread.is_alive()
+    # An audit file has nobody to announce changes: the window polls nothing and listens to nothing.
+    with AuditFile.open(path, readonly=True) as af:
+        assert not ChangeListener(lambda: None).start(af.engine)
+
+
+def test_text_search_on_the_server_uses_the_trigram_indexes(filled, pg_database):
+    from ngo_audit.queries.findings import FindingFilter, count_findings, finding_ids
+
+    path, ids = filled
+    url = pg_database()
+    copy_store(path, url)
+    with AuditFile.open(url, readonly=True) as af, af.session() as s:
+        indexes = set(s.scalars(text("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%_trgm'")))
+        assert indexes == {"ix_finding_title_trgm", "ix_finding_description_trgm", "ix_subject_name_trgm",
+                           "ix_subject_credit_code_trgm"}
+        flt = FindingFilter(text="黄褐色", as_of=date(2014, 12, 31))
+        assert finding_ids(s, flt) == [ids["finding"]] and count_findings(s, flt) == 1
+        s.execute(text("SET LOCAL enable_seqscan = off"))  # as on a large table: the planner takes the index
+        plan = "\n".join(s.scalars(text(
+            "EXPLAIN SELECT id FROM finding WHERE title LIKE '%黄褐色%' OR description LIKE '%黄褐色%'")))
+        assert "ix_finding_title_trgm" in plan and "ix_finding_description_trgm" in plan

@@ -23,6 +23,8 @@ def reported_errors(monkeypatch):
     seen: list = []
     dialogs: list = []
     monkeypatch.setattr("ui.errors.show_dialog", lambda error, parent=None: dialogs.append(error))
+    # A stale edit's "Reload?" box: answered No unless a test patches it again.
+    monkeypatch.setattr("ui.errors.ask_reload", lambda error, parent=None: dialogs.append(error) and False)
     errors.presenter.reported.connect(seen.append)
     yield seen
     errors.presenter.reported.disconnect(seen.append)

@@ -131,3 +131,44 @@ def test_changes_by_others_appear_without_a_restart(window, qtbot, demo_file, pg
 
 def test_a_file_is_not_watched(opened):
     assert not opened.team_watch.active
+
+
+@pytest.mark.pg
+def test_a_change_by_another_user_appears_in_the_open_page_at_once_when_the_server_notifies(
+        window, qtbot, demo_file, pg_database):
+    import time
+
+    from sqlalchemy import select
+
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.models import Finding
+    from ngo_audit.services import findings
+    from ngo_audit.store.copy import copy_store
+    from ui.findings.model import COL_TITLE
+
+    url = pg_database("gui")
+    copy_store(demo_file, url)
+    window.team_watch.timer.setInterval(60_000)  # the poll is not what brings the change
+    window.files.open_path(url)
+    qtbot.waitUntil(lambda: window.team_watch.listening, timeout=TIMEOUT_MS)
+    page = window.show_page("findings")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and page.model.is_loaded(0), timeout=TIMEOUT_MS)
+    finding_id = page.model.finding_id(0)
+    title = lambda: page.model.index(0, COL_TITLE).data()  # noqa: E731
+    assert title() != "赵芳刚改的标题"
+    with AuditFile.open(url, actor="赵芳", origin="另一台电脑#1") as other, other.session() as s:
+        assert s.scalar(select(Finding.id).where(Finding.id == finding_id)) == finding_id
+        findings.update_finding(s, finding_id, reason="复核", title="赵芳刚改的标题")
+    committed = time.monotonic()
+    qtbot.waitUntil(lambda: title() == "赵芳刚改的标题", timeout=TIMEOUT_MS)
+    assert time.monotonic() - committed < 2.0  # well under the 5 s poll, and the poll here is a minute
+    assert "赵芳" in window.statusBar().currentMessage()
+    listener = window.team_watch.listener
+    window.files.close_file()
+    assert not window.team_watch.listening and not window.team_watch.active
+    qtbot.waitUntil(lambda: not listener._thread.is_alive(), timeout=TIMEOUT_MS)
+
+
+def test_a_file_has_no_change_listener(opened):
+    assert not opened.team_watch.listening and opened.team_watch.listener is None

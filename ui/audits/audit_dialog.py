@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ngo_audit.operations.audits import AuditEdit, start
 
-from .. import errors
+from ..stale_edit import ReloadableEdit
 from ..texts import cap
 from ..undo import UndoLabel
 from ..widgets.date_field import DateField
@@ -54,8 +54,9 @@ def parse_gps(text: str) -> tuple[float | None, float | None] | None:
 
 # -- the dialog of a new visit and of its details ---------------------------------------------------
 
-class AuditDialog(QDialog):
-    """Start a visit (from a planned visit of the current quarter, or a subject), or edit its details."""
+class AuditDialog(ReloadableEdit, QDialog):
+    """Start a visit (from a planned visit of the current quarter, or a subject), or edit its details
+    (saved only if nobody changed the visit since the version shown)."""
 
     def __init__(self, ctx, choices, *, detail=None, plan_item_id: int | None = None,
                  subject_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -148,17 +149,7 @@ class AuditDialog(QDialog):
         else:
             subject = QLabel(f"<b>{detail.subject_name}</b>")
             form.addRow(self.tr("Subject"), subject)
-            d = detail.audit_date
-            self.date.setDate(QDate(d.year, d.month, d.day))
-            self.type.setCurrentIndex(self.type.findData(detail.audit_type.value))
-            ids = {a for a, _n in detail.auditors}
-            for i in range(self.auditors.count()):
-                item = self.auditors.item(i)
-                if item.data(Qt.ItemDataRole.UserRole) in ids:
-                    item.setCheckState(Qt.CheckState.Checked)
-            self.location.setText(detail.location)
-            if detail.latitude is not None:
-                self.gps.setText(f"{detail.latitude:.6f}, {detail.longitude:.6f}")
+            self.show_current(detail)
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Type"), self.type)
         form.addRow(self.tr("Auditors"), self.auditors)
@@ -173,6 +164,28 @@ class AuditDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         scroll_body(self, self.buttons)  # a small screen: the form scrolls, OK stays in reach
+
+    # -- the visit edited, as it is now -----------------------------------------------------------------
+    def show_current(self, detail) -> None:
+        self.detail, self.version = detail, detail.version
+        d = detail.audit_date
+        self.date.setDate(QDate(d.year, d.month, d.day))
+        self.type.setCurrentIndex(self.type.findData(detail.audit_type.value))
+        ids = {a for a, _n in detail.auditors}
+        for i in range(self.auditors.count()):
+            item = self.auditors.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.location.setText(detail.location)
+        self.gps.setText(f"{detail.latitude:.6f}, {detail.longitude:.6f}" if detail.latitude is not None else "")
+
+    def read_current(self):
+        from ngo_audit.queries.audits import audit_detail
+
+        return audit_detail, self.detail.id
+
+    def tell(self, text: str) -> None:
+        self._say(text)
 
     # -- the source of a new visit --------------------------------------------------------------------
     def _source_changed(self, *_args) -> None:
@@ -261,7 +274,8 @@ class AuditDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         text = UndoLabel(lambda v=str(d.id): QCoreApplication.translate("AuditDialog", "edit of audit %1").replace("%1", v))
-        self.ctx.edit(text, AuditEdit(d.id, changes), on_done=lambda _r: self._started(d.id),
+        self.ctx.edit(text, AuditEdit(d.id, changes, expected_version=self.version),
+                      on_done=lambda _r: self._started(d.id),
                       on_error=self._failed)
 
     def _started(self, audit_id: int) -> None:
@@ -271,4 +285,4 @@ class AuditDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        errors.report(exc, self)
+        self.save_failed(exc)

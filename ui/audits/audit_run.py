@@ -367,8 +367,32 @@ class AuditRunView(QWidget):
         self.notes.document().setModified(False)
         self._notes_sent = notes
         text = UndoLabel(lambda v=str(self.detail.id): QCoreApplication.translate("AuditRunView", "notes of audit %1").replace("%1", v))
-        self.ctx.edit(text, FieldEdit(Audit, update_audit, self.detail.id, {"notes": notes}),
-                      on_error=self._edit_failed)
+        # Saved only if nobody changed the visit since the version shown (the view reads it again after
+        # every save, well before the next one NOTES_DELAY_MS later).
+        self.ctx.edit(text, FieldEdit(Audit, update_audit, self.detail.id, {"notes": notes},
+                                      expected_version=self.detail.version),
+                      on_error=self._notes_failed)
+
+    def _notes_failed(self, exc: BaseException) -> None:
+        """A stale save of the notes (someone changed the visit meanwhile) keeps what was typed on screen
+        and offers to reload the visit; other failures as for any edit."""
+        from ngo_audit.store.errors import StaleEdit
+
+        from .. import errors
+
+        if not isinstance(exc, StaleEdit):
+            self._edit_failed(exc)
+            return
+        self._notes_sent = None
+        self.notes.document().setModified(True)  # typed, not saved
+        errors.report(exc, self, reload=self._reload_notes)
+
+    def _reload_notes(self) -> None:
+        self._notes_timer.stop()
+        self.notes.document().setModified(False)  # before the focus leaves: leaving saves what is modified
+        self.notes.clearFocus()  # so that the notes show the file's again
+        self.ctx.changed_elsewhere({"audit"})  # the list and this view show the visit as it is now
+        self.reload()
 
     def add_finding(self, row) -> FindingFromTermDialog | None:
         if self.ctx.readonly or self.detail is None:

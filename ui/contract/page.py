@@ -441,14 +441,16 @@ class ContractPage(Page):
         if key.endswith("_en"):
             label = QCoreApplication.translate("ContractPage", "%1 (English name)").replace("%1", label)
         text = UndoLabel(lambda v=label: QCoreApplication.translate("ContractPage", "edit of the contract's %1").replace("%1", v))
-        self.ctx.edit(text, FieldEdit(Contract, update_contract, self.view.id, {key: value}),
+        # Saved only if nobody changed the agreement since the version shown (a team database).
+        self.ctx.edit(text, FieldEdit(Contract, update_contract, self.view.id, {key: value},
+                                      expected_version=self.view.version),
                       on_error=self._edit_failed)
 
     def _edit_failed(self, exc: BaseException) -> None:
         from .. import errors
 
-        self._show_contract()  # back to what the file says
-        errors.report(exc)
+        self._show_contract()  # back to what the page read
+        errors.report(exc, self, reload=self.refresh)  # a stale edit: Reload shows the agreement as it is now
 
     def _open_dialog(self, term=None) -> TermDialog:
         if self.dialog is not None and not self.dialog.isVisible():

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from ngo_audit.operations.terms import TermCreate
 
-from .. import errors
+from ..stale_edit import ReloadableEdit
 from ..texts import cap
 from ..undo import UndoLabel
 
 
-class TermDialog(QDialog):
-    """New term (``term`` None) or edit of one (a ``TermRow``)."""
+class TermDialog(ReloadableEdit, QDialog):
+    """New term (``term`` None) or edit of one (a ``TermRow``, saved only if nobody changed the term since)."""
 
     saved = Signal(int)  # the term's id
 
@@ -48,6 +48,7 @@ class TermDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("termDialog")
         self.ctx, self.contract_id, self.term = ctx, contract_id, term
+        self.version = term.version if term is not None else None
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -105,6 +106,9 @@ class TermDialog(QDialog):
             self.labels[key].setBuddy(self.category if key == "category" else widget)
             self.form.addRow(self.labels[key], widget)
 
+        self.note = QLabel(wordWrap=True, objectName="termNote")  # e.g. after a reload
+        self.note.hide()
+        layout.addWidget(self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.submit)
@@ -141,6 +145,20 @@ class TermDialog(QDialog):
         select(self.applies_to, t.applies_to)
         select(self.department, t.department_id)
         select(self.severity, t.default_severity)
+
+    def read_current(self):
+        from ngo_audit.queries.contract import term_row
+
+        return term_row, self.term.id
+
+    def show_current(self, term) -> None:
+        self.term, self.version = term, term.version
+        self._fill(term)
+        self._kind_changed()
+
+    def tell(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New term") if self.term is None else self.tr("Edit term"))
@@ -213,7 +231,7 @@ class TermDialog(QDialog):
         if "kind" in changes or values["kind"] == "criterion":  # the kind decides which fields count
             changes.update({k: values.get(k) for k in ("metric", "target", "applies_to", "department_id")})
         text = UndoLabel(lambda v=values["number"] or old.number: QCoreApplication.translate("TermDialog", "edit of term %1").replace("%1", v))
-        self.ctx.edit(text, FieldEdit(Term, update_term, old.id, changes), on_done=lambda _r: self._done(old.id), on_error=self._failed)
+        self.ctx.edit(text, FieldEdit(Term, update_term, old.id, changes, expected_version=self.version), on_done=lambda _r: self._done(old.id), on_error=self._failed)
 
     def _done(self, term_id) -> None:
         self.saved.emit(term_id)
@@ -221,4 +239,4 @@ class TermDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        errors.report(exc)
+        self.save_failed(exc)

@@ -293,7 +293,10 @@ class EvidencePanel(QWidget):
         if row is None or self.ctx.readonly:
             return
         text = UndoLabel(lambda v=str(row.id): QCoreApplication.translate("EvidencePanel", "edit of evidence %1").replace("%1", v))
-        self.ctx.edit(text, FieldEdit(Evidence, update_evidence, row.id, changes), on_done=lambda _r: self.finding_id is not None and self.audit_id is None and self.load())
+        # Saved only if nobody changed the evidence since the row shown (a team database); after it, the rows
+        # are read again (with their new versions); a stale edit offers to reload them.
+        self.ctx.edit(text, FieldEdit(Evidence, update_evidence, row.id, changes, expected_version=row.version),
+                      on_done=lambda _r: self.load(), on_error=lambda exc: errors.report(exc, self, reload=self.load))
 
     def _caption_edited(self) -> None:
         row = self.selected_row()

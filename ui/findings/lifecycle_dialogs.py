@@ -27,6 +27,7 @@ from ngo_audit.lifecycle import proposed_deadline
 from ngo_audit.queries.finding_detail import FindingDetail
 
 from .. import errors
+from ..stale_edit import ReloadableEdit
 from ..texts import cap
 from ..undo import UndoLabel
 from ..widgets.date_field import DateField
@@ -145,8 +146,8 @@ class ActionDialog(_FormDialog):
         self.ctx.write(fn, fid, on=on, **kw, on_done=self._done, on_error=self._failed, label=self.windowTitle())
 
 
-class EditFindingDialog(_FormDialog):
-    """Edit a finding's fields: one undoable change."""
+class EditFindingDialog(ReloadableEdit, _FormDialog):
+    """Edit a finding's fields: one undoable change, saved only if nobody changed the finding meanwhile."""
 
     def __init__(self, ctx, detail: FindingDetail, parent: QWidget | None = None) -> None:
         from ngo_audit.labels import SEVERITY
@@ -155,15 +156,11 @@ class EditFindingDialog(_FormDialog):
         super().__init__(ctx, detail, parent)
         self.setObjectName("editFindingDialog")
         self.setWindowTitle(self.tr("Edit finding"))
-        self.title = QLineEdit(detail.title, objectName="editTitle")
+        self.title = QLineEdit(objectName="editTitle")
         self.title.setMaxLength(200)
         self.found_on = date_edit(detail.found_on)
         self.found_on.setObjectName("editFoundOn")
-        if detail.audit_id is not None:  # one date for the visit and its findings
-            self.found_on.setEnabled(False)
-            self.found_on.setToolTip(self.tr("Found in a visit: its date is the visit's date. Change the "
-                                             "visit's date on the Audits page."))
-        self.description = QPlainTextEdit(detail.description, objectName="editDescription")
+        self.description = QPlainTextEdit(objectName="editDescription")
         self.description.setFixedHeight(90)
         self.description_private = QCheckBox(self.tr("Not for publication"), objectName="editDescriptionPrivate")
         self.description_private.setToolTip(self.tr("The public edition of the quarterly report leaves this "
@@ -175,13 +172,10 @@ class EditFindingDialog(_FormDialog):
         self.severity = QComboBox()
         for severity in Severity:
             self.severity.addItem(cap(SEVERITY[severity].get()), severity.value)
-        self.severity.setCurrentIndex(self.severity.findData(detail.severity.value))
         self.has_deadline = QCheckBox(self.tr("Deadline set"))
-        self.has_deadline.setChecked(detail.deadline is not None)
         self.deadline = date_edit(detail.deadline or ctx.reference_date)
-        self.deadline.setEnabled(detail.deadline is not None)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
-        self.requirement = QPlainTextEdit(detail.requirement)
+        self.requirement = QPlainTextEdit()
         self.requirement.setFixedHeight(90)
         self.form.addRow(self.tr("Date found"), self.found_on)
         self.form.addRow(self.tr("Title"), self.title)
@@ -193,6 +187,36 @@ class EditFindingDialog(_FormDialog):
         self.form.addRow(self.tr("Reason for the change"), self.reason)
         self.note.setText(self.tr("The change and its reason are kept in the change log. You can undo it with "
                                   "Edit › Undo."))
+        self.show_current(detail)
+
+    def show_current(self, detail: FindingDetail) -> None:
+        """The form filled from ``detail`` (when the dialog opens, and after a reload)."""
+        self.detail, self.version = detail, detail.version
+        self.heading.setText(f"{detail.subject_name}\n{detail.title}")
+        self.title.setText(detail.title)
+        self.found_on.setDate(detail.found_on)
+        in_visit = detail.audit_id is not None  # one date for the visit and its findings
+        self.found_on.setEnabled(not in_visit)
+        self.found_on.setToolTip(self.tr("Found in a visit: its date is the visit's date. Change the "
+                                         "visit's date on the Audits page.") if in_visit else "")
+        self.description.setPlainText(detail.description)
+        self.severity.setCurrentIndex(self.severity.findData(detail.severity.value))
+        self.has_deadline.setChecked(detail.deadline is not None)
+        self.deadline.setDate(detail.deadline or self.ctx.reference_date)
+        self.deadline.setEnabled(detail.deadline is not None)
+        self.requirement.setPlainText(detail.requirement)
+
+    def read_current(self):
+        from ngo_audit.queries.finding_detail import finding_detail
+
+        return finding_detail, self.detail.id, self.ctx.reference_date
+
+    def tell(self, text: str) -> None:
+        self.note.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.save_failed(exc)
 
     def changes(self) -> dict:
         from ngo_audit.models import Severity
@@ -219,4 +243,5 @@ class EditFindingDialog(_FormDialog):
         self._busy(True)
         text = UndoLabel(lambda v=str(self.detail.id): QCoreApplication.translate("EditFindingDialog", "edit of finding %1").replace("%1", v))
         self.ctx.edit(text, FieldEdit(Finding, update_finding, self.detail.id, changes,
-                                      reason=self.reason.text().strip()), on_done=self._done, on_error=self._failed)
+                                      reason=self.reason.text().strip(), expected_version=self.version),
+                      on_done=self._done, on_error=self._failed)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ngo_audit.operations.leads import LeadCreate, LeadDelete, LeadEdit, LeadStatusChange, link
 
 from .. import errors
+from ..stale_edit import ReloadableEdit
 from ..texts import cap
 from ..undo import UndoLabel
 from ..widgets.date_field import DateField
@@ -102,10 +103,11 @@ class _Dialog(QDialog):
         raise NotImplementedError
 
 
-class NewLeadDialog(_Dialog):
+class NewLeadDialog(ReloadableEdit, _Dialog):
     """Record a lead: when and how it came, what it says, who reported it (or anonymous), where, about whom.
 
-    Given the ``detail`` of a lead, the same form edits it (object name ``leadEditDialog``).
+    Given the ``detail`` of a lead, the same form edits it (object name ``leadEditDialog``), saved only if
+    nobody changed the lead since the version shown.
     """
 
     def __init__(self, ctx, subjects, *, subject_id: int | None = None, detail=None,
@@ -159,7 +161,25 @@ class NewLeadDialog(_Dialog):
         if detail is not None:
             self._fill(detail)
 
+    def read_current(self):
+        from ngo_audit.queries.leads import lead_detail
+
+        return lead_detail, self.detail.id
+
+    def show_current(self, detail) -> None:
+        self._fill(detail)
+
+    def tell(self, text: str) -> None:
+        self._say(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        error = self.save_failed(exc)
+        if not error.reloaded:
+            self._say(error.message)
+
     def _fill(self, d) -> None:
+        self.detail, self.version = d, d.version
         self.received.setDate(QDate(d.received_on.year, d.received_on.month, d.received_on.day))
         self.channel.setCurrentIndex(max(0, self.channel.findData(d.channel.value)))
         self.summary.setPlainText(d.summary)
@@ -202,7 +222,7 @@ class NewLeadDialog(_Dialog):
             self.accept()
             return
         self._edit(self.tr("edit of lead %1").replace("%1", short(self.detail.summary)),
-                   LeadEdit(self.detail.id, changes))
+                   LeadEdit(self.detail.id, changes, expected_version=self.version))
 
 
 class StatusDialog(_Dialog):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import errors
+from ..stale_edit import ReloadableEdit
 from ..texts import fill_enum_combo
 
 
@@ -28,17 +28,17 @@ def role_items(combo: QComboBox) -> None:
 
 
 
-def auditor_edit(auditor_id: int, changes: dict):
-    """The undoable edit of some of an auditor's fields."""
+def auditor_edit(auditor_id: int, changes: dict, expected_version: int | None = None):
+    """The undoable edit of some of an auditor's fields (refused if the auditor moved on from ``expected_version``)."""
     from ngo_audit.models import Auditor
     from ngo_audit.operations.fields import FieldEdit
     from ngo_audit.services.auditors import update_auditor
 
-    return FieldEdit(Auditor, update_auditor, auditor_id, changes)
+    return FieldEdit(Auditor, update_auditor, auditor_id, changes, expected_version=expected_version)
 
 
-class AuditorDialog(QDialog):
-    """New auditor (``row`` None) or edit of one (an ``AuditorRow``)."""
+class AuditorDialog(ReloadableEdit, QDialog):
+    """New auditor (``row`` None) or edit of one (an ``AuditorRow``, saved only if nobody changed it since)."""
 
     saved = Signal(int)
 
@@ -62,19 +62,35 @@ class AuditorDialog(QDialog):
                             ("active", self.active)):
             self.labels[key].setBuddy(widget)
             form.addRow(self.labels[key], widget)
+        self.note = QLabel(wordWrap=True, objectName="auditorNote")  # e.g. after a reload
+        self.note.hide()
+        layout.addWidget(self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         if row is not None:
-            self.name.setText(row.name)
-            self.role.setCurrentIndex(max(0, self.role.findData(str(row.role))))
-            self.phone.setText(row.phone)
-            self.active.setChecked(row.active)
+            self.show_current(row)
         else:
             self.role.setCurrentIndex(self.role.findData(AuditorRole.STAFF.value))
         self.retranslate_ui()
+
+    def show_current(self, row) -> None:
+        self.row, self.version = row, row.version
+        self.name.setText(row.name)
+        self.role.setCurrentIndex(max(0, self.role.findData(str(row.role))))
+        self.phone.setText(row.phone)
+        self.active.setChecked(row.active)
+
+    def read_current(self):
+        from ngo_audit.queries.register import auditor_row
+
+        return auditor_row, self.row.id
+
+    def tell(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New auditor") if self.row is None else self.tr("Edit auditor"))
@@ -104,7 +120,7 @@ class AuditorDialog(QDialog):
         if not changes:
             self.accept()
             return
-        self.ctx.edit(self.tr("edit of auditor %1").replace("%1", self.row.name), auditor_edit(self.row.id, changes),
+        self.ctx.edit(self.tr("edit of auditor %1").replace("%1", self.row.name), auditor_edit(self.row.id, changes, self.version),
                       on_done=lambda _r: self._done(self.row.id), on_error=self._failed)
 
     def _done(self, auditor_id: int) -> None:
@@ -113,4 +129,4 @@ class AuditorDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        errors.report(exc)
+        self.save_failed(exc)

@@ -158,7 +158,10 @@ class AuditorsPage(Page):
             return
         self._select = a.id
         text = self.tr("activation of %1") if not a.active else self.tr("deactivation of %1")
-        self.ctx.edit(text.replace("%1", a.name), auditor_edit(a.id, {"active": not a.active}), on_error=errors.report)
+        # Based on the row shown: if someone else changed the auditor meanwhile, nothing is saved and Reload
+        # shows the register as it is now.
+        self.ctx.edit(text.replace("%1", a.name), auditor_edit(a.id, {"active": not a.active}, a.version),
+                      on_error=lambda exc: errors.report(exc, self, reload=self.refresh))
 
     def remove_auditor(self) -> None:
         a = self.selected()

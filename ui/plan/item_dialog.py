@@ -30,16 +30,18 @@ from PySide6.QtWidgets import (
 
 from ngo_audit.operations.plans import PlanItemRemove, item_edit
 
-from .. import errors
+from ..stale_edit import ReloadableEdit
 from ..undo import UndoLabel
 from ..widgets.date_field import DateField
 from ..widgets.screen_fit import scroll_body
-from .draw_dialog import add_checkable, checked_data
+from .draw_dialog import add_checkable, checked_data, set_checked
 
 # -- the dialog ------------------------------------------------------------------------------------------
 
-class PlanItemDialog(QDialog):
-    """``row`` a PlanItemRow of ``quarter``'s plan; ``auditors`` the (id, name) of the active auditors."""
+class PlanItemDialog(ReloadableEdit, QDialog):
+    """``row`` a PlanItemRow of ``quarter``'s plan; ``auditors`` the (id, name) of the active auditors.
+
+    Saved only if nobody changed the planned visit since the version shown."""
 
     def __init__(self, ctx, row, quarter, auditors: list[tuple[int, str]], source_text: str,
                  parent: QWidget | None = None) -> None:
@@ -48,6 +50,7 @@ class PlanItemDialog(QDialog):
 
         super().__init__(parent)
         self.ctx, self.row, self.quarter = ctx, row, quarter
+        self.version = row.version
         self.saved = False
         self.setObjectName("planItemDialog")
         self.setWindowTitle(self.tr("Planned visit: %1").replace("%1", row.subject_name))
@@ -156,7 +159,7 @@ class PlanItemDialog(QDialog):
             return
         self.save_button.setEnabled(False)
         text = UndoLabel(lambda v=self.row.subject_name: QCoreApplication.translate("PlanItemDialog", "edit of the planned visit to %1").replace("%1", v))
-        self.ctx.edit(text, item_edit(self.row.id, changes), on_done=self._saved,
+        self.ctx.edit(text, item_edit(self.row.id, changes, self.version), on_done=self._saved,
                       on_error=self._failed)
 
     def _saved(self, _result) -> None:
@@ -170,7 +173,25 @@ class PlanItemDialog(QDialog):
         if isinstance(exc, ValidationError):  # the core's own message, next to the fields
             self._say(exc.message())
             return
-        errors.report(exc, self)
+        self.save_failed(exc)
+
+    # -- a stale edit: reload ------------------------------------------------------------------------------
+    def read_current(self):
+        from ngo_audit.queries.plans import plan_item_row
+
+        return plan_item_row, self.row.id
+
+    def show_current(self, row) -> None:
+        self.row, self.version = row, row.version
+        if row.planned_date is not None:
+            self.date.setDate(QDate(row.planned_date.year, row.planned_date.month, row.planned_date.day))
+        self.undated.setChecked(row.planned_date is None)
+        set_checked(self.auditors, row.auditor_ids)
+        self.notes.setPlainText(row.notes)
+        self.validate()
+
+    def tell(self, text: str) -> None:
+        self._say(text)
 
 
 # -- removing --------------------------------------------------------------------------------------------

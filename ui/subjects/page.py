@@ -166,15 +166,18 @@ class SubjectsPage(Page):
     def edit_subject(self, subject_id: int | None) -> None:
         if subject_id is None or self.ctx.readonly:
             return
+        from ngo_audit.models import Subject
         from ngo_audit.services.subjects import subject_form
+        from ngo_audit.store.concurrency import read_with_version
 
-        def show(data) -> None:
+        def show(current) -> None:
+            data, version = current
             self._forget(self.dialog)
-            self.dialog = SubjectDialog(self.ctx, subject_id, data, parent=self)
+            self.dialog = SubjectDialog(self.ctx, subject_id, data, parent=self, version=version)
             self.dialog.saved.connect(self._saved)
             self.dialog.open()
 
-        self.ctx.read(subject_form, subject_id, on_done=show)
+        self.ctx.read(read_with_version, Subject, subject_id, subject_form, on_done=show)
 
     def _saved(self, subject_id: int) -> None:
         self._select_after_reload = subject_id  # the page refreshes after the write; then it is selected

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ngo_audit.operations.subjects import SubjectCreate, SubjectDelete, SubjectEdit
 
-from .. import errors
+from ..stale_edit import ReloadableEdit
 from ..texts import cap
 from ..undo import UndoLabel
 from ..widgets.screen_fit import scroll_body
@@ -48,12 +48,15 @@ def _set_colour(label: QLabel, colour: str) -> None:
     label.setStyleSheet(f"color: {colour};")
 
 
-class SubjectDialog(QDialog):
-    """New subject (``subject_id`` None) or edit of one; stays open until the file accepted it."""
+class SubjectDialog(ReloadableEdit, QDialog):
+    """New subject (``subject_id`` None) or edit of one; stays open until the file accepted it.
+
+    An edit is saved only if nobody changed the subject since ``version`` (the one the form shows)."""
 
     saved = Signal(int)  # the subject's id
 
-    def __init__(self, ctx, subject_id: int | None = None, data=None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, subject_id: int | None = None, data=None, parent: QWidget | None = None, *,
+                 version: int | None = None) -> None:
         from ngo_audit.labels import CREDIT_LEVEL, SECTOR, SUBJECT_KIND
         from ngo_audit.models import CreditLevel, Sector, SubjectKind
         from ngo_audit.services.subjects import SubjectData
@@ -63,6 +66,7 @@ class SubjectDialog(QDialog):
         self.ctx = ctx
         self.subject_id = subject_id
         self.data = data or SubjectData()
+        self.version = version
         # The last valid code looked up, whether the answer came, and who has it (None: nobody else).
         self._owner_code, self._owner_known, self._owner_name = "", False, None
         self.setMinimumWidth(560)
@@ -268,7 +272,7 @@ class SubjectDialog(QDialog):
             change = SubjectCreate(data)
         else:
             text = UndoLabel(lambda v=data.name: QCoreApplication.translate("SubjectDialog", "edit of subject %1").replace("%1", v))
-            change = SubjectEdit(self.subject_id, data)
+            change = SubjectEdit(self.subject_id, data, expected_version=self.version)
         self.ctx.edit(text, change, on_done=self._done, on_error=self._failed)
 
     def _done(self, subject_id: int) -> None:
@@ -277,12 +281,30 @@ class SubjectDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.validate()
-        errors.report(exc, self)
+        self.save_failed(exc)
         field = getattr(exc, "field", None)
         widget = {"name": self.name, "name_en": self.name_en, "credit_code": self.credit_code, "sector": self.sector,
                   "industry": self.industry, "address": self.address}.get(field or "")
         if widget is not None:
             widget.setFocus()
+
+    # -- a stale edit: reload ------------------------------------------------------------------------
+    def read_current(self):
+        from ngo_audit.models import Subject
+        from ngo_audit.services.subjects import subject_form
+        from ngo_audit.store.concurrency import read_with_version
+
+        return read_with_version, Subject, self.subject_id, subject_form
+
+    def show_current(self, current) -> None:
+        self.data, self.version = current
+        self._fill(self.data)
+        self.grid.setCurrentIndex(max(0, self.grid.findData(self._grid_id)) if self._grid_id is not None else 0)
+        self._code_changed()
+        self.validate()
+
+    def tell(self, text: str) -> None:
+        self.hint.setText(text)
 
     # -- language ----------------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
