@@ -18,6 +18,7 @@ class PlanItemEdit(FieldEdit):
         self.old = {key: ([a.id for a in item.auditors] if key == "auditor_ids" else getattr(item, key))
                     for key in self.changes}
         self.update(session, self.record_id, **self.changes)
+        self._note_left(session)
 
 
 def item_edit(item_id: int, changes: dict, expected_version: int | None = None) -> PlanItemEdit:

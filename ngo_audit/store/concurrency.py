@@ -85,6 +85,26 @@ def expect_version(session: Session, obj: Tracked, version: int | None) -> None:
     raise stale_edit(obj.__tablename__, obj.uid, _label(obj), who, at)
 
 
+def expect_still(session: Session, obj: Tracked, values: dict, *, undoing: bool) -> None:
+    """Refuse an undo (or redo) of an edit of ``obj`` when someone else has changed one of its fields since:
+    ``values`` are the fields as that edit left them.  (By values, not by version: the user's own later
+    edits of other fields, or of the same one already undone, do not stand in the way.)"""
+    if all(getattr(obj, key) == value for key, value in values.items()):
+        return
+    who, at = _who_when(session, obj.__tablename__, obj.uid)
+    kind_zh, kind_en = _kind(obj.__tablename__)
+    label = _label(obj)
+    name_zh = f"{kind_zh}“{label}”" if label else f"该{kind_zh}"
+    name_en = f"The {kind_en} “{label}”" if label else f"The {kind_en}"
+    step_zh, step_en = ("撤销", "undoing") if undoing else ("重做", "redoing")
+    who_zh, who_en = who or "另一位用户", who or "another user"
+    raise StaleEdit(
+        f"{name_zh}在您修改之后又被 {who_zh} 于 {_local(at)} 修改；{step_zh}会覆盖其修改，因此未执行。",
+        f"{name_en} was changed again by {who_en} at {_local(at)} after your edit; {step_en} it would overwrite "
+        "that change, so nothing was done.",
+        table=obj.__tablename__, record_uid=obj.uid, changed_by=who, changed_at=at)
+
+
 def remember(session: Session, flush_context, instances) -> None:
     """before_flush: which versioned records this flush changes (to name the stale one afterwards)."""
     pending = session.info.setdefault(PENDING, {})

@@ -50,3 +50,56 @@ def test_a_deleted_subject_comes_back_with_its_uid(world):
     assert _in(af, lambda s: s.get(Subject, ids["e2"])) is None
     _in(af, op.undo)
     assert _in(af, lambda s: s.scalar(select(Subject.uid).where(Subject.id == op.subject_id))) == uid
+
+
+# --- undo and redo of an edit when someone else changed the record since ------------------------------------
+
+def _contract_id(af):
+    from ngo_audit.models import Contract
+
+    return _in(af, lambda s: s.scalars(select(Contract.id)).first())
+
+
+def test_undo_would_overwrite_someone_elses_later_change_so_it_is_refused(world):
+    import pytest
+
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.models import Contract
+    from ngo_audit.operations.fields import FieldEdit
+    from ngo_audit.services.terms import update_contract
+    from ngo_audit.store.errors import StaleEdit
+
+    af, _ids = world
+    cid = _contract_id(af)
+    mine = FieldEdit(Contract, update_contract, cid, {"notes": "我的备注"})
+    _in(af, mine.do)
+    with AuditFile.open_beside_writer(af.path, actor="赵芳") as other, other.session() as s:  # a second connection
+        update_contract(s, cid, notes="赵芳的备注")
+    with pytest.raises(StaleEdit) as refused:
+        _in(af, mine.undo)
+    assert "赵芳" in refused.value.message("zh") and "撤销" in refused.value.message("zh")
+    assert _in(af, lambda s: s.get(Contract, cid).notes) == "赵芳的备注"  # her change stands
+
+
+def test_undo_goes_through_when_others_changed_other_fields_or_the_user_edited_on(world):
+    from ngo_audit.auditfile import AuditFile
+    from ngo_audit.models import Contract
+    from ngo_audit.operations.fields import FieldEdit
+    from ngo_audit.services.terms import update_contract
+
+    af, _ids = world
+    cid = _contract_id(af)
+    before = _in(af, lambda s: s.get(Contract, cid).notes)
+    first = FieldEdit(Contract, update_contract, cid, {"notes": "第一次"})
+    second = FieldEdit(Contract, update_contract, cid, {"notes": "第二次"})
+    _in(af, first.do)
+    _in(af, second.do)
+    with AuditFile.open_beside_writer(af.path, actor="赵芳") as other, other.session() as s:
+        update_contract(s, cid, scope="赵芳改的范围")  # another field
+    _in(af, second.undo)  # the user's own steps back, in order
+    _in(af, first.undo)
+    c = _in(af, lambda s: (s.get(Contract, cid).notes, s.get(Contract, cid).scope))
+    assert c == (before, "赵芳改的范围")
+    _in(af, first.redo)
+    _in(af, second.redo)
+    assert _in(af, lambda s: s.get(Contract, cid).notes) == "第二次"
