@@ -98,7 +98,7 @@ class BarChart(QWidget):
         # user went on to another page meanwhile); showEvent draws it when it comes back.
         if self._stale and self.canvas is not None and self.isVisible():
             self._stale = False
-            self.canvas.draw()
+            self.canvas.draw_idle()  # once the layout has settled (see _canvas_class)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -106,12 +106,11 @@ class BarChart(QWidget):
             QTimer.singleShot(0, self._draw_if_shown)
 
     def _create_canvas(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         self.figure = Figure(figsize=(5, 2.6), dpi=100, layout="constrained")
         self.figure.set_facecolor(self.palette().base().color().name())
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = _canvas_class()(self.figure)
         self.canvas.setParent(self)
         self.canvas.setMinimumHeight(200)
         self.canvas.mpl_connect("pick_event", self._picked)
@@ -136,3 +135,27 @@ class BarChart(QWidget):
         x = (box.x0 + box.x1) / 2 / ratio
         y = self.canvas.height() - (box.y0 + box.y1) / 2 / ratio
         return self.canvas.mapTo(self, QPoint(int(x), int(y)))
+
+
+_CANVAS: list = []
+SETTLE_MS = 40  # a burst of resizes closer together than this is drawn once, after the last
+
+
+def _canvas_class():
+    """matplotlib's Qt canvas, drawn once the layout has settled.  Its own ``draw_idle`` draws at the next
+    turn of the event loop, and every resize asks for one: a chart entering the dashboard's layout was
+    drawn four times (each 50-100 ms of the UI thread), a window being resized at every step."""
+    if not _CANVAS:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        class SettledCanvas(FigureCanvasQTAgg):
+            def __init__(self, figure) -> None:
+                super().__init__(figure)
+                self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+                self._settle.timeout.connect(lambda: FigureCanvasQTAgg.draw_idle(self))
+
+            def draw_idle(self) -> None:
+                self._settle.start()
+
+        _CANVAS.append(SettledCanvas)
+    return _CANVAS[0]
