@@ -46,3 +46,12 @@ def file_copy(report_file, tmp_path) -> Path:
     return target
 
 
+
+
+def pytest_collection_modifyitems(config, items):
+    # With pytest-xdist (--dist loadgroup), the report tests run on one worker: the session's hostile
+    # file and its reports above are then built once, not once per worker.
+    here = str(__file__).rsplit("/", 1)[0].rsplit("\\", 1)[0]
+    for item in items:
+        if str(item.path).startswith(here):
+            item.add_marker(pytest.mark.xdist_group("reports"))
