@@ -54,6 +54,15 @@ def test_a_deleted_subject_comes_back_with_its_uid(world):
 
 # --- undo and redo of an edit when someone else changed the record since ------------------------------------
 
+def _second_connection(af, actor: str):
+    """Another user's connection to the same store (a second writer of a file is the app's helper process)."""
+    from ngo_audit.auditfile import AuditFile
+
+    if getattr(af, "is_server", False):
+        return AuditFile.open(af.location.url(), actor=actor)
+    return AuditFile.open_beside_writer(af.path, actor=actor)
+
+
 def _contract_id(af):
     from ngo_audit.models import Contract
 
@@ -63,7 +72,6 @@ def _contract_id(af):
 def test_undo_would_overwrite_someone_elses_later_change_so_it_is_refused(world):
     import pytest
 
-    from ngo_audit.auditfile import AuditFile
     from ngo_audit.models import Contract
     from ngo_audit.operations.fields import FieldEdit
     from ngo_audit.services.terms import update_contract
@@ -73,7 +81,7 @@ def test_undo_would_overwrite_someone_elses_later_change_so_it_is_refused(world)
     cid = _contract_id(af)
     mine = FieldEdit(Contract, update_contract, cid, {"notes": "我的备注"})
     _in(af, mine.do)
-    with AuditFile.open_beside_writer(af.path, actor="赵芳") as other, other.session() as s:  # a second connection
+    with _second_connection(af, "赵芳") as other, other.session() as s:
         update_contract(s, cid, notes="赵芳的备注")
     with pytest.raises(StaleEdit) as refused:
         _in(af, mine.undo)
@@ -82,7 +90,6 @@ def test_undo_would_overwrite_someone_elses_later_change_so_it_is_refused(world)
 
 
 def test_undo_goes_through_when_others_changed_other_fields_or_the_user_edited_on(world):
-    from ngo_audit.auditfile import AuditFile
     from ngo_audit.models import Contract
     from ngo_audit.operations.fields import FieldEdit
     from ngo_audit.services.terms import update_contract
@@ -94,7 +101,7 @@ def test_undo_goes_through_when_others_changed_other_fields_or_the_user_edited_o
     second = FieldEdit(Contract, update_contract, cid, {"notes": "第二次"})
     _in(af, first.do)
     _in(af, second.do)
-    with AuditFile.open_beside_writer(af.path, actor="赵芳") as other, other.session() as s:
+    with _second_connection(af, "赵芳") as other, other.session() as s:
         update_contract(s, cid, scope="赵芳改的范围")  # another field
     _in(af, second.undo)  # the user's own steps back, in order
     _in(af, first.undo)
