@@ -33,10 +33,11 @@ Every measurement runs in a fresh child process (this script re-invoked with
 4. generating the demo's 2015Q4 report the way the Reports page's Generate does, while the same
    5 ms timer records the longest gap, until the preview shows the first pages.  Target ≤ 100 ms.
 
-``--only import report`` runs just those sections.  (Measured with them when the app dropped its
-GIL work-arounds — a 1 ms switch interval, forced 2 ms yields in a task's progress calls — and moved
-the import into the helper process: longest stall during the import 208 ms without the work-arounds
-before, 60 ms after; during a report 107 ms before, 87 ms after.)
+``--only import report`` runs just those sections (results of such a run:
+``results/ui-stalls.json``).  Measured when the app dropped its GIL work-arounds — a 1 ms switch
+interval, forced 2 ms yields in a task's progress calls — and moved imports into the helper process,
+median of the longest stall: import 60 ms with the work-arounds and 208 ms without them before,
+32 ms after; report 40 ms with them and 107 ms without before, 55 ms after.
 
 Results: a table on stdout and ``tests/benchmarks/results/ui.json``.
 """
