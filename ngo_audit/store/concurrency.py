@@ -57,16 +57,24 @@ def _kind(table: str) -> tuple[str, str]:
     return "记录", "record"
 
 
-def stale_edit(table: str, uid: str, label: str, who: str, at: datetime | None) -> StaleEdit:
+def stale_edit(table: str, uid: str, label: str, who: str, at: datetime | None, *,
+               step: str = "") -> StaleEdit:
+    """The refusal of an edit of a record someone else changed; ``step`` "undo"/"redo" when it is an undo or
+    redo that would overwrite that change."""
     kind_zh, kind_en = _kind(table)
     name_zh = f"{kind_zh}“{label}”" if label else f"该{kind_zh}"
     name_en = f"The {kind_en} “{label}”" if label else f"The {kind_en}"
     who_zh, who_en = who or "另一位用户", who or "another user"
-    return StaleEdit(
-        f"{name_zh}已在您打开后被 {who_zh} 于 {_local(at)} 修改，您的修改未保存。请重新载入后再修改。",
-        f"{name_en} was changed by {who_en} at {_local(at)} after you opened it; your edit was not saved. "
-        "Reload it and edit again.",
-        table=table, record_uid=uid, changed_by=who, changed_at=at)
+    if step:
+        step_zh, step_en = ("撤销", "undoing") if step == "undo" else ("重做", "redoing")
+        zh = f"{name_zh}在您修改之后又被 {who_zh} 于 {_local(at)} 修改；{step_zh}会覆盖其修改，因此未执行。"
+        en = (f"{name_en} was changed again by {who_en} at {_local(at)} after your edit; {step_en} it would "
+              "overwrite that change, so nothing was done.")
+    else:
+        zh = f"{name_zh}已在您打开后被 {who_zh} 于 {_local(at)} 修改，您的修改未保存。请重新载入后再修改。"
+        en = (f"{name_en} was changed by {who_en} at {_local(at)} after you opened it; your edit was not saved. "
+              "Reload it and edit again.")
+    return StaleEdit(zh, en, table=table, record_uid=uid, changed_by=who, changed_at=at)
 
 
 def _label(obj: Tracked) -> str:
@@ -92,17 +100,7 @@ def expect_still(session: Session, obj: Tracked, values: dict, *, undoing: bool)
     if all(getattr(obj, key) == value for key, value in values.items()):
         return
     who, at = _who_when(session, obj.__tablename__, obj.uid)
-    kind_zh, kind_en = _kind(obj.__tablename__)
-    label = _label(obj)
-    name_zh = f"{kind_zh}“{label}”" if label else f"该{kind_zh}"
-    name_en = f"The {kind_en} “{label}”" if label else f"The {kind_en}"
-    step_zh, step_en = ("撤销", "undoing") if undoing else ("重做", "redoing")
-    who_zh, who_en = who or "另一位用户", who or "another user"
-    raise StaleEdit(
-        f"{name_zh}在您修改之后又被 {who_zh} 于 {_local(at)} 修改；{step_zh}会覆盖其修改，因此未执行。",
-        f"{name_en} was changed again by {who_en} at {_local(at)} after your edit; {step_en} it would overwrite "
-        "that change, so nothing was done.",
-        table=obj.__tablename__, record_uid=obj.uid, changed_by=who, changed_at=at)
+    raise stale_edit(obj.__tablename__, obj.uid, _label(obj), who, at, step="undo" if undoing else "redo")
 
 
 def remember(session: Session, flush_context, instances) -> None:

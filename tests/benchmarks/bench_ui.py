@@ -649,49 +649,42 @@ def main(argv: list[str] | None = None) -> int:
                              "verdict": verdict(st, target) if target else "info"})
             details["findings"] = {"rows": runs[0]["rows"], "runs": runs}
 
-        modes = [("", env)]  # (a label and an environment per variant compared, interleaved)
         if "import" in args.only:
-            # 3. import stalls (the modes interleaved: the same machine state for both)
+            # 3. import stalls
             xlsx = tmp_path / "subjects-2000.xlsx"
             _write_xlsx(xlsx, IMPORT_ROWS)
-            imports: dict[str, list] = {label: [] for label, _ in modes}
+            runs = []
             for i in range(reps):
-                for label, mode_env in modes:
-                    copy = tmp_path / f"import-{i}{bool(label)}.ngoaudit"
-                    shutil.copy2(demo, copy)
-                    imports[label].append(_run_child(mode_env, "import", str(copy), str(xlsx))[1])
-            for label, _ in modes:
-                sec = f"3. import {IMPORT_ROWS} subjects (demo copy), UI-thread stalls ({TICK_MS} ms timer){label}"
-                runs = imports[label]
-                rows.append(_stall_row(sec, "longest UI-thread stall", [m["max_gap_ms"] for m in runs]))
-                for ph in ("read", "validate", "import"):
-                    rows.append({"section": sec, "name": f"  longest stall during {ph} (info)", "target": "-",
-                                 **_stats([m["gap_by_phase_ms"].get(ph, 0.0) for m in runs]), "verdict": "info"})
-                for ph in ("read", "validate", "import+refresh"):
-                    rows.append({"section": sec, "name": f"  duration of {ph} (info)", "target": "-",
-                                 **_stats([m["phases_ms"][ph] for m in runs]), "verdict": "info"})
-            details["import"] = imports
+                copy = tmp_path / f"import-{i}.ngoaudit"
+                shutil.copy2(demo, copy)
+                runs.append(_run_child(env, "import", str(copy), str(xlsx))[1])
+            sec = f"3. import {IMPORT_ROWS} subjects (demo copy), UI-thread stalls ({TICK_MS} ms timer)"
+            rows.append(_stall_row(sec, "longest UI-thread stall", [m["max_gap_ms"] for m in runs]))
+            for ph in ("read", "validate", "import"):
+                rows.append({"section": sec, "name": f"  longest stall during {ph} (info)", "target": "-",
+                             **_stats([m["gap_by_phase_ms"].get(ph, 0.0) for m in runs]), "verdict": "info"})
+            for ph in ("read", "validate", "import+refresh"):
+                rows.append({"section": sec, "name": f"  duration of {ph} (info)", "target": "-",
+                             **_stats([m["phases_ms"][ph] for m in runs]), "verdict": "info"})
+            details["import"] = runs
 
         if "report" in args.only:
             # 4. report stalls: Generate on the Reports page, until the preview shows the first pages
-            reports: dict[str, list] = {label: [] for label, _ in modes}
+            runs = []
             for i in range(reps):
-                for label, mode_env in modes:
-                    copy = tmp_path / f"report-{i}{bool(label)}.ngoaudit"
-                    shutil.copy2(demo, copy)
-                    reports[label].append(_run_child(mode_env, "report", str(copy), REPORT_QUARTER)[1])
-            for label, _ in modes:
-                sec = f"4. generate the {REPORT_QUARTER} report (demo copy), UI-thread stalls ({TICK_MS} ms timer){label}"
-                runs = reports[label]
-                rows.append(_stall_row(sec, "longest UI-thread stall", [m["max_gap_ms"] for m in runs]))
-                for ph in ("build", "preview"):
-                    rows.append({"section": sec, "name": f"  longest stall during {ph} (info)", "target": "-",
-                                 **_stats([m["gap_by_phase_ms"].get(ph, 0.0) for m in runs]), "verdict": "info"})
-                rows.append({"section": sec, "name": "  Generate → report built (info)", "target": "-",
-                             **_stats([m["build_ms"] for m in runs]), "verdict": "info"})
-                rows.append({"section": sec, "name": "  Generate → first pages shown (info)", "target": "-",
-                             **_stats([m["total_ms"] for m in runs]), "verdict": "info"})
-            details["report"] = reports
+                copy = tmp_path / f"report-{i}.ngoaudit"
+                shutil.copy2(demo, copy)
+                runs.append(_run_child(env, "report", str(copy), REPORT_QUARTER)[1])
+            sec = f"4. generate the {REPORT_QUARTER} report (demo copy), UI-thread stalls ({TICK_MS} ms timer)"
+            rows.append(_stall_row(sec, "longest UI-thread stall", [m["max_gap_ms"] for m in runs]))
+            for ph in ("build", "preview"):
+                rows.append({"section": sec, "name": f"  longest stall during {ph} (info)", "target": "-",
+                             **_stats([m["gap_by_phase_ms"].get(ph, 0.0) for m in runs]), "verdict": "info"})
+            rows.append({"section": sec, "name": "  Generate → report built (info)", "target": "-",
+                         **_stats([m["build_ms"] for m in runs]), "verdict": "info"})
+            rows.append({"section": sec, "name": "  Generate → first pages shown (info)", "target": "-",
+                         **_stats([m["total_ms"] for m in runs]), "verdict": "info"})
+            details["report"] = runs
 
     # the table
     section = None
@@ -706,13 +699,12 @@ def main(argv: list[str] | None = None) -> int:
     if "start" in details:
         print(f"\nmodules loaded when the demo dashboard was ready: {details['start']['modules_loaded_at_ready']}")
     if "import" in details:
-        first = details["import"][""]
-        print(f"import: {first[0]['imported']} imported; phase of the longest stall per run: "
-              f"{[m['max_phase'] for m in first]}")
+        print(f"import: {details['import'][0]['imported']} imported; phase of the longest stall per run: "
+              f"{[m['max_phase'] for m in details['import']]}")
     fails = [r for r in rows if r["verdict"] == "FAIL"]
     if any(r["section"].startswith("3.") for r in fails):
         merged: dict[str, int] = {}
-        for m in (m for runs in details["import"].values() for m in runs):
+        for m in details["import"]:
             for k, v in m["stall_stacks"].items():
                 merged[k] = merged.get(k, 0) + v
         print("where the UI thread was during stalls > 50 ms (samples every 10 ms):")

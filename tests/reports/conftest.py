@@ -51,7 +51,7 @@ def file_copy(report_file, tmp_path) -> Path:
 def pytest_collection_modifyitems(config, items):
     # With pytest-xdist (--dist loadgroup), the report tests run on one worker: the session's hostile
     # file and its reports above are then built once, not once per worker.
-    here = str(__file__).rsplit("/", 1)[0].rsplit("\\", 1)[0]
+    here = Path(__file__).parent
     for item in items:
-        if str(item.path).startswith(here):
+        if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.xdist_group("reports"))

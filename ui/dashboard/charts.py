@@ -10,6 +10,7 @@ global rcParams of the reports are untouched).
 from __future__ import annotations
 
 import sys
+from functools import cache
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -137,25 +138,24 @@ class BarChart(QWidget):
         return self.canvas.mapTo(self, QPoint(int(x), int(y)))
 
 
-_CANVAS: list = []
 SETTLE_MS = 40  # a burst of resizes closer together than this is drawn once, after the last
 
 
+@cache
 def _canvas_class():
     """matplotlib's Qt canvas, drawn once the layout has settled.  Its own ``draw_idle`` draws at the next
     turn of the event loop, and every resize asks for one: a chart entering the dashboard's layout was
-    drawn four times (each 50-100 ms of the UI thread), a window being resized at every step."""
-    if not _CANVAS:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    drawn four times (each 50-100 ms of the UI thread), a window being resized at every step.
+    (A function: matplotlib is imported off the start path, see ``preload``.)"""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        class SettledCanvas(FigureCanvasQTAgg):
-            def __init__(self, figure) -> None:
-                super().__init__(figure)
-                self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
-                self._settle.timeout.connect(lambda: FigureCanvasQTAgg.draw_idle(self))
+    class SettledCanvas(FigureCanvasQTAgg):
+        def __init__(self, figure) -> None:
+            super().__init__(figure)
+            self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+            self._settle.timeout.connect(lambda: FigureCanvasQTAgg.draw_idle(self))
 
-            def draw_idle(self) -> None:
-                self._settle.start()
+        def draw_idle(self) -> None:
+            self._settle.start()
 
-        _CANVAS.append(SettledCanvas)
-    return _CANVAS[0]
+    return SettledCanvas
